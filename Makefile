@@ -1,0 +1,47 @@
+# teikit: the two commands are `make edition` and `make test`.
+# Both set up what is missing on a Debian machine (apt packages, .venv) first.
+
+SHELL := /bin/sh
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+TEIKIT := $(VENV)/bin/teikit
+STAMP := $(VENV)/.installed
+
+# Debian packages, by what needs them.
+APT_PYTHON := python3 python3-venv python3-pip
+APT_VALIDATE := jing default-jre-headless
+APT_PDF := texlive-luatex texlive-latex-recommended texlive-latex-extra \
+           texlive-humanities texlive-fonts-recommended poppler-utils
+APT_WEB := chromium fonts-dejavu-core
+APT_LINT := wamerican
+
+.PHONY: edition test bench schema docs setup setup-apt clean
+
+edition: setup
+	$(TEIKIT) validate tei
+	$(TEIKIT) build --html --pdf tei --out output
+
+test: setup
+	$(PY) -m pytest -q
+
+bench: setup
+	$(PY) bench/run.py
+
+# Regenerate the schemas (and the guidelines) from the ODD.
+schema: setup
+	$(TEIKIT) schema --write
+
+setup: setup-apt $(STAMP)
+
+setup-apt:
+	@sh tools/ensure-apt.sh $(APT_PYTHON) $(APT_VALIDATE) $(APT_PDF) $(APT_WEB) $(APT_LINT)
+
+$(STAMP): pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[test,web,browser]'
+	@touch $(STAMP)
+
+clean:
+	rm -rf output/html output/pdf output/latex output/docs .pytest_cache

@@ -1,0 +1,133 @@
+"""The command line: each command parses options, calls one library function and prints."""
+
+from __future__ import annotations
+
+import functools
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .config import load as load_config
+from .diagnostics import FORMATS, Summary, render
+from .errors import TeikitError
+
+
+# ---------------------------------------------------------------- shared options
+
+def config_option(f):
+    return click.option("--config", "config_path", type=click.Path(dir_okay=False),
+                        help="pyproject.toml to read [tool.teikit] from (default: the nearest one).")(f)
+
+
+def format_option(*choices: str):
+    def deco(f):
+        return click.option("--format", "fmt", type=click.Choice(choices or FORMATS), default="text",
+                            show_default=True, help="Output format: text for people, json/junit/github for machines.")(f)
+    return deco
+
+
+def paths_argument(f):
+    return click.argument("paths", nargs=-1, type=click.Path())(f)
+
+
+def handle_errors(f):
+    """Turn TeikitError into a message on stderr and its exit code."""
+    @functools.wraps(f)
+    def wrapper(*args, **kwargs):
+        try:
+            return f(*args, **kwargs)
+        except TeikitError as exc:
+            click.echo(f"error: {exc}", err=True)
+            sys.exit(exc.exit_code)
+    return wrapper
+
+
+def _paths(paths, config) -> list[str]:
+    return list(paths) or [str(config.root / p) if not Path(p).is_absolute() else p for p in config.paths]
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="teikit")
+def main():
+    """teikit: validate, lint, enrich, ingest and build TEI editions.
+
+    Example: teikit validate tei/
+    """
+
+
+# ---------------------------------------------------------------- validate
+
+@main.command()
+@paths_argument
+@format_option()
+@click.option("--schema", "schema_path", type=click.Path(dir_okay=False),
+              help="Validate against this RELAX NG (.rng), XSD or Schematron file instead of the edition schema.")
+@click.option("--layer", "layers", multiple=True, type=click.Choice(["rng", "xsd", "sch"]),
+              help="Run only these layers of the edition schema (repeatable).")
+@click.option("--jobs", "-j", type=int, default=None, help="Parallel workers (default: by amount of work).")
+@config_option
+@handle_errors
+def validate(paths, fmt, schema_path, layers, jobs, config_path):
+    """Validate TEI files against the edition schema: RELAX NG, XML Schema and Schematron.
+
+    PATHS are files or directories (searched recursively for *.xml); the
+    default is tei/.  Exit status: 0 valid, 1 problems found, 2 unusable input.
+
+    Example: teikit validate tei/ --format github
+    Example: teikit validate --schema ../shared/schemas/tei_all.rng letter.xml
+    """
+    from .validation import LAYERS, validate as run
+    config = load_config(config_path)
+    report = run(_paths(paths, config), schema=schema_path, layers=layers or LAYERS, jobs=jobs)
+    summary = Summary("validate", len(report.files), report.seconds,
+                      extra={"timings": {k: round(v, 3) for k, v in report.timings.items()}})
+    click.echo(render(fmt, report.diagnostics, summary, report.files))
+    sys.exit(2 if report.input_errors else (0 if report.ok else 1))
+
+
+# ---------------------------------------------------------------- schema
+
+@main.command()
+@click.option("--write", is_flag=True, help="Regenerate schema/edition.{rng,xsd,sch} from the ODD.")
+@click.option("--check", is_flag=True, help="Exit 1 when the committed schemas are stale.")
+@click.option("--guidelines", type=click.Path(dir_okay=False), default=None,
+              help="Also write the encoding guidelines (HTML) to this file.")
+@handle_errors
+def schema(write, check, guidelines):
+    """Compile schema/edition.odd into RELAX NG, XSD, Schematron and guidelines.
+
+    Example: teikit schema --write --guidelines output/docs/guidelines.html
+    """
+    from . import schema as schemas
+    from .files import atomic_write
+    if write:
+        for path in schemas.write():
+            click.echo(f"wrote {path}")
+    if guidelines:
+        atomic_write(guidelines, schemas.guidelines_html())
+        click.echo(f"wrote {guidelines}")
+    if check or not (write or guidelines):
+        stale = schemas.stale()
+        if stale:
+            click.echo(f"stale: {', '.join(stale)} (run `make schema`)")
+            sys.exit(1)
+        click.echo("the schema files match the ODD")
+
+
+# ---------------------------------------------------------------- config
+
+@main.command("config")
+@config_option
+@handle_errors
+def show_config(config_path):
+    """Print the resolved configuration ([tool.teikit] with defaults filled in).
+
+    Example: teikit config
+    """
+    click.echo(load_config(config_path).to_toml())
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,137 @@
+"""Settings from ``[tool.teikit]`` in pyproject.toml, overridden by the command line."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import ConfigError
+
+DEFAULTS: dict[str, Any] = {
+    "paths": ["tei"],
+    "lint": {
+        "select": ["TK"],
+        "ignore": [],
+        "per-file-ignores": {},
+        "wordlist": "/usr/share/dict/american-english",
+        "extra-words": [],
+        "extra-words-file": None,
+    },
+    "build": {
+        "trim": "6x9in",
+        "font": "TeX Gyre Pagella",
+        "line-numbers-every": 5,
+        "base-url": "https://example.org/teikit-edition/",
+    },
+}
+
+_KNOWN = {
+    "": {"paths", "lint", "build"},
+    "lint": set(DEFAULTS["lint"]),
+    "build": set(DEFAULTS["build"]),
+}
+
+
+@dataclass
+class Config:
+    """The resolved configuration and where it came from."""
+
+    data: dict[str, Any] = field(default_factory=lambda: _merge({}, DEFAULTS))
+    source: Path | None = None
+
+    @property
+    def root(self) -> Path:
+        return self.source.parent if self.source else Path.cwd()
+
+    @property
+    def paths(self) -> list[str]:
+        return list(self.data["paths"])
+
+    @property
+    def lint(self) -> dict[str, Any]:
+        return self.data["lint"]
+
+    @property
+    def build(self) -> dict[str, Any]:
+        return self.data["build"]
+
+    def override(self, section: str, **values: Any) -> "Config":
+        """A copy with command-line values (those that are not None) applied."""
+        data = _merge({}, self.data)
+        target = data if not section else data[section]
+        for key, value in values.items():
+            if value is not None and value != ():
+                target[key.replace("_", "-")] = value
+        return Config(data, self.source)
+
+    def to_toml(self) -> str:
+        lines = [f"# resolved from {self.source or 'defaults'}", "[tool.teikit]"]
+        lines.append(f"paths = {_toml(self.data['paths'])}")
+        for section in ("lint", "build"):
+            lines.append(f"\n[tool.teikit.{section}]")
+            for k, v in self.data[section].items():
+                lines.append(f"{k} = {_toml(v)}")
+        return "\n".join(lines)
+
+
+def _toml(v: Any) -> str:
+    if v is None:
+        return '""'
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, (int, float)):
+        return str(v)
+    if isinstance(v, str):
+        return '"' + v.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    if isinstance(v, (list, tuple)):
+        return "[" + ", ".join(_toml(x) for x in v) + "]"
+    if isinstance(v, dict):
+        return "{ " + ", ".join(f'"{k}" = {_toml(x)}' for k, x in v.items()) + " }"
+    return repr(v)
+
+
+def _merge(base: dict, extra: dict) -> dict:
+    out = {k: (_merge({}, v) if isinstance(v, dict) else (list(v) if isinstance(v, list) else v))
+           for k, v in base.items()}
+    for k, v in extra.items():
+        if isinstance(v, dict) and isinstance(out.get(k), dict):
+            out[k] = _merge(out[k], v)
+        else:
+            out[k] = _merge({}, v) if isinstance(v, dict) else v
+    return out
+
+
+def find_pyproject(start: Path | None = None) -> Path | None:
+    here = (start or Path.cwd()).resolve()
+    for d in [here, *here.parents]:
+        candidate = d / "pyproject.toml"
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def load(path: str | Path | None = None) -> Config:
+    """Read ``[tool.teikit]`` from the given file or the nearest pyproject.toml."""
+    source = Path(path) if path else find_pyproject()
+    if source is None:
+        return Config()
+    try:
+        with open(source, "rb") as fh:
+            doc = tomllib.load(fh)
+    except FileNotFoundError:
+        raise ConfigError("no such configuration file", path=source) from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"not valid TOML: {exc}", path=source) from None
+    tool = doc.get("tool", {}).get("teikit", {})
+    if not isinstance(tool, dict):
+        raise ConfigError("[tool.teikit] must be a table", path=source)
+    for section, keys in _KNOWN.items():
+        table = tool if not section else tool.get(section, {})
+        for key in table:
+            if key not in keys and not (section == "" and key in _KNOWN):
+                where = f"[tool.teikit{'.' + section if section else ''}]"
+                raise ConfigError(f"unknown setting '{key}' in {where}", path=source,
+                                  hint=f"known settings: {', '.join(sorted(keys))}")
+    return Config(_merge(DEFAULTS, tool), source)

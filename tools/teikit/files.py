@@ -1,0 +1,64 @@
+"""Finding input files and writing output files atomically."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import Iterable
+
+from .errors import InputError
+
+
+def discover(paths: Iterable[str | Path], *, pattern: str = "*.xml") -> list[Path]:
+    """Expand files and directories (recursively) into a sorted list of XML files."""
+    found: list[Path] = []
+    seen: set[Path] = set()
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            candidates = sorted(p for p in path.rglob(pattern) if p.is_file()
+                                and not any(part.startswith(".") for part in p.relative_to(path).parts))
+        elif path.exists():
+            candidates = [path]
+        else:
+            raise InputError("no such file or directory", path=path)
+        for c in candidates:
+            key = c.resolve()
+            if key not in seen:
+                seen.add(key)
+                found.append(c)
+    return found
+
+
+def atomic_write(path: str | Path, data: bytes | str, *, encoding: str = "utf-8") -> Path:
+    """Write ``data`` to ``path`` through a temporary file and a rename.
+
+    Readers never see a half-written file, and a failure leaves the old file
+    (if any) untouched.
+    """
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    payload = data.encode(encoding) if isinstance(data, str) else data
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(payload)
+            fh.flush()
+            os.fsync(fh.fileno())
+        try:
+            os.chmod(tmp, path.stat().st_mode & 0o7777)
+        except FileNotFoundError:
+            os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+    return path
+
+
+def atomic_copy(src: str | Path, dest: str | Path) -> Path:
+    return atomic_write(dest, Path(src).read_bytes())

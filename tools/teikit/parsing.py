@@ -1,0 +1,263 @@
+"""The one way teikit reads XML.
+
+Every document goes through :func:`parse`.  The parser never loads a DTD,
+never resolves an external entity, never touches the network and never
+processes XInclude; it keeps line numbers.  A document that asks for any of
+those things gets an :class:`UnsafeInputError` naming the place, and
+malformed XML gets an :class:`InputError` with the offending line and a caret.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from lxml import etree
+
+from .errors import InputError, NotTEIError, UnsafeInputError
+
+TEI_NS = "http://www.tei-c.org/ns/1.0"
+XML_NS = "http://www.w3.org/XML/1998/namespace"
+XI_NS = "http://www.w3.org/2001/XInclude"
+NS = {"tei": TEI_NS, "xml": XML_NS, "xi": XI_NS}
+TEI_ROOTS = {f"{{{TEI_NS}}}TEI", f"{{{TEI_NS}}}teiCorpus"}
+
+_NETWORK_SCHEMES = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://")
+
+
+def _parser(resolve_internal: bool = False) -> etree.XMLParser:
+    """The parser factory: the only place where an lxml parser is made."""
+    return etree.XMLParser(
+        resolve_entities="internal" if resolve_internal else False,
+        load_dtd=False,
+        dtd_validation=False,
+        no_network=True,
+        huge_tree=False,
+        remove_blank_text=False,
+        remove_comments=False,
+        remove_pis=False,
+        strip_cdata=True,
+        collect_ids=False,
+    )
+
+
+@dataclass(eq=False)
+class Document:
+    """A parsed document with its source bytes, for precise locations."""
+
+    path: str
+    data: bytes
+    tree: etree._ElementTree
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def root(self) -> etree._Element:
+        return self.tree.getroot()
+
+    @cached_property
+    def text(self) -> str:
+        encoding = self.tree.docinfo.encoding or "utf-8"
+        try:
+            return self.data.decode(encoding).lstrip("\ufeff")
+        except (LookupError, UnicodeDecodeError):
+            return self.data.decode("utf-8", errors="replace").lstrip("\ufeff")
+
+    @cached_property
+    def lines(self) -> list[str]:
+        return self.text.split("\n")
+
+    @cached_property
+    def _line_index(self) -> dict[tuple[int, str], list[etree._Element]]:
+        index: dict[tuple[int, str], list[etree._Element]] = {}
+        for el in self.root.iter():
+            if isinstance(el.tag, str):
+                index.setdefault((el.sourceline or 0, el.tag), []).append(el)
+        return index
+
+    def locate(self, node) -> tuple[int, int]:
+        """Line and 1-based column of an element's start tag (or of a node's parent)."""
+        el = node
+        while el is not None and not isinstance(getattr(el, "tag", None), str):
+            el = el.getparent()
+        if el is None:
+            return (0, 0)
+        line = el.sourceline or 0
+        if not 0 < line <= len(self.lines):
+            return (line, 0)
+        qname = el.tag.split("}")[-1]
+        if el.prefix:
+            qname = f"{el.prefix}:{qname}"
+        nth = self._line_index.get((line, el.tag), [el]).index(el)
+        # libxml2 reports the line where the start tag ends; a long start tag
+        # may begin a few lines earlier.
+        for start in range(line, max(0, line - 30), -1):
+            hits = [m.start() for m in re.finditer(
+                rf"<{re.escape(qname)}(?=[\s/>])", self.lines[start - 1])]
+            if start == line and len(hits) > nth:
+                return (line, hits[nth] + 1)
+            if start != line and hits:
+                return (start, hits[-1] + 1)
+        return (line, 0)
+
+
+def xpath_of(node) -> str:
+    """A readable XPath of a node, with TEI names unprefixed."""
+    if isinstance(node, etree._Element) and not isinstance(node.tag, str):
+        parent = node.getparent()
+        base = xpath_of(parent) if parent is not None else ""
+        return base + "/node()"
+    tree = node.getroottree()
+    path = tree.getpath(node)
+    return path
+
+
+def read_bytes(path: str | Path) -> bytes:
+    try:
+        return Path(path).read_bytes()
+    except IsADirectoryError:
+        raise InputError("is a directory, not an XML file", path=path) from None
+    except FileNotFoundError:
+        raise InputError("no such file", path=path,
+                         hint="check the path; directories are searched for *.xml") from None
+    except OSError as exc:
+        raise InputError(f"cannot read the file: {exc.strerror}", path=path) from None
+
+
+def _caret(data: bytes, line: int, column: int) -> str | None:
+    try:
+        text = data.decode("utf-8", errors="replace").lstrip("\ufeff")
+    except Exception:  # pragma: no cover - decode with replace cannot fail
+        return None
+    lines = text.split("\n")
+    if not 0 < line <= len(lines):
+        return None
+    src = lines[line - 1].rstrip("\r")
+    col = max(column, 1)
+    # Keep long lines readable: show 70 characters around the column.
+    start = max(0, col - 40)
+    snippet = src[start:start + 80]
+    return f"  {snippet}\n  {' ' * (col - 1 - start)}^"
+
+
+def parse(source: str | Path | bytes, *, path: str | Path | None = None,
+          require_tei: bool = True) -> Document:
+    """Parse a file (or bytes) safely into a :class:`Document`.
+
+    Raises :class:`InputError` for unreadable or malformed input,
+    :class:`UnsafeInputError` for entity declarations, external DTD URLs and
+    similar, and :class:`NotTEIError` when ``require_tei`` and the root is not
+    a TEI element.
+    """
+    if isinstance(source, bytes):
+        data = source
+        name = str(path) if path is not None else "<bytes>"
+    else:
+        data = read_bytes(source)
+        name = str(path if path is not None else source)
+    if not data.strip():
+        raise InputError("the file is empty", path=name, line=1, column=1)
+    _check_prolog(data, name)
+    tree = _parse_bytes(data, name, resolve_internal=False)
+    warnings = _check_doctype(tree, name)
+    if warnings is None:  # internal entities only: parse again and expand them
+        tree = _parse_bytes(data, name, resolve_internal=True)
+        warnings = []
+    doc = Document(name, data, tree, warnings)
+    if require_tei:
+        check_tei_root(doc)
+    return doc
+
+
+def parse_string(text: str, *, path: str = "<string>", require_tei: bool = False) -> Document:
+    return parse(text.encode("utf-8"), path=path, require_tei=require_tei)
+
+
+def _parse_bytes(data: bytes, name: str, *, resolve_internal: bool) -> etree._ElementTree:
+    try:
+        root = etree.fromstring(data, _parser(resolve_internal), base_url=name)
+    except etree.XMLSyntaxError as exc:
+        line, column = exc.position if exc.position else (exc.lineno or 0, exc.offset or 0)
+        msg = exc.msg or str(exc)
+        msg = re.sub(r",? line \d+, column \d+$", "", msg)
+        hint = None
+        if "Entity" in msg and "not defined" in msg:
+            hint = ("teikit does not load DTDs, so only the five predefined entities "
+                    "and numeric character references (&#x2014;) can be used")
+        raise InputError(f"not well-formed XML: {msg}", path=name, line=line,
+                         column=column, context=_caret(data, line, column), hint=hint) from None
+    return root.getroottree()
+
+
+_DOCTYPE_URL = re.compile(
+    rb"<!DOCTYPE\s+[^\s\[>]+\s+(?:SYSTEM|PUBLIC\s+(?:\"[^\"]*\"|'[^']*'))\s+(?:\"([^\"]*)\"|'([^']*)')")
+
+
+def _check_prolog(data: bytes, name: str) -> None:
+    """Refuse a DTD at a network address before the parser sees it."""
+    head = data[:8192].replace(b"\x00", b"")  # crude but enough for UTF-16 prologs
+    m = _DOCTYPE_URL.search(head)
+    if not m:
+        return
+    url = (m.group(1) or m.group(2) or b"").decode("utf-8", "replace")
+    if _NETWORK_SCHEMES.match(url):
+        line = head[:m.start()].count(b"\n") + 1
+        raise UnsafeInputError(
+            f"the DOCTYPE refers to a DTD at {url!r}; teikit never fetches anything "
+            "from the network", path=name, line=line, column=1,
+            hint="remove the DOCTYPE declaration (TEI needs no DTD)")
+
+
+def _check_doctype(tree: etree._ElementTree, name: str) -> list[str] | None:
+    """Refuse what the DOCTYPE asks for that teikit never does.
+
+    Returns warnings, or None when the document declares internal entities
+    that are safe to expand.
+    """
+    info = tree.docinfo
+    warnings: list[str] = []
+    url = info.system_url
+    if url:
+        if _NETWORK_SCHEMES.match(url):
+            raise UnsafeInputError(
+                f"the DOCTYPE refers to a DTD at {url!r}; teikit never fetches anything "
+                "from the network", path=name, line=1, column=1,
+                hint="remove the DOCTYPE declaration (TEI needs no DTD)")
+        warnings.append(f"the DOCTYPE names the DTD {url!r}, which teikit does not load")
+    dtd = info.internalDTD
+    entities = list(dtd.iterentities()) if dtd is not None else []
+    if not entities:
+        return warnings
+    for ent in entities:
+        if ent.system_url or getattr(ent, "orig", None) and "SYSTEM" in str(ent.orig):
+            raise UnsafeInputError(
+                f"the DOCTYPE declares the external entity '{ent.name}' "
+                f"({ent.system_url}); teikit never resolves external entities",
+                path=name, line=1, column=1,
+                hint="replace the entity reference by the text it stands for")
+        content = ent.content or ""
+        if "&" in content or "<" in content or len(content) > 1000:
+            raise UnsafeInputError(
+                f"the DOCTYPE declares the entity '{ent.name}' whose replacement "
+                "contains further references or markup (the pattern of an "
+                "entity-expansion attack); teikit refuses to expand it",
+                path=name, line=1, column=1,
+                hint="replace entity references by characters or &#x…; references")
+    return None
+
+
+def check_tei_root(doc: Document) -> None:
+    root = doc.root
+    if root.tag in TEI_ROOTS:
+        return
+    qname = etree.QName(root)
+    where = f" in the namespace {qname.namespace!r}" if qname.namespace else " in no namespace"
+    hint = None
+    if qname.localname in {"TEI", "teiCorpus"}:
+        hint = f'declare the TEI namespace on the root: <{qname.localname} xmlns="{TEI_NS}">'
+    else:
+        hint = "teikit reads TEI P5 documents, whose root is <TEI> or <teiCorpus>"
+    line, col = doc.locate(root)
+    raise NotTEIError(f"the root element is <{qname.localname}>{where}, not a TEI document",
+                      path=doc.path, line=line, column=col, hint=hint)

@@ -1,0 +1,406 @@
+"""`teikit validate`: RELAX NG, XML Schema and Schematron, with located, plain-worded diagnostics.
+
+The three layers run independently on each document: RELAX NG with lxml,
+XML Schema with xmlschema, and Schematron compiled to XSLT by our own
+stylesheet and run on Saxon.  RELAX NG and XSD are generated from the same
+ODD and must agree on every verdict; Schematron checks what a grammar cannot.
+"""
+
+from __future__ import annotations
+
+import copy
+import os
+import re
+import time
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from lxml import etree
+
+from . import schema as schemas
+from . import xslt
+from .diagnostics import Diagnostic
+from .errors import InputError, SchemaError, TeikitError
+from .files import discover
+from .parsing import TEI_NS, XI_NS, Document, parse
+
+LAYERS = ("rng", "xsd", "sch")
+LAYER_CODES = {"rng": "RNG", "xsd": "XSD", "sch": "SCH"}
+INPUT_CODE = "XML"
+
+
+@dataclass
+class ValidationReport:
+    diagnostics: list[Diagnostic]
+    files: list[str]
+    seconds: float
+    timings: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def input_errors(self) -> bool:
+        return any(d.code == INPUT_CODE for d in self.diagnostics)
+
+    @property
+    def ok(self) -> bool:
+        return not any(d.severity == "error" for d in self.diagnostics)
+
+
+# ---------------------------------------------------------------- paths
+
+def readable_path(el: etree._Element) -> str:
+    """/TEI/text/body/div[2]/p[3]: local names, positions only where needed."""
+    steps = []
+    while el is not None and isinstance(el.tag, str):
+        parent = el.getparent()
+        name = etree.QName(el).localname
+        if etree.QName(el).namespace not in (TEI_NS, None):
+            prefix = el.prefix or "ns"
+            name = f"{prefix}:{name}"
+        if parent is not None:
+            same = [c for c in parent if c.tag == el.tag]
+            if len(same) > 1:
+                name += f"[{same.index(el) + 1}]"
+        steps.append(name)
+        el = parent
+    return "/" + "/".join(reversed(steps))
+
+
+_STEP = re.compile(r"Q\{([^}]*)\}([^\[/]+)\[(\d+)\]|@(?:Q\{([^}]*)\})?([^/\[]+)|(text|comment|processing-instruction)\(\)(?:\[(\d+)\])?")
+
+
+def resolve_path(root: etree._Element, path: str):
+    """The lxml node for an XPath 3 fn:path() such as /Q{ns}TEI[1]/Q{ns}text[1]."""
+    if path in ("", "/"):
+        return root
+    node = None
+    for m in _STEP.finditer(path):
+        if m.group(2):
+            tag = f"{{{m.group(1)}}}{m.group(2)}" if m.group(1) else m.group(2)
+            n = int(m.group(3))
+            if node is None:
+                node = root if root.tag == tag and n == 1 else None
+            else:
+                kids = [c for c in node if c.tag == tag]
+                node = kids[n - 1] if len(kids) >= n else node
+            if node is None:
+                return root
+        else:
+            break  # attributes and text: report at the element
+    return node if node is not None else root
+
+
+# ---------------------------------------------------------------- messages
+
+def _name(qname: str) -> str:
+    return re.sub(r"\{" + re.escape(TEI_NS) + r"\}", "", qname)
+
+
+_RNG_REWRITES = [
+    (re.compile(r"Did not expect element (\S+) there"),
+     lambda m: f"<{m[1]}> does not fit here: it is not allowed at this point, or its attributes or content are invalid"),
+    (re.compile(r"Expecting element (\S+), got (\S+)"), lambda m: f"expected <{m[1]}> here, found <{m[2]}>"),
+    (re.compile(r"Expecting an element (\S+), got nothing"), lambda m: f"a required <{m[1]}> is missing"),
+    (re.compile(r"Expecting an element , got nothing"), lambda m: "a required child element is missing"),
+    (re.compile(r"Element (\S+) has extra content: text"), lambda m: f"text is not allowed directly inside <{m[1]}>"),
+    (re.compile(r"Element (\S+) has extra content: (\S+)"),
+     lambda m: f"the content of <{m[1]}> does not match the schema from <{m[2]}> on"),
+    (re.compile(r"Invalid attribute (\S+) for element (\S+)"), lambda m: f"<{m[2]}> does not allow the attribute @{m[1]}"),
+    (re.compile(r"Element (\S+) failed to validate attributes"), lambda m: f"<{m[1]}> has a missing or invalid attribute"),
+    (re.compile(r"Element (\S+) failed to validate content"), lambda m: f"the content of <{m[1]}> is not valid"),
+    (re.compile(r"Type (\S+) doesn't allow value '(.*)'"), lambda m: f"'{m[2]}' is not a valid {m[1]}"),
+    (re.compile(r"Value '(.*)' doesn't match|Error validating value"), lambda m: "an attribute value is not valid"),
+    (re.compile(r"Extra element (\S+) in interleave"), lambda m: f"<{m[1]}> is not allowed here"),
+    (re.compile(r"Expecting a namespace for element (\S+)"), lambda m: f"<{m[1]}> is in no namespace; TEI elements are in {TEI_NS}"),
+    (re.compile(r"Element (\S+), (\S+) not allowed|Element (\S+) not allowed"), lambda m: "element not allowed here"),
+]
+
+
+def rng_message(text: str) -> str:
+    text = text.strip()
+    for pattern, repl in _RNG_REWRITES:
+        m = pattern.search(text)
+        if m:
+            return repl(m)
+    return text
+
+
+def xsd_message(reason: str, el: etree._Element | None = None) -> str:
+    reason = _name(reason or "").strip().replace("{http://www.w3.org/XML/1998/namespace}", "xml:")
+    tag = f"<{etree.QName(el).localname}>" if el is not None else "this element"
+    m = re.match(r"'([^']+)' attribute not allowed for element", reason)
+    if m:
+        return f"the attribute @{m[1]} is not allowed on {tag}"
+    m = re.match(r"attribute (\S+)='(.*)': duplicated xs:ID value", reason)
+    if m:
+        return f"duplicate {m[1]} '{m[2]}'"
+    m = re.match(r"Unexpected child with tag '([^']+)' at position (\d+)\.?(.*)", reason)
+    if m:
+        msg = f"<{m[1]}> is not allowed here"
+        if "Tag" in m[3]:
+            msg += ";" + re.sub(r"Tag \(?'?([^)']+)'?\)? expected", r" expected <\1>", m[3]).rstrip(".")
+        return msg
+    m = re.match(r"The content of element '([^']+)' is not complete\.?(.*)", reason)
+    if m:
+        exp = re.findall(r"'([^']+)'", m[2])
+        return f"<{m[1]}> is incomplete" + (f": expected {', '.join('<' + e + '>' for e in exp)}" if exp else "")
+    m = re.match(r"missing required attribute '([^']+)'", reason)
+    if m:
+        return f"the attribute @{m[1]} is required"
+    return reason.rstrip(".")
+
+
+# ---------------------------------------------------------------- validators
+
+class Validator:
+    """Compiled schemas for one run; each layer is loaded on first use."""
+
+    def __init__(self, schema: str | Path | None = None, layers: Sequence[str] = LAYERS):
+        self.custom = Path(schema) if schema else None
+        if self.custom is not None:
+            kind = {".rng": "rng", ".xsd": "xsd", ".sch": "sch"}.get(self.custom.suffix.lower())
+            if kind is None:
+                raise SchemaError("a schema must be a .rng, .xsd or .sch file", path=self.custom)
+            if not self.custom.exists():
+                raise SchemaError("no such schema file", path=self.custom)
+            self.paths = {kind: self.custom}
+            self.layers = tuple(layer for layer in LAYERS if layer == kind)
+        else:
+            default = schemas.EditionSchema.default()
+            self.paths = {"rng": default.rng, "xsd": default.xsd, "sch": default.sch}
+            self.layers = tuple(layer for layer in LAYERS if layer in layers)
+        self._loaded: dict[str, object] = {}
+        self.timings: dict[str, float] = {layer: 0.0 for layer in self.layers}
+
+    def _get(self, layer: str):
+        if layer not in self._loaded:
+            t = time.perf_counter()
+            path = self.paths[layer]
+            if layer == "rng":
+                self._loaded[layer] = schemas.load_rng(path)
+            elif layer == "xsd":
+                self._loaded[layer] = schemas.load_xsd(path)
+            else:
+                self._loaded[layer] = schemas.compile_schematron(path)
+            self.timings[layer] += time.perf_counter() - t
+        return self._loaded[layer]
+
+    def validate_document(self, doc: Document) -> list[Diagnostic]:
+        diags = [Diagnostic(doc.path, 1, 1, "XML", w, severity="warning") for w in doc.warnings]
+        tree, notes = self._without_xinclude(doc)
+        diags += notes
+        for layer in self.layers:
+            t = time.perf_counter()
+            validator = self._get(layer)
+            diags += getattr(self, f"_{layer}")(validator, doc, tree)
+            self.timings[layer] += time.perf_counter() - t
+        return diags
+
+    def _without_xinclude(self, doc: Document) -> tuple[etree._ElementTree, list[Diagnostic]]:
+        """XInclude is never processed: fallbacks stand in, unresolved includes are reported."""
+        includes = doc.root.findall(f".//{{{XI_NS}}}include")
+        if not includes:
+            return doc.tree, []
+        notes = []
+        for inc in includes:
+            line, col = doc.locate(inc)
+            fallback = inc.find(f"{{{XI_NS}}}fallback")
+            what = "its xi:fallback is validated in its place" if fallback is not None else \
+                "it is left out of validation"
+            notes.append(Diagnostic(doc.path, line, col, "XINCLUDE",
+                                    f"xi:include of {inc.get('href')!r} is not resolved (teikit never loads "
+                                    f"other files); {what}", severity="warning", xpath=readable_path(inc)))
+        tree = copy.deepcopy(doc.tree)
+        for inc in tree.getroot().findall(f".//{{{XI_NS}}}include"):
+            parent = inc.getparent()
+            fallback = inc.find(f"{{{XI_NS}}}fallback")
+            _replace_with(inc, list(fallback) if fallback is not None else [],
+                          fallback.text if fallback is not None else None)
+        return tree, notes
+
+    def _rng(self, rng, doc: Document, tree) -> list[Diagnostic]:
+        if rng.validate(tree):
+            return []
+        found = [(_rng_element(tree, e), e.message, e.line) for e in rng.error_log]
+        # libxml2 stops at the first failure of a content model and then reports
+        # its backtracking on the ancestors and their earlier children: the first
+        # entry is the real one, and entries for its ancestors, or for what
+        # precedes them, are echoes of it.
+        kept: list[tuple] = []
+        for el, msg, line in found:
+            if el is not None and any(_is_echo(el, k[0]) for k in kept):
+                continue
+            kept.append((el, msg, line))
+        out = []
+        for el, msg, line in kept:
+            same_tree = tree is doc.tree and el is not None
+            l, c = doc.locate(el) if same_tree else (line, 0)
+            path = readable_path(el) if el is not None else None
+            out.append(Diagnostic(doc.path, l or line, c, "RNG", _rng_text(msg, el, doc), xpath=path))
+        return _dedupe(out)
+
+    def _xsd(self, xsd, doc: Document, tree) -> list[Diagnostic]:
+        out = []
+        for err in xsd.iter_errors(tree):
+            el = err.elem if isinstance(getattr(err, "elem", None), etree._Element) else None
+            m = re.match(r"Unexpected child with tag '[^']+' at position (\d+)", err.reason or "")
+            if el is not None and m:  # point at the child, not at its parent
+                kids = [c for c in el if isinstance(c.tag, str)]
+                if len(kids) >= int(m[1]):
+                    el = kids[int(m[1]) - 1]
+            if el is not None and tree is doc.tree:
+                line, col = doc.locate(el)
+                path = readable_path(el)
+            else:
+                line, col, path = (getattr(el, "sourceline", 0) or 0), 0, err.path
+            out.append(Diagnostic(doc.path, line, col, "XSD", xsd_message(err.reason or str(err), el), xpath=path))
+        return _dedupe(out)
+
+    def _sch(self, sch, doc: Document, tree) -> list[Diagnostic]:
+        result = xslt.transform(sch, tree)
+        report = etree.fromstring(result.text.encode("utf-8"))
+        out = []
+        for failed in report:
+            el = resolve_path(tree.getroot(), failed.get("path", ""))
+            line, col = doc.locate(el) if tree is doc.tree else (el.sourceline or 0, 0)
+            severity = {"warning": "warning", "info": "info"}.get(failed.get("role", "error"), "error")
+            msg = " ".join((failed.text or "").split())
+            out.append(Diagnostic(doc.path, line, col, "SCH", f"{msg} [{failed.get('id')}]",
+                                  severity=severity, xpath=readable_path(el)))
+        return out
+
+
+def _rng_element(tree, entry) -> etree._Element | None:
+    """The element an RNG error is about (libxml2 names the parent for unexpected children)."""
+    el = None
+    if entry.path:
+        try:
+            hits = tree.xpath(entry.path)
+            el = hits[0] if hits and isinstance(hits[0], etree._Element) else None
+        except etree.XPathError:
+            el = None
+    m = re.search(r"Did not expect element (\S+) there", entry.message)
+    if el is not None and m and etree.QName(el).localname != m[1]:
+        kids = [c for c in el if isinstance(c.tag, str) and etree.QName(c).localname == m[1]]
+        on_line = [c for c in kids if c.sourceline == entry.line]
+        el = (on_line or kids or [el])[0]
+    return el
+
+
+def _is_echo(el: etree._Element, first: etree._Element | None) -> bool:
+    if first is None:
+        return False
+    if el is first or el in first.iterancestors():
+        return True
+    for anc in [first, *first.iterancestors()]:
+        parent = anc.getparent()
+        if parent is not None and el.getparent() is parent and parent.index(el) < parent.index(anc):
+            return True
+    return False
+
+
+def _rng_text(msg: str, el: etree._Element | None, doc: Document) -> str:
+    m = re.search(r"Invalid attribute id for element", msg)
+    if m and el is not None:
+        value = el.get("{http://www.w3.org/XML/1998/namespace}id")
+        first = [e for e in doc.root.iter() if isinstance(e.tag, str)
+                 and e.get("{http://www.w3.org/XML/1998/namespace}id") == value and e is not el]
+        if first:
+            return f"duplicate xml:id '{value}' (also on line {first[0].sourceline})"
+    return rng_message(msg)
+
+
+def _replace_with(el: etree._Element, children: list, text: str | None) -> None:
+    """Replace an element by a list of nodes, keeping the surrounding text."""
+    parent = el.getparent()
+    idx = parent.index(el)
+    lead = (text or "")
+    tail = el.tail or ""
+    prev = el.getprevious()
+    if children:
+        children[-1].tail = (children[-1].tail or "") + tail
+    else:
+        lead += tail
+    if lead:
+        if prev is not None:
+            prev.tail = (prev.tail or "") + lead
+        else:
+            parent.text = (parent.text or "") + lead
+    parent.remove(el)
+    for i, child in enumerate(children):
+        parent.insert(idx + i, child)
+
+
+def _dedupe(diags: list[Diagnostic]) -> list[Diagnostic]:
+    seen, out = set(), []
+    for d in diags:
+        key = (d.line, d.column, d.message)
+        if key not in seen:
+            seen.add(key)
+            out.append(d)
+    return out
+
+
+# ---------------------------------------------------------------- runs
+
+_worker: Validator | None = None
+
+
+def _worker_init(schema, layers):
+    global _worker
+    _worker = Validator(schema, layers)
+
+
+def _validate_one(path: str, validator: Validator | None = None) -> tuple[list[Diagnostic], dict[str, float]]:
+    v = validator or _worker
+    try:
+        doc = parse(path)
+    except InputError as exc:
+        return [Diagnostic(exc.path or path, exc.line or 0, exc.column or 0, INPUT_CODE,
+                           exc.message + (f"\n{exc.context}" if exc.context else "")
+                           + (f"\n  hint: {exc.hint}" if exc.hint else ""))], {}
+    before = dict(v.timings)
+    diags = v.validate_document(doc)
+    return diags, {k: v.timings[k] - before.get(k, 0.0) for k in v.timings}
+
+
+def validate(paths: Iterable[str | Path], *, schema: str | Path | None = None,
+             layers: Sequence[str] = LAYERS, jobs: int | None = None) -> ValidationReport:
+    """Validate files and directories; return every problem found.
+
+    Raises :class:`TeikitError` only for unusable arguments (no such path,
+    unreadable schema); problems in documents are diagnostics.
+    """
+    start = time.perf_counter()
+    files = [str(p) for p in discover(paths)]
+    diags: list[Diagnostic] = []
+    timings: dict[str, float] = {}
+    workers = jobs if jobs is not None else _default_jobs(files)
+    if workers > 1 and len(files) > 1:
+        import multiprocessing
+        ctx = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=workers, mp_context=ctx,
+                                 initializer=_worker_init, initargs=(schema, tuple(layers))) as pool:
+            for d, t in pool.map(_validate_one, files, chunksize=1):
+                diags += d
+                for k, v in t.items():
+                    timings[k] = timings.get(k, 0.0) + v
+    else:
+        validator = Validator(schema, layers)
+        for f in files:
+            d, _ = _validate_one(f, validator)
+            diags += d
+        timings = dict(validator.timings)
+    return ValidationReport(sorted(diags, key=Diagnostic.sort_key), files,
+                            time.perf_counter() - start, timings)
+
+
+def _default_jobs(files: Sequence[str]) -> int:
+    """Parallel only when there is enough work to pay for starting workers."""
+    if len(files) < 2:
+        return 1
+    size = sum(os.path.getsize(f) for f in files if os.path.exists(f))
+    if size < 400_000 and len(files) < 12:
+        return 1
+    return min(len(files), os.cpu_count() or 1)
