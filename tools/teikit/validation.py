@@ -135,6 +135,16 @@ def xsd_message(reason: str, el: etree._Element | None = None) -> str:
     m = re.match(r"attribute (\S+)='(.*)': duplicated xs:ID value", reason)
     if m:
         return f"duplicate {m[1]} '{m[2]}'"
+    if reason.startswith("character data is not allowed because content is empty"):
+        return f"{tag} must be empty"
+    if reason.startswith("character data between child elements not allowed"):
+        return f"text is not allowed directly inside {tag}"
+    m = re.match(r"attribute xml:lang='(.*)': value must be one of", reason)
+    if m:
+        return f"xml:lang '{m[1]}' is not a language tag (en, fr, de-AT, ru-Latn)"
+    m = re.match(r"attribute (\S+)='(.*)': invalid value", reason)
+    if m:
+        return f"'{m[2]}' is not a valid value of @{m[1]}"
     m = re.match(r"Unexpected child with tag '([^']+)' at position (\d+)\.?(.*)", reason)
     if m:
         msg = f"<{m[1]}> is not allowed here"
