@@ -24,7 +24,7 @@ from . import xslt
 from .diagnostics import Diagnostic
 from .errors import InputError, SchemaError, TeikitError
 from .files import discover
-from .parsing import TEI_NS, XI_NS, Document, parse
+from .parsing import TEI_NS, XI_NS, Document, parse, parse_string
 
 LAYERS = ("rng", "xsd", "sch")
 LAYER_CODES = {"rng": "RNG", "xsd": "XSD", "sch": "SCH"}
@@ -269,7 +269,7 @@ class Validator:
 
     def _sch(self, sch, doc: Document, tree) -> list[Diagnostic]:
         result = xslt.transform(sch, tree)
-        report = etree.fromstring(result.text.encode("utf-8"))
+        report = parse_string(result.text, path="<schematron report>").root
         out = []
         for failed in report:
             el = resolve_path(tree.getroot(), failed.get("path", ""))

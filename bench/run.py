@@ -1,0 +1,54 @@
+"""`make bench`: timings of the edition's commands, warm (second run of each).
+
+Prints one line per measurement.  Speed is measured here, never asserted in
+tests.  Run as: .venv/bin/python bench/run.py [section ...]
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+TEIKIT = str(ROOT / ".venv" / "bin" / "teikit")
+sys.path.insert(0, str(ROOT / "tools"))
+
+
+def timed(label: str, cmd: list[str], runs: int = 3) -> float:
+    subprocess.run(cmd, cwd=ROOT, capture_output=True)  # warm-up
+    best = float("inf")
+    for _ in range(runs):
+        t = time.perf_counter()
+        proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
+        best = min(best, time.perf_counter() - t)
+    status = "" if proc.returncode in (0, 1) else f"  (exit {proc.returncode})"
+    print(f"{label:<48} {best:7.2f} s{status}")
+    return best
+
+
+def bench_validate() -> None:
+    from teikit.validation import validate
+    timed("teikit validate tei/ (process, warm)", [TEIKIT, "validate", "tei"])
+    validate(["tei"])  # warm caches
+    report = validate(["tei"], jobs=1)
+    for layer, secs in report.timings.items():
+        print(f"  layer {layer:<42} {secs:7.2f} s")
+    print(f"  in-process total, sequential{'':<19} {report.seconds:7.2f} s")
+
+
+SECTIONS = {"validate": bench_validate}
+
+
+def main(argv: list[str]) -> None:
+    chosen = argv or list(SECTIONS)
+    size = sum(p.stat().st_size for p in (ROOT / "tei").glob("*.xml"))
+    print(f"edition: {len(list((ROOT / 'tei').glob('*.xml')))} files, {size / 1024:.0f} KB")
+    for name in chosen:
+        print(f"== {name}")
+        SECTIONS[name]()
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

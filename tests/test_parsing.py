@@ -1,0 +1,123 @@
+"""The parser factory: safe, located, and the only one."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from teikit.errors import InputError, NotTEIError, UnsafeInputError
+from teikit.parsing import parse
+
+TEI = 'xmlns="http://www.tei-c.org/ns/1.0"'
+
+
+def test_malformed_xml_gives_line_column_and_caret():
+    data = f'<TEI {TEI}>\n  <p>one\n  <hi>two</p>\n</TEI>'.encode()
+    with pytest.raises(InputError) as err:
+        parse(data, path="broken.xml")
+    e = err.value
+    assert (e.path, e.line) == ("broken.xml", 3)
+    assert e.column and e.column > 1
+    text = str(e)
+    assert text.startswith("broken.xml:3:")
+    assert "mismatch" in text
+    assert "^" in text and "<hi>two</p>" in text
+
+
+def test_external_entity_is_refused_and_never_read(tmp_path: Path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP-SECRET-CONTENT")
+    data = (f'<!DOCTYPE TEI [<!ENTITY s SYSTEM "{secret.as_uri()}">]>'
+            f'<TEI {TEI}><p>&s;</p></TEI>').encode()
+    with pytest.raises(UnsafeInputError) as err:
+        parse(data, path="xxe.xml")
+    assert "external entity" in str(err.value)
+    assert "TOP-SECRET" not in str(err.value)
+
+
+def test_billion_laughs_is_refused():
+    lol = '<!ENTITY a "lol"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">'
+    data = f'<!DOCTYPE TEI [{lol}]><TEI {TEI}><p>&c;</p></TEI>'.encode()
+    with pytest.raises(UnsafeInputError) as err:
+        parse(data, path="lol.xml")
+    assert "entity" in str(err.value)
+
+
+def test_dtd_url_is_refused_without_network():
+    data = f'<!DOCTYPE TEI SYSTEM "http://example.org/tei.dtd"><TEI {TEI}/>'.encode()
+    with pytest.raises(UnsafeInputError) as err:
+        parse(data, path="dtd.xml")
+    assert "network" in str(err.value)
+
+
+def test_local_dtd_name_is_ignored_with_a_warning():
+    data = f'<!DOCTYPE TEI SYSTEM "tei_all.dtd"><TEI {TEI}><text/></TEI>'.encode()
+    doc = parse(data, path="local.xml")
+    assert doc.warnings and "does not load" in doc.warnings[0]
+
+
+def test_simple_internal_entities_are_expanded():
+    data = f'<!DOCTYPE TEI [<!ENTITY ed "editor">]><TEI {TEI}><p>&ed;</p></TEI>'.encode()
+    doc = parse(data, path="int.xml")
+    assert "".join(doc.root.itertext()) == "editor"
+
+
+def test_undeclared_entity_explains_itself():
+    with pytest.raises(InputError) as err:
+        parse(f'<TEI {TEI}><p>&nbsp;</p></TEI>'.encode(), path="nbsp.xml")
+    assert "nbsp" in str(err.value) and "hint" in str(err.value)
+
+
+@pytest.mark.parametrize("data", [
+    b"\xef\xbb\xbf" + f'<TEI {TEI}><p>caf\xc3\xa9</p></TEI>'.encode("latin-1"),
+    f'<?xml version="1.0" encoding="ISO-8859-1"?><TEI {TEI}><p>café</p></TEI>'.encode("latin-1"),
+    f'<?xml version="1.0" encoding="UTF-16"?><TEI {TEI}><p>café</p></TEI>'.encode("utf-16"),
+])
+def test_encodings_are_honoured(data):
+    assert "".join(parse(data, path="enc.xml").root.itertext()) == "café"
+
+
+def test_non_tei_root_is_a_clear_error():
+    with pytest.raises(NotTEIError) as err:
+        parse(b"<html><body/></html>", path="page.html")
+    assert "<html>" in str(err.value) and "not a TEI document" in str(err.value)
+    with pytest.raises(NotTEIError) as err:
+        parse(b"<TEI><text/></TEI>", path="nons.xml")
+    assert "namespace" in str(err.value)
+
+
+def test_xinclude_is_not_processed(tmp_path: Path):
+    (tmp_path / "inc.xml").write_text("<p>INCLUDED</p>")
+    data = (f'<TEI {TEI} xmlns:xi="http://www.w3.org/2001/XInclude">'
+            '<xi:include href="inc.xml"/></TEI>').encode()
+    doc = parse(data, path=str(tmp_path / "main.xml"))
+    assert "INCLUDED" not in "".join(doc.root.itertext())
+
+
+def test_empty_and_missing_files(tmp_path: Path):
+    empty = tmp_path / "empty.xml"
+    empty.write_bytes(b"")
+    with pytest.raises(InputError, match="empty"):
+        parse(empty)
+    with pytest.raises(InputError, match="no such file"):
+        parse(tmp_path / "nope.xml")
+
+
+def test_one_parser_factory(root: Path):
+    """No lxml parser is made anywhere but teikit.parsing."""
+    offenders = []
+    for py in (root / "tools" / "teikit").rglob("*.py"):
+        if py.name == "parsing.py":
+            continue
+        if re.search(r"XMLParser\(|etree\.parse\(|etree\.fromstring\(|etree\.XML\(", py.read_text()):
+            offenders.append(str(py.relative_to(root)))
+    assert offenders == []
+
+
+def test_element_columns_are_located():
+    data = f'<TEI {TEI}>\n  <p>a <hi rend="italic">b</hi> <hi rend="bold">c</hi></p>\n</TEI>'.encode()
+    doc = parse(data, path="cols.xml")
+    his = doc.root.findall(".//{http://www.tei-c.org/ns/1.0}hi")
+    assert [doc.locate(h) for h in his] == [(2, 8), (2, 33)]
