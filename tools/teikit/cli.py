@@ -87,6 +87,56 @@ def validate(paths, fmt, schema_path, layers, jobs, config_path):
     sys.exit(2 if report.input_errors else (0 if report.ok else 1))
 
 
+# ---------------------------------------------------------------- enrich
+
+def _steps(value: str | None, allowed: tuple[str, ...]) -> tuple[str, ...]:
+    if not value:
+        return allowed
+    steps = tuple(s.strip() for s in value.split(",") if s.strip())
+    unknown = [s for s in steps if s not in allowed + ("candidates",)]
+    if unknown:
+        raise click.BadParameter(f"unknown step {', '.join(unknown)}; choose from {', '.join(allowed)}, candidates")
+    return steps
+
+
+@main.command()
+@paths_argument
+@click.option("--only", "only", default=None, help="Comma-separated steps: names, dates, ids (default: all), or candidates.")
+@click.option("--dry-run", is_flag=True, help="Print a unified diff of what would change; write nothing.")
+@click.option("--in-place", is_flag=True, help="Write the changes (atomically).")
+@click.option("--register", "register_path", type=click.Path(dir_okay=False), default=None,
+              help="The register (default: the one the documents point to, else tei/register.xml).")
+@format_option("text", "json", "tsv")
+@config_option
+@handle_errors
+def enrich(paths, only, dry_run, in_place, register_path, fmt, config_path):
+    """Tag names and dates from the register and add citation ids, keeping every character.
+
+    Without --in-place nothing is written: a summary says what would be added.
+    `--only candidates` lists capitalised names that match no register entry.
+
+    Example: teikit enrich tei/ --only names,dates --dry-run
+    Example: teikit enrich tei/ --in-place
+    Example: teikit enrich tei/ --only candidates --format tsv > review.tsv
+    """
+    from . import enrich as enrich_mod
+    config = load_config(config_path)
+    steps = _steps(only, enrich_mod.STEPS)
+    targets = _paths(paths, config)
+    default_register = register_path or str(config.root / "tei" / "register.xml")
+    if "candidates" in steps:
+        from .enrich.candidates import candidates, render_candidates
+        found = candidates(targets, register_path=default_register)
+        click.echo(render_candidates(found, fmt))
+        return
+    if fmt == "tsv":
+        raise click.BadParameter("--format tsv is for --only candidates")
+    report = enrich_mod.enrich(targets, steps=steps, write=in_place and not dry_run,
+                               register_path=default_register)
+    click.echo(enrich_mod.render(report, fmt, dry_run=dry_run, written=in_place and not dry_run))
+    sys.exit(1 if any(r.refused for r in report.results) else 0)
+
+
 # ---------------------------------------------------------------- schema
 
 @main.command()

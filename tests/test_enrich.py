@@ -1,0 +1,223 @@
+"""`teikit enrich`: names, dates and ids added, and nothing else changed."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import edition_files, foreign_files
+from teikit.enrich import Result, _check, enrich, enrich_document
+from teikit.enrich.dates import Context, find_dates, julian_to_gregorian
+from teikit.parsing import parse
+
+HERE = Path(__file__).parent / "fixtures" / "enrich"
+REGISTER = HERE / "register.xml"
+HEAD = ('<?xml version="1.0" encoding="UTF-8"?>\n<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader>'
+        '<fileDesc><titleStmt><title>Stalin in Moscow</title></titleStmt><publicationStmt><p>x</p>'
+        '</publicationStmt><sourceDesc><p>Stalin</p></sourceDesc></fileDesc><profileDesc><creation>'
+        '<date when="1937-10-20">1937</date></creation></profileDesc></teiHeader><text><body>')
+TAIL = "</body></text></TEI>\n"
+
+
+def doc(tmp_path: Path, body: str, name: str = "doc.xml") -> Path:
+    shutil.copy(REGISTER, tmp_path / "register.xml")
+    path = tmp_path / name
+    path.write_text(HEAD + body + TAIL, encoding="utf-8")
+    return path
+
+
+def added(result: Result) -> str:
+    """Only the inserted markup, to compare with expectations."""
+    return result.text[len(HEAD):-len(TAIL)]
+
+
+# ---------------------------------------------------------------- names
+
+def test_longest_form_first_and_possessive_outside(tmp_path):
+    r = enrich_document(doc(tmp_path, "<p>Leon Trotsky and Stalin's speech.</p>"), steps=["names"])
+    assert added(r) == ('<p><persName ref="register.xml#trotsky">Leon Trotsky</persName> and '
+                        '<persName ref="register.xml#stalin">Stalin</persName>\'s speech.</p>')
+
+
+def test_derived_words_are_left_alone(tmp_path):
+    body = "<p>Trotskyists, Trotskyites, Stalinism and Stalinist Moscowites.</p>"
+    r = enrich_document(doc(tmp_path, body), steps=["names"])
+    assert not r.changed
+
+
+def test_never_inside_names_titles_header_or_attributes(tmp_path):
+    body = ('<p n="Stalin"><persName>Stalin</persName> <title>Stalin</title> <!-- Stalin --> '
+            '<hi rend="italic">Stalin</hi></p>')
+    r = enrich_document(doc(tmp_path, body), steps=["names"])
+    assert added(r).count("<persName") == 2  # the existing one and the one inside hi
+    assert '<hi rend="italic"><persName ref="register.xml#stalin">Stalin</persName></hi>' in r.text
+    assert "<title>Stalin in Moscow</title>" in r.text and "<p>Stalin</p>" in r.text
+
+
+def test_ambiguous_forms_are_reported_not_tagged(tmp_path):
+    r = enrich_document(doc(tmp_path, "<p>Smirnov was arrested in Moscow.</p>"), steps=["names"])
+    assert "<persName" not in added(r)
+    notes = r.changes["names"].notes
+    assert notes and "Smirnov" in notes[0] and "smirnov-i" in notes[0] and "arrested" in notes[0]
+
+
+def test_prefix_is_used_when_declared(tmp_path):
+    header = HEAD.replace("<profileDesc>", '<encodingDesc><listPrefixDef><prefixDef ident="psn" '
+                          'matchPattern="([a-z0-9-]+)" replacementPattern="register.xml#$1"/>'
+                          '</listPrefixDef></encodingDesc><profileDesc>')
+    shutil.copy(REGISTER, tmp_path / "register.xml")
+    path = tmp_path / "p.xml"
+    path.write_text(header + "<p>Stalin in Moscow.</p>" + TAIL)
+    r = enrich_document(path, steps=["names"])
+    assert 'ref="psn:stalin"' in r.text and 'ref="register.xml#moscow"' in r.text
+
+
+def test_headings_in_capitals_are_matched(tmp_path):
+    r = enrich_document(doc(tmp_path, "<div><head>STALIN AND TROTSKY</head><p>x</p></div>"), steps=["names"])
+    assert '<persName ref="register.xml#stalin">STALIN</persName>' in r.text
+
+
+def test_works_get_a_title_with_level(tmp_path):
+    r = enrich_document(doc(tmp_path, "<p>as Pravda said</p>"), steps=["names"])
+    assert '<title level="j" ref="register.xml#pravda">Pravda</title>' in r.text
+
+
+# ---------------------------------------------------------------- dates
+
+CREATION = Context(creation=dt.date(1937, 10, 20))
+
+
+@pytest.mark.parametrize("text, attrs", [
+    ("On March 3 Stalin", [{"when": "1937-03-03", "cert": "medium"}]),
+    ("December 1, 1934", [{"when": "1934-12-01"}]),
+    ("(August 1936)", [{"when": "1936-08"}]),
+    ("the trials of 1937–38", [{"from": "1937", "to": "1938"}]),
+    ("in autumn 1924,", [{"notBefore": "1924-09", "notAfter": "1924-11"}]),
+    ("On the 12th of February", [{"when": "1937-02-12", "cert": "medium"}]),
+    ("On December 13 he", [{"when": "1936-12-13", "cert": "medium"}]),  # after the writing: the year before
+    ("July 24-26, 1933", [{"from": "1933-07-24", "to": "1933-07-26"}]),
+    ("from 1917 to 1923", [{"from": "1917", "to": "1923"}]),
+    ("In 1931 ... on July 2 this", [{"when": "1931"}, {"when": "1931-07-02", "cert": "medium"}]),
+    ("On April 3, 1917, Lenin arrived (old style).",
+     [{"when": "1917-04-16", "when-custom": "1917-04-03", "datingMethod": "#julian"}]),
+    ("300,000 francs, 19 members, pp. 1917", []),
+    ("May I say", []),
+])
+def test_date_expressions(text, attrs):
+    assert [m.attrs for m in find_dates(text, CREATION)] == attrs
+
+
+def test_julian_conversion():
+    assert julian_to_gregorian(1917, 10, 25) == dt.date(1917, 11, 7)
+    assert julian_to_gregorian(1917, 2, 23) == dt.date(1917, 3, 8)
+    assert julian_to_gregorian(1879, 10, 26) == dt.date(1879, 11, 7)
+
+
+def test_dates_in_document(tmp_path):
+    r = enrich_document(doc(tmp_path, "<p>On March 3, 1937 and on <date when=\"1937-04\">April</date>.</p>"),
+                        steps=["dates"])
+    assert '<date when="1937-03-03">March 3, 1937</date>' in r.text
+    assert r.text.count("<date") == 3  # creation date, new one, existing one
+
+
+# ---------------------------------------------------------------- ids
+
+def test_ids_are_added_and_existing_ones_kept(tmp_path):
+    body = '<div><head>H</head><p xml:id="doc-p2">a</p><p>b<note place="foot" n="1">c</note></p><p>d</p></div>'
+    r = enrich_document(doc(tmp_path, body), steps=["ids"])
+    assert '<p xml:id="doc-p2">a</p>' in r.text
+    assert '<p xml:id="doc-p1">b' in r.text and '<p xml:id="doc-p3">d' in r.text
+    assert '<div xml:id="doc-d1">' in r.text and '<head xml:id="doc-h1">' in r.text
+    assert '<note xml:id="doc-n1" place="foot"' in r.text
+    assert "<p>x</p>" in r.text  # header paragraphs get no id
+
+
+# ---------------------------------------------------------------- guarantees
+
+def _only_insertions(before: str, after: str) -> bool:
+    """Nothing was removed or changed: the old text is a subsequence of the new one,
+    and no line was added or removed."""
+    rest = iter(after)
+    return all(c in rest for c in before) and before.count("\n") == after.count("\n")
+
+
+def _check_guarantees(path: Path, register: Path = REGISTER):
+    before = parse(path)
+    r = enrich_document(path, register_path=register)
+    assert r.refused is None, r.refused
+    after = parse(r.text.encode(before.tree.docinfo.encoding or "utf-8"), path=str(path))
+    assert "".join(after.root.itertext()) == "".join(before.root.itertext())
+    assert _only_insertions(r.original, r.text)
+    # idempotent: a second run on the result adds nothing
+    tmp = path.parent / ("again-" + path.name)
+    tmp.write_bytes(r.text.encode(before.tree.docinfo.encoding or "utf-8"))
+    again = enrich_document(tmp, register_path=register)
+    assert again.text == r.text
+    tmp.unlink()
+
+
+@pytest.mark.parametrize("path", foreign_files(), ids=lambda p: p.stem)
+def test_foreign_documents_keep_every_character(path: Path, tmp_path: Path):
+    copy = tmp_path / path.name
+    shutil.copy(path, copy)
+    _check_guarantees(copy)
+
+
+@pytest.mark.parametrize("path", [p for p in edition_files() if p.name != "register.xml"], ids=lambda p: p.stem)
+def test_edition_documents_keep_every_character(path: Path, tmp_path: Path):
+    shutil.copytree(path.parent, tmp_path / "tei")
+    _check_guarantees(tmp_path / "tei" / path.name, tmp_path / "tei" / "register.xml")
+
+
+_words = st.sampled_from(["Stalin", "Leon Trotsky", "Trotsky's", "Moscow", "Pravda", "Smirnov", "March 3",
+                          "August 1936", "1937–38", "the", "and", "&amp;", "&lt;", "&#x2014;", "Stalinism",
+                          "'", '"', "’", "-", "\u00e9", " ", "  ", "\n"])
+_inline = st.sampled_from(["hi rend=\"italic\"", "emph", "persName", "note place=\"foot\" n=\"1\"", "title", "q"])
+
+
+@st.composite
+def _paragraph(draw):
+    parts = []
+    for _ in range(draw(st.integers(1, 8))):
+        text = " ".join(draw(st.lists(_words, min_size=1, max_size=6)))
+        if draw(st.booleans()):
+            tag = draw(_inline)
+            name = tag.split()[0]
+            parts.append(f"<{tag}>{text}</{name}>")
+        else:
+            parts.append(text)
+    return "<p>" + " ".join(parts) + "</p>"
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(paragraphs=st.lists(_paragraph(), min_size=1, max_size=4))
+def test_generated_documents_keep_every_character(tmp_path, paragraphs):
+    path = doc(tmp_path, "<div>" + "".join(paragraphs) + "</div>", name="gen.xml")
+    _check_guarantees(path)
+
+
+# ---------------------------------------------------------------- writing
+
+def test_default_writes_nothing_and_in_place_writes(tmp_path):
+    path = doc(tmp_path, "<p>Stalin.</p>")
+    original = path.read_bytes()
+    enrich([path])
+    assert path.read_bytes() == original
+    report = enrich([path], write=True)
+    assert report.results[0].changed
+    assert b'<persName ref="register.xml#stalin">Stalin</persName>' in path.read_bytes()
+    assert list(tmp_path.glob(".*.tmp")) == []
+
+
+def test_refuses_a_change_that_breaks_the_document(tmp_path):
+    path = doc(tmp_path, "<p>Stalin.</p>")
+    original = path.read_text()
+    broken = Result(str(path), original, original.replace("<p>Stalin.</p>", "<p>Stalin.</p>Stalin"), {})
+    assert "text" in _check(parse(path), broken)
+    bad = Result(str(path), original, original.replace("<p>Stalin.</p>", "<p><p>Stalin.</p></p>"), {})
+    assert _check(parse(path), bad) is None or "invalid" in _check(parse(path), bad)

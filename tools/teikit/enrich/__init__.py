@@ -1,0 +1,250 @@
+"""`teikit enrich`: register-driven tagging of names and dates, and citation ids.
+
+Enrich is a chain of small passes (:mod:`.names`, :mod:`.dates`, :mod:`.ids`).
+Each pass reads the document's source text (see :mod:`teikit.source`) and
+returns insertions of markup; nothing else of the source changes, so the
+character content of the document is the same before and after, and a second
+run finds nothing left to do.  The result must stay valid: a pass whose
+markup would make the document invalid is refused, with the reason.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from .. import register as registers
+from ..errors import TeikitError
+from ..files import atomic_write, discover
+from ..parsing import NS, TEI_NS, Document, parse
+from ..source import Edit, Source, TextRun, apply
+
+STEPS = ("names", "dates", "ids")
+
+# Where names and dates are never added.
+EXCLUDED = {"teiHeader", "persName", "placeName", "orgName", "name", "rs", "title", "date", "time",
+            "idno", "ref", "ptr", "sic", "orig", "abbr", "fw", "num", "measure", "g", "pc", "w",
+            "docDate", "term", "mentioned", "gap", "del", "surplus", "speaker", "label", "rdg",
+            "bibl", "biblScope", "pubPlace", "publisher", "forename", "surname", "roleName",
+            "addName", "geo", "listPerson", "listPlace", "listOrg", "listBibl", "foreign", "code",
+            "egXML", "metamark", "stamp", "figDesc", "castList"}
+# Elements whose text may receive a name or date as a child (their TEI content allows phrases).
+PHRASE_PARENTS = {"p", "head", "note", "quote", "q", "item", "l", "hi", "emph", "seg", "s", "cell",
+                  "dateline", "byline", "closer", "opener", "salute", "signed", "trailer", "corr",
+                  "reg", "expan", "supplied", "unclear", "add", "said", "stage", "ab", "lem",
+                  "docAuthor", "epigraph", "titlePart", "soCalled", "cit", "postscript", "argument"}
+
+
+@dataclass
+class Change:
+    """What a pass did, or would do, to one document."""
+
+    counts: dict[str, int] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)  # for the editor: ambiguities, doubts
+
+    def add(self, key: str, n: int = 1) -> None:
+        self.counts[key] = self.counts.get(key, 0) + n
+
+
+@dataclass
+class Context:
+    """Everything a pass needs to know about the document it works on."""
+
+    doc: Document
+    source: Source
+    register: registers.Register | None
+    creation: dt.date | None
+
+    def eligible(self, run: TextRun) -> bool:
+        """May markup be added inside this text run?"""
+        if not run.editable or not run.text.strip():
+            return False
+        tei = [a for a in run.ancestors if a.ns == TEI_NS]
+        if not tei or len(tei) != len(run.ancestors) or run.ancestors[-1].local not in PHRASE_PARENTS:
+            return False
+        return not any(a.local in EXCLUDED for a in tei)
+
+    def tei_prefix(self, run: TextRun) -> str | None:
+        return self.source.prefix_for(TEI_NS, run.parent)
+
+
+class Pass:
+    """A step of enrich: looks at the source and proposes insertions."""
+
+    name = "pass"
+
+    def edits(self, ctx: Context, change: Change) -> list[Edit]:  # pragma: no cover - interface
+        raise NotImplementedError
+
+
+@dataclass
+class Result:
+    path: str
+    original: str
+    text: str
+    changes: dict[str, Change]
+    refused: str | None = None
+
+    @property
+    def changed(self) -> bool:
+        return self.text != self.original
+
+    def diff(self) -> str:
+        return "".join(difflib.unified_diff(
+            self.original.splitlines(keepends=True), self.text.splitlines(keepends=True),
+            fromfile=f"a/{self.path}", tofile=f"b/{self.path}"))
+
+
+@dataclass
+class Report:
+    results: list[Result]
+    seconds: float
+
+
+def creation_date(doc: Document) -> dt.date | None:
+    """The date the text was written, from profileDesc/creation/date."""
+    el = doc.root.find(".//tei:profileDesc/tei:creation//tei:date", NS)
+    if el is None:
+        return None
+    for attr in ("when", "notAfter", "to", "notBefore", "from"):
+        v = el.get(attr, "")
+        parts = v.split("-")
+        try:
+            if len(parts) >= 3:
+                return dt.date(int(parts[0]), int(parts[1]), int(parts[2][:2]))
+            if len(parts) == 2:
+                return dt.date(int(parts[0]), int(parts[1]), 28)
+            if len(parts) == 1 and v:
+                return dt.date(int(parts[0]), 12, 31)
+        except ValueError:
+            continue
+    return None
+
+
+def _passes(steps: Sequence[str], options: dict) -> list[Pass]:
+    from .dates import DatesPass
+    from .ids import IdsPass
+    from .names import NamesPass
+    known = {"names": NamesPass, "dates": DatesPass, "ids": IdsPass}
+    return [known[s](**options.get(s, {})) for s in steps]
+
+
+def enrich_document(path: str | Path, *, steps: Sequence[str] = STEPS,
+                    register_path: str | Path | None = None, check: bool = True,
+                    options: dict | None = None) -> Result:
+    """Run the passes over one document and return its new text (nothing is written)."""
+    doc = parse(path)
+    original = doc.text
+    text = original
+    reg = None
+    if "names" in steps:
+        reg = registers.load_for(doc, register_path)
+    changes: dict[str, Change] = {}
+    created = creation_date(doc)
+    for p in _passes(steps, options or {}):
+        current = doc if text == original else parse(_encode(text, doc), path=doc.path)
+        ctx = Context(current, Source.parse(text), reg, created)
+        change = Change()
+        edits = p.edits(ctx, change)
+        changes[p.name] = change
+        if edits:
+            text = apply(text, edits)
+    result = Result(str(path), original, text, changes)
+    if check and result.changed:
+        result.refused = _check(doc, result)
+    return result
+
+
+def _encode(text: str, doc: Document) -> bytes:
+    encoding = doc.tree.docinfo.encoding or "utf-8"
+    bom = "\ufeff" if doc.data.startswith(b"\xef\xbb\xbf") else ""
+    return (bom + text).encode(encoding)
+
+
+def _check(doc: Document, result: Result) -> str | None:
+    """Why the new text may not be written (None when it may): lost text or new invalidity."""
+    try:
+        new = parse(_encode(result.text, doc), path=doc.path)
+    except TeikitError as exc:
+        return f"the change would not be well-formed XML: {exc.message}"
+    if "".join(new.root.itertext()) != "".join(doc.root.itertext()):
+        return "the change would alter the text (this is a bug in teikit)"
+    from ..validation import Validator
+    schema = _schema_for(doc)
+    if schema is None:
+        return None
+    before = {(d.message) for d in schema.validate_document(doc) if d.severity == "error"}
+    after = [d for d in schema.validate_document(new) if d.severity == "error" and d.message not in before]
+    if after:
+        d = after[0]
+        return f"the change would make the document invalid: line {d.line}: {d.message}"
+    return None
+
+
+_schemas: dict = {}
+
+
+def _schema_for(doc: Document):
+    """The edition RELAX NG for edition documents; tei_all, when configured, for others."""
+    from ..validation import Validator
+    from ..config import load as load_config
+    edition = 'schema/edition.rng' in doc.text[:2000] or doc.root.find("tei:teiHeader", NS) is not None and \
+        'edition.rng' in doc.text[:2000]
+    if edition:
+        key = "edition"
+        if key not in _schemas:
+            _schemas[key] = Validator(layers=("rng",))
+        return _schemas[key]
+    tei_all = load_config().data.get("tei-all")
+    if tei_all and Path(tei_all).exists():
+        if tei_all not in _schemas:
+            _schemas[tei_all] = Validator(tei_all)
+        return _schemas[tei_all]
+    return None
+
+
+def enrich(paths: Iterable[str | Path], *, steps: Sequence[str] = STEPS, write: bool = False,
+           register_path: str | Path | None = None, options: dict | None = None) -> Report:
+    """Enrich files and directories; with ``write``, save the changed ones atomically."""
+    start = time.perf_counter()
+    results = []
+    for f in discover(paths):
+        if f.name == "register.xml":
+            continue
+        r = enrich_document(f, steps=steps, register_path=register_path, options=options)
+        if write and r.changed and not r.refused:
+            doc_bytes = Path(f).read_bytes()
+            encoding = parse(doc_bytes, path=str(f)).tree.docinfo.encoding or "utf-8"
+            bom = "\ufeff" if doc_bytes.startswith(b"\xef\xbb\xbf") else ""
+            atomic_write(f, (bom + r.text).encode(encoding))
+        results.append(r)
+    return Report(results, time.perf_counter() - start)
+
+
+def render(report: Report, fmt: str, *, dry_run: bool = False, written: bool = False) -> str:
+    """The summary (text or json), or the diff for a dry run."""
+    if fmt == "json":
+        import json
+        return json.dumps({"documents": [
+            {"path": r.path, "changed": r.changed, "refused": r.refused,
+             "steps": {k: {"counts": c.counts, "notes": c.notes} for k, c in r.changes.items()}}
+            for r in report.results], "seconds": round(report.seconds, 3)}, indent=2, ensure_ascii=False)
+    lines = []
+    for r in report.results:
+        if dry_run and r.changed:
+            lines.append(r.diff())
+        counts = ", ".join(f"{n} {k}" for c in r.changes.values() for k, n in sorted(c.counts.items()))
+        verb = "refused" if r.refused else ("enriched" if written and r.changed else
+                                             ("would add" if r.changed else "nothing to add"))
+        lines.append(f"{r.path}: {verb}{': ' + counts if counts else ''}")
+        if r.refused:
+            lines.append(f"  {r.refused}")
+        for c in r.changes.values():
+            lines += [f"  {n}" for n in c.notes]
+    lines.append(f"enrich: {len(report.results)} files in {report.seconds:.2f} s"
+                 + ("" if written or dry_run else " (nothing written; use --in-place)"))
+    return "\n".join(lines)

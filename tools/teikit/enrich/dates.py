@@ -1,0 +1,299 @@
+"""Finding date expressions in English prose and normalising them to ISO 8601.
+
+``find_dates`` is a pure function over a string: it returns the spans of
+date expressions (``March 3``, ``December 1, 1934``, ``August 1936``,
+``1937–38``, ``autumn 1924``, ``the 12th of February``) with the attributes
+of their ``<date>``: ``when``, or ``from``/``to``, or ``notBefore``/``notAfter``,
+and ``cert="medium"`` when the year had to be inferred.  Old-style Russian
+dates (a cue such as "old style" or "old Russian calendar" in the sentence)
+get the Gregorian date in ``when`` and the printed one in ``when-custom``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+SEASONS = {  # season -> (first month, last month); winter runs into the next year
+    "spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2),
+}
+_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+          r"|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)")
+_DAY = r"(?:[1-9]|[12][0-9]|3[01])(?:st|nd|rd|th)?"
+_YEAR = r"(?:1[89][0-9]{2}|20[0-4][0-9])"
+_DASH = r"\s?[-–—]\s?"
+_SEASON = r"(?:spring|summer|autumn|fall|winter|Spring|Summer|Autumn|Fall|Winter)"
+
+# Order matters: longer expressions first.
+_PATTERNS = [
+    ("mdy_range", rf"(?P<m>{_MONTH})\s(?P<d1>{_DAY}){_DASH}(?P<d2>{_DAY}),?\s(?P<y>{_YEAR})"),
+    ("mdy", rf"(?P<m>{_MONTH})\s(?P<d>{_DAY}),?\s(?P<y>{_YEAR})(?![0-9])"),
+    ("dmy", rf"(?P<d>{_DAY})\s(?:of\s)?(?P<m>{_MONTH}),?\s(?P<y>{_YEAR})(?![0-9])"),
+    ("the_d_of_m", rf"(?:the\s)?(?P<d>{_DAY})\sof\s(?P<m>{_MONTH})(?:,?\s(?P<y>{_YEAR}))?"),
+    ("md_range", rf"(?P<m>{_MONTH})\s(?P<d1>{_DAY}){_DASH}(?P<d2>{_DAY})(?![0-9])"),
+    ("md", rf"(?P<m>{_MONTH})\s(?P<d>{_DAY})(?![0-9]|,?\s?[0-9]{{3}})"),
+    ("my_range", rf"(?P<m1>{_MONTH})\s(?P<y1>{_YEAR})?\s?(?:{_DASH}|\sto\s)(?P<m2>{_MONTH})\s(?P<y2>{_YEAR})"),
+    ("my", rf"(?P<m>{_MONTH}),?\s(?:of\s)?(?P<y>{_YEAR})(?![0-9])"),
+    ("season", rf"(?P<s>{_SEASON})\s(?:of\s)?(?P<y>{_YEAR})(?![0-9])"),
+    ("y_range", rf"(?P<y1>{_YEAR}){_DASH}(?P<y2>[0-9]{{2}}|{_YEAR})(?![0-9])"),
+    ("from_to", rf"(?:from|From|between|Between)\s(?P<span>(?P<y1>{_YEAR})\s(?:to|and|until)\s(?P<y2>{_YEAR}))(?![0-9])"),
+    ("month_in", r"\b(?:in|In|of|since|Since|until|Until|by|By|before|after|during|early|late|end of|beginning of)\s"
+                 r"(?P<span>(?P<m>January|February|March|April|June|July|August|September|October|November|December))(?![\w-])"),
+    ("year", rf"(?P<y>{_YEAR})(?![0-9])"),
+]
+_COMPILED = [(name, re.compile(rx)) for name, rx in _PATTERNS]
+_JULIAN_CUE = re.compile(r"old[- ]style|\bO\.\s?S\.|old (?:Russian )?calendar|Julian calendar|Russian calendar", re.I)
+_SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*\s+(?=[A-Z\"“‘(])")
+# Words before a bare number that make it not a year.
+_NOT_A_YEAR = re.compile(r"(?:No\.|no\.|p\.|pp\.|Vol\.|vol\.|page|pages|number|Nos?\.|§|\$|£)\s?$")
+
+
+@dataclass
+class Context:
+    """What the text around an expression says about its year."""
+
+    creation: dt.date | None = None  # when the document was written
+    last_year: int | None = None  # the nearest explicit year before, in the same run of prose
+    julian_default: bool = False
+
+
+@dataclass
+class DateMatch:
+    start: int
+    end: int
+    text: str
+    attrs: dict[str, str] = field(default_factory=dict)
+    inferred: bool = False
+
+
+def _month(s: str) -> int:
+    return MONTHS[s.rstrip(".").lower()]
+
+
+def _day(s: str) -> int:
+    return int(re.match(r"\d+", s).group(0))
+
+
+def _valid(y: int, m: int, d: int) -> bool:
+    try:
+        dt.date(y, m, d)
+        return True
+    except ValueError:
+        return False
+
+
+def julian_to_gregorian(y: int, m: int, d: int) -> dt.date:
+    """Convert a Julian calendar date to the Gregorian calendar (via the Julian day number)."""
+    a = (14 - m) // 12
+    yy = y + 4800 - a
+    mm = m + 12 * a - 3
+    jdn = d + (153 * mm + 2) // 5 + 365 * yy + yy // 4 - 32083
+    return dt.date.fromordinal(jdn - 1721425)
+
+
+def _last_day(y: int, m: int) -> int:
+    nxt = dt.date(y + (m == 12), m % 12 + 1, 1)
+    return (nxt - dt.timedelta(days=1)).day
+
+
+def _infer_year(m: int, d: int | None, ctx: Context) -> tuple[int | None, bool]:
+    """The year of a date printed without one, and whether it was inferred."""
+    if ctx.last_year is not None:
+        return ctx.last_year, True
+    if ctx.creation is not None:
+        y = ctx.creation.year
+        # A date later in the year than the writing itself belongs to the year before.
+        if (m, d or 1) > (ctx.creation.month, ctx.creation.day):
+            y -= 1
+        return y, True
+    return None, True
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    lo = 0
+    for m in _SENTENCE_END.finditer(text, 0, start):
+        lo = m.end()
+    m = _SENTENCE_END.search(text, end)
+    hi = m.start() + 1 if m else len(text)
+    return text[lo:hi]
+
+
+def find_dates(text: str, ctx: Context | None = None) -> list[DateMatch]:
+    """Date expressions in ``text`` with the attributes of their ``<date>`` element."""
+    ctx = ctx or Context()
+    out: list[DateMatch] = []
+    last_year = ctx.last_year
+    for kind, m, start, end in _candidates(text):
+        g = m.groupdict()
+        if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-/."):
+            continue
+        if end < len(text) and (text[end].isalnum() or (text[end] in "./" and end + 1 < len(text) and text[end + 1].isdigit())):
+            continue
+        julian = ctx.julian_default or bool(_JULIAN_CUE.search(_sentence(text, start, end)))
+        local = Context(ctx.creation, last_year, ctx.julian_default)
+        attrs, inferred, year_seen = _normalise(kind, g, local, text, start, julian)
+        if attrs is None:
+            continue
+        if year_seen is not None:
+            last_year = year_seen
+        if inferred:
+            attrs["cert"] = "medium"
+        out.append(DateMatch(start, end, text[start:end], attrs, inferred))
+    return out
+
+
+def _candidates(text: str):
+    """Matches of every pattern, leftmost first, longest (then earliest pattern) winning overlaps."""
+    found = []
+    for rank, (kind, rx) in enumerate(_COMPILED):
+        for m in rx.finditer(text):
+            a, b = m.span("span") if "span" in rx.groupindex else m.span()
+            found.append((a, -(b - a), rank, kind, m, b))
+    found.sort(key=lambda t: t[:3])
+    end = -1
+    for start, _, _, kind, m, stop in found:
+        if start >= end:
+            yield kind, m, start, stop
+            end = stop
+
+
+def _normalise(kind, g, ctx: Context, text: str, start: int, julian: bool):
+    """Attributes for one match, whether the year was inferred, and the explicit year seen."""
+    def day_attrs(y, mo, d):
+        if not _valid(y, mo, d):
+            return None
+        if julian and (y, mo, d) < (1918, 2, 1):
+            greg = julian_to_gregorian(y, mo, d)
+            return {"when": greg.isoformat(), "when-custom": f"{y:04d}-{mo:02d}-{d:02d}",
+                    "datingMethod": "#julian"}
+        return {"when": f"{y:04d}-{mo:02d}-{d:02d}"}
+
+    def month_attrs(y, mo):
+        if julian and (y, mo) < (1918, 2):
+            first = julian_to_gregorian(y, mo, 1)
+            last = julian_to_gregorian(y, mo, _last_day(y, mo))
+            return {"notBefore": first.isoformat(), "notAfter": last.isoformat(),
+                    "when-custom": f"{y:04d}-{mo:02d}", "datingMethod": "#julian"}
+        return {"when": f"{y:04d}-{mo:02d}"}
+
+    if kind in ("mdy", "dmy"):
+        y = int(g["y"])
+        return day_attrs(y, _month(g["m"]), _day(g["d"])), False, y
+    if kind == "mdy_range":
+        y, mo = int(g["y"]), _month(g["m"])
+        a, b = day_attrs(y, mo, _day(g["d1"])), day_attrs(y, mo, _day(g["d2"]))
+        if not a or not b:
+            return None, False, None
+        return _range(a, b), False, y
+    if kind == "the_d_of_m":
+        mo, d = _month(g["m"]), _day(g["d"])
+        if g.get("y"):
+            y = int(g["y"])
+            return day_attrs(y, mo, d), False, y
+        y, inferred = _infer_year(mo, d, ctx)
+        return (day_attrs(y, mo, d) if y else None), inferred, None
+    if kind == "md":
+        mo, d = _month(g["m"]), _day(g["d"])
+        if g["m"] == "May" and not re.match(r"\d", g["d"]):
+            return None, False, None
+        y, inferred = _infer_year(mo, d, ctx)
+        return (day_attrs(y, mo, d) if y else None), inferred, None
+    if kind == "md_range":
+        mo = _month(g["m"])
+        y, inferred = _infer_year(mo, _day(g["d1"]), ctx)
+        if not y:
+            return None, False, None
+        a, b = day_attrs(y, mo, _day(g["d1"])), day_attrs(y, mo, _day(g["d2"]))
+        return (_range(a, b) if a and b else None), inferred, None
+    if kind == "my":
+        y = int(g["y"])
+        return month_attrs(y, _month(g["m"])), False, y
+    if kind == "my_range":
+        y2 = int(g["y2"])
+        y1 = int(g["y1"]) if g.get("y1") else y2
+        a, b = month_attrs(y1, _month(g["m1"])), month_attrs(y2, _month(g["m2"]))
+        return _range(a, b), False, y2
+    if kind == "season":
+        y = int(g["y"])
+        first, last = SEASONS[g["s"].lower()]
+        y_end = y + 1 if first > last else y
+        return {"notBefore": f"{y:04d}-{first:02d}", "notAfter": f"{y_end:04d}-{last:02d}"}, False, y
+    if kind in ("y_range", "from_to"):
+        y1 = int(g["y1"])
+        y2s = g["y2"]
+        y2 = int(y2s) if len(y2s) == 4 else (y1 // 100) * 100 + int(y2s)
+        if y2 <= y1:
+            return None, False, None
+        return {"from": str(y1), "to": str(y2)}, False, y2
+    if kind == "month_in":
+        mo = _month(g["m"])
+        y, inferred = _infer_year(mo, None, ctx)
+        return (month_attrs(y, mo) if y else None), inferred, None
+    if kind == "year":
+        if _NOT_A_YEAR.search(text[max(0, start - 8):start]):
+            return None, False, None
+        y = int(g["y"])
+        return {"when": str(y)}, False, y
+    return None, False, None
+
+
+def _range(a: dict, b: dict) -> dict:
+    """Two single dates as a range (keeping old-style readings when both have them)."""
+    def first(d, key):
+        return d.get("when") or d.get(key)
+    out = {"from": first(a, "notBefore"), "to": first(b, "notAfter")}
+    if "when-custom" in a and "when-custom" in b:
+        out["from-custom"] = a["when-custom"]
+        out["to-custom"] = b["when-custom"]
+        out["datingMethod"] = "#julian"
+    return out
+
+
+# ---------------------------------------------------------------- the enrich pass
+
+_BLOCKS = {"p", "head", "note", "item", "quote", "l", "cell", "ab", "dateline", "byline", "closer",
+           "trailer", "salute", "signed", "docAuthor", "titlePart", "seg", "q"}
+
+
+@dataclass
+class DatesPass:
+    """Wrap date expressions in <date> with their normalised value."""
+
+    name: str = "dates"
+
+    def edits(self, ctx, change):
+        from ..source import wrap
+        from ..source import escape_attr
+        edits = []
+        last_year: dict[int, int] = {}  # block start offset -> last explicit year seen in it
+        for run in ctx.source.runs:
+            block = next((a for a in reversed(run.ancestors) if a.local in _BLOCKS), None)
+            key = block.start if block is not None else -1
+            if not ctx.eligible(run):
+                # a year inside existing markup still sets the context
+                for m in re.finditer(_YEAR, run.text):
+                    last_year[key] = int(m.group(0))
+                continue
+            found = find_dates(run.text, Context(ctx.creation, last_year.get(key)))
+            prefix = ctx.tei_prefix(run)
+            if prefix is None:
+                continue
+            qname = f"{prefix}:date" if prefix else "date"
+            for d in found:
+                attrs = "".join(f' {k}="{escape_attr(v)}"' for k, v in d.attrs.items())
+                edits += wrap(run, d.start, d.end, f"<{qname}{attrs}>", f"</{qname}>")
+                change.add("dates")
+                if d.inferred:
+                    change.add("inferred years")
+                if "datingMethod" in d.attrs:
+                    change.add("old style")
+            for m in re.finditer(_YEAR, run.text):
+                last_year[key] = int(m.group(0))
+        return edits

@@ -1,0 +1,97 @@
+"""Tagging names from the register: persName, placeName, orgName and titles of works.
+
+Every name form of every register entry is looked for in running text and
+notes, longest form first; a match must stand as a whole word (so
+``Trotskyist`` and ``Stalinism`` are left alone, and ``Stalin's`` gets its
+name tagged without the possessive).  A form that belongs to two entries is
+not tagged but reported, with its context, for the editor.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .. import register as registers
+from ..source import Edit, escape_attr, wrap
+from . import Change, Context, Pass
+
+_BOUNDARY_BEFORE = r"(?<![\w'’])"
+_BOUNDARY_AFTER = r"(?![\w]|[’'](?:[a-rt-z]|s\w))"
+
+
+@dataclass
+class NamesPass(Pass):
+    name = "names"
+    context_chars: int = 40
+
+    def edits(self, ctx: Context, change: Change) -> list[Edit]:
+        if ctx.register is None:
+            return []
+        forms = ctx.register.forms()
+        if not forms:
+            return []
+        pattern = _compile(forms)
+        upper = _compile({f.upper(): ids for f, ids in forms.items() if f.upper() != f})
+        prefixes = registers.prefix_defs(ctx.doc.root)
+        edits: list[Edit] = []
+        for run in ctx.source.runs:
+            if not ctx.eligible(run):
+                continue
+            rx = upper if _mostly_upper(run.text) else pattern
+            for m in rx.finditer(run.text):
+                form = m.group(0)
+                ids = forms.get(form) or forms.get(_match_form(form, forms)) or []
+                if len(ids) != 1:
+                    ctx_text = run.text[max(0, m.start() - self.context_chars):m.end() + self.context_chars]
+                    change.notes.append(f"ambiguous: '{form}' may be {', '.join(ids)}: …{' '.join(ctx_text.split())}…")
+                    change.add("ambiguous")
+                    continue
+                entry = ctx.register.entries[ids[0]]
+                tag = _tag(entry, ctx, run, prefixes)
+                if tag is None:
+                    continue
+                open_tag, close_tag = tag
+                edits += wrap(run, m.start(), m.end(), open_tag, close_tag)
+                change.add(entry.kind)
+        return edits
+
+
+def _mostly_upper(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) > 3 and sum(c.isupper() for c in letters) > 0.8 * len(letters)
+
+
+def _match_form(found: str, forms: dict) -> str:
+    for f in forms:
+        if f.upper() == found:
+            return f
+    return found
+
+
+def _compile(forms: dict) -> re.Pattern:
+    alternatives = sorted(forms, key=lambda f: (-len(f), f))
+    body = "|".join(re.escape(f) for f in alternatives)
+    # a form ending in a full stop (G.P.U.) needs no word boundary after it
+    return re.compile(f"{_BOUNDARY_BEFORE}(?:{body}){_BOUNDARY_AFTER}")
+
+
+def pointer(entry: registers.Entry, ctx: Context, prefixes: dict) -> str:
+    """psn:id when the document declares the prefix, else a relative register.xml#id."""
+    if entry.prefix in prefixes:
+        return f"{entry.prefix}:{entry.id}"
+    from os.path import relpath
+    from pathlib import Path
+    rel = relpath(ctx.register.path, Path(ctx.doc.path).parent)
+    return f"{rel}#{entry.id}"
+
+
+def _tag(entry, ctx: Context, run, prefixes) -> tuple[str, str] | None:
+    prefix = ctx.tei_prefix(run)
+    if prefix is None:
+        return None
+    qname = f"{prefix}:{entry.name_element}" if prefix else entry.name_element
+    attrs = f' ref="{escape_attr(pointer(entry, ctx, prefixes))}"'
+    if entry.kind == "work" and entry.level:
+        attrs = f' level="{entry.level}"' + attrs
+    return f"<{qname}{attrs}>", f"</{qname}>"

@@ -1,0 +1,202 @@
+"""Edits that keep every byte they do not touch.
+
+lxml re-serialises a whole document when it writes it: attribute quotes,
+character references, the XML declaration and spacing inside tags may all
+change.  Editors reviewing ``git diff`` must see only the new markup, so
+enrich and the safe lint fixes work on the source text instead: this module
+tokenises a (well-formed, already parsed) document into tags, text and the
+rest, keeps each element's context, maps the characters of each text run to
+their offsets in the source, and applies insertions without touching
+anything else.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+from typing import Iterator
+
+from .parsing import Document
+
+XML_NS = "http://www.w3.org/XML/1998/namespace"
+
+_TOKEN = re.compile(
+    r"(?P<comment><!--.*?-->)"
+    r"|(?P<cdata><!\[CDATA\[.*?\]\]>)"
+    r"|(?P<pi><\?.*?\?>)"
+    r"|(?P<doctype><!DOCTYPE(?:[^\[>]|\[.*?\])*>)"
+    r"|(?P<end></(?P<ename>[^\s>]+)\s*>)"
+    r"|(?P<start><(?P<sname>[^\s/>!?]+)(?P<attrs>(?:\s+[^\s=/>]+\s*=\s*(?:\"[^\"]*\"|'[^']*'))*)\s*(?P<empty>/?)>)"
+    r"|(?P<text>[^<]+)",
+    re.S,
+)
+_ATTR = re.compile(r"([^\s=/>]+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
+_REF = re.compile(r"&(#x[0-9a-fA-F]+|#[0-9]+|[A-Za-z_][\w.-]*);")
+_PREDEFINED = {"lt": "<", "gt": ">", "amp": "&", "quot": '"', "apos": "'"}
+
+
+@dataclass
+class Element:
+    """An element open at some point of the source: its names and attributes."""
+
+    qname: str
+    ns: str | None
+    local: str
+    attrs: dict[str, str]
+    nsmap: dict[str | None, str]
+    start: int   # offset of '<'
+    name_end: int  # offset just after the qname in the start tag
+    tag_end: int  # offset just after '>'
+    empty: bool
+    end: int = -1  # offset just after the end tag (or the empty tag)
+
+    def get(self, name: str) -> str | None:
+        return self.attrs.get(name)
+
+
+@dataclass
+class TextRun:
+    """One text node of the source, decoded, with the source offset of each character."""
+
+    text: str
+    offsets: list[int]   # len(text) + 1 source offsets
+    ancestors: tuple[Element, ...]
+    editable: bool = True  # False inside CDATA or where an unknown entity stands
+
+    @property
+    def parent(self) -> Element | None:
+        return self.ancestors[-1] if self.ancestors else None
+
+    def inside(self, *locals_: str, ns: str | None = None) -> bool:
+        return any(a.local in locals_ and (ns is None or a.ns == ns) for a in self.ancestors)
+
+
+@dataclass
+class Source:
+    text: str
+    elements: list[Element] = field(default_factory=list)
+    runs: list[TextRun] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, doc: Document) -> "Source":
+        return cls.parse(doc.text)
+
+    @classmethod
+    def parse(cls, text: str) -> "Source":
+        src = cls(text)
+        stack: list[Element] = []
+        for m in _TOKEN.finditer(text):
+            kind = m.lastgroup
+            if kind == "start":
+                nsmap = dict(stack[-1].nsmap) if stack else {"xml": XML_NS}
+                attrs = {}
+                for a in _ATTR.finditer(m.group("attrs") or ""):
+                    value = html.unescape(a.group(2) if a.group(2) is not None else a.group(3))
+                    name = a.group(1)
+                    attrs[name] = value
+                    if name == "xmlns":
+                        nsmap[None] = value
+                    elif name.startswith("xmlns:"):
+                        nsmap[name[6:]] = value
+                qname = m.group("sname")
+                prefix, _, local = qname.rpartition(":")
+                el = Element(qname, nsmap.get(prefix or None), local, attrs, nsmap,
+                             m.start(), m.start() + 1 + len(qname), m.end(), bool(m.group("empty")))
+                src.elements.append(el)
+                if el.empty:
+                    el.end = m.end()
+                else:
+                    stack.append(el)
+            elif kind == "end":
+                if stack:
+                    stack.pop().end = m.end()
+            elif kind == "text":
+                src.runs.append(_decode(m.group(0), m.start(), tuple(stack)))
+            elif kind == "cdata":
+                body = m.group(0)[9:-3]
+                src.runs.append(TextRun(body, list(range(m.start() + 9, m.start() + 9 + len(body) + 1)),
+                                        tuple(stack), editable=False))
+        return src
+
+    def prefix_for(self, ns: str, at: Element | None) -> str | None:
+        """The prefix bound to ``ns`` where ``at`` stands ('' for the default namespace)."""
+        nsmap = at.nsmap if at is not None else {}
+        if nsmap.get(None) == ns:
+            return ""
+        for p, uri in nsmap.items():
+            if uri == ns and p:
+                return p
+        return None
+
+
+def _decode(raw: str, base: int, ancestors) -> TextRun:
+    """Decode character and entity references, remembering each character's offset."""
+    out: list[str] = []
+    offsets: list[int] = []
+    editable = True
+    pos = 0
+    for m in _REF.finditer(raw):
+        for i in range(pos, m.start()):
+            out.append(raw[i])
+            offsets.append(base + i)
+        ref = m.group(1)
+        if ref.startswith("#x"):
+            ch = chr(int(ref[2:], 16))
+        elif ref.startswith("#"):
+            ch = chr(int(ref[1:]))
+        elif ref in _PREDEFINED:
+            ch = _PREDEFINED[ref]
+        else:  # an entity declared in the DTD: leave the run alone
+            ch = m.group(0)
+            editable = False
+        for c in ch:
+            out.append(c)
+            offsets.append(base + m.start())
+        pos = m.end()
+    for i in range(pos, len(raw)):
+        out.append(raw[i])
+        offsets.append(base + i)
+    offsets.append(base + len(raw))
+    return TextRun("".join(out), offsets, ancestors, editable)
+
+
+@dataclass(frozen=True, order=True)
+class Edit:
+    """Replace source[start:end] by ``text`` (an insertion when start == end)."""
+
+    start: int
+    end: int
+    text: str
+    order: int = 0  # among insertions at one offset: closing tags (lower) before opening ones
+
+
+def apply(text: str, edits: list[Edit]) -> str:
+    """Apply non-overlapping edits to the source text."""
+    edits = sorted(edits, key=lambda e: (e.start, e.end, e.order))
+    out, pos = [], 0
+    for e in edits:
+        if e.start < pos:
+            raise ValueError(f"overlapping edits at offset {e.start}")
+        out.append(text[pos:e.start])
+        out.append(e.text)
+        pos = e.end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def escape_attr(value: str) -> str:
+    return html.escape(value, quote=True)
+
+
+def wrap(run: TextRun, start: int, end: int, open_tag: str, close_tag: str) -> list[Edit]:
+    """Edits that wrap characters [start, end) of a text run in an element."""
+    if not run.editable:
+        raise ValueError("this text run cannot be edited")
+    return [Edit(run.offsets[start], run.offsets[start], open_tag, order=1),
+            Edit(run.offsets[end], run.offsets[end], close_tag, order=0)]
+
+
+def add_attribute(el: Element, name: str, value: str) -> Edit:
+    """An edit that adds an attribute right after the element name."""
+    return Edit(el.name_end, el.name_end, f' {name}="{escape_attr(value)}"', order=2)
