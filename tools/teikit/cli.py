@@ -137,6 +137,42 @@ def enrich(paths, only, dry_run, in_place, register_path, fmt, config_path):
     sys.exit(1 if any(r.refused for r in report.results) else 0)
 
 
+# ---------------------------------------------------------------- ingest
+
+@main.command()
+@click.argument("source", type=click.Path(dir_okay=False, exists=True))
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
+              help="Write the draft here (atomically); default: print it.")
+@click.option("--ocr", is_flag=True, help="The source is raw OCR: find page numbers and footnote blocks, re-flow lines.")
+@click.option("--key", default=None, help="Document key used for xml:ids (default: from the file name).")
+@click.option("--register", "register_path", type=click.Path(dir_okay=False), default=None,
+              help="Register used to recognise the author (default: tei/register.xml).")
+@config_option
+@handle_errors
+def ingest(source, output, ocr, key, register_path, config_path):
+    """Make a first TEI draft of a plain-text transcription.
+
+    The draft has a header filled from what the source says about itself,
+    headings, paragraphs, notes at their markers, page breaks (--ocr), and a
+    list of what was removed (web navigation, metadata lines).  What ingest
+    was unsure of is printed on stderr.
+
+    Example: teikit ingest ../shared/seeds/002_1e5f63ca13ca948c.txt -o tei/draft.xml
+    """
+    from .files import atomic_write
+    from .ingest import ingest as run
+    config = load_config(config_path)
+    draft = run(source, register_path=register_path or str(config.root / "tei" / "register.xml"),
+                ocr=ocr, key=key)
+    if output:
+        atomic_write(output, draft.xml)
+        click.echo(f"wrote {output}", err=True)
+    else:
+        click.echo(draft.xml, nl=False)
+    for u in draft.unsure:
+        click.echo(f"{source}: unsure: {u}", err=True)
+
+
 # ---------------------------------------------------------------- schema
 
 @main.command()

@@ -1,0 +1,98 @@
+"""Paragraphs and headings from blank-line separated blocks of text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import Line, Source
+
+_TERMINAL = re.compile(r"[.!?:;…\"”’')\]]\s*$")
+_DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,}, (?:[A-Z][a-z]+ \d{1,2}, \d{4}|\d{1,2} [A-Z][a-z]+ \d{4})\.?$")
+_SEPARATOR = re.compile(r"^(?:\*\s*){3,}$|^(?:-\s*){3,}$")
+
+
+@dataclass
+class Block:
+    kind: str  # p, head, separator, dateline, trailer
+    text: str
+    line: int
+    level: int = 0  # for headings: 1 for '#', 2 for '##', 0 for guessed
+    pages: list[tuple[int, str, str | None, str]] = field(default_factory=list)  # (offset, n, cert, printed form)
+
+
+def join_lines(lines: list[str]) -> str:
+    """Join the lines of a paragraph, removing end-of-line hyphenation."""
+    out = ""
+    for s in lines:
+        s = s.strip()
+        if not s:
+            continue
+        if not out:
+            out = s
+        elif re.search(r"[A-Za-z]-$", out) and re.match(r"[a-z]", s):
+            out = out[:-1] + s  # com- / mittee
+        else:
+            out += " " + s
+    return out
+
+
+def _groups(lines: list[Line]) -> list[list[Line]]:
+    groups, cur = [], []
+    for line in lines:
+        if line.s:
+            cur.append(line)
+        elif cur:
+            groups.append(cur)
+            cur = []
+    if cur:
+        groups.append(cur)
+    return groups
+
+
+def _looks_like_heading(s: str) -> bool:
+    if len(s) > 90 or _TERMINAL.search(s) or not s[0].isupper():
+        return False
+    words = s.split()
+    caps = sum(1 for w in words if w[0].isupper() or w.lower() in {"a", "an", "and", "the", "of", "in", "on",
+                                                                  "to", "for", "with", "by", "as", "at"})
+    return caps == len(words) or (len(words) <= 8 and caps >= len(words) - 2)
+
+
+def blocks(src: Source) -> list[Block]:
+    out: list[Block] = []
+    for group in _groups(src.lines):
+        first = group[0]
+        text = join_lines([l.text for l in group])
+        s = text.strip()
+        if _SEPARATOR.match(s):
+            out.append(Block("separator", s, first.n))
+            continue
+        if s.startswith("#"):
+            level = len(s) - len(s.lstrip("#"))
+            out.append(Block("head", s.lstrip("#").strip(), first.n, level))
+            continue
+        if _DATELINE.match(s):
+            out.append(Block("dateline", s, first.n))
+            continue
+        if re.fullmatch(r"\(Continued on page \d+\)|\(Continued from page \d+\)", s):
+            out.append(Block("trailer", s, first.n))
+            continue
+        if len(group) == 1 and (s.isupper() and len(s) < 80 or _looks_like_heading(s)):
+            out.append(Block("head", s, first.n))
+            src.doubt(first.n, f"taken as a heading: {s!r}")
+            continue
+        prev = out[-1] if out else None
+        # a paragraph broken by a column or page break: no final punctuation, next starts in lower case
+        if prev is not None and prev.kind == "p" and not _TERMINAL.search(prev.text) and re.match(r"[a-z]", s):
+            if re.search(r"[A-Za-z]-$", prev.text):
+                prev.text = prev.text[:-1] + s
+            else:
+                prev.text += " " + s
+            src.doubt(first.n, f"joined to the paragraph of line {prev.line} (it ends mid-sentence and this block starts in lower case)")
+            continue
+        out.append(Block("p", s, first.n))
+    for b in out:
+        if b.kind == "p" and not _TERMINAL.search(b.text):
+            src.doubt(b.line, f"paragraph ends mid-sentence: …{b.text[-40:]!r}")
+    return out

@@ -1,0 +1,223 @@
+"""Writing the draft: a TEI header from what the source states, and the body."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+from lxml import etree
+
+from .. import tree as trees
+from ..enrich.dates import find_dates
+from ..parsing import TEI_NS, XML_NS
+from . import Source
+from .blocks import Block
+
+XMLID = f"{{{XML_NS}}}id"
+PIS = ('<?xml-model href="../schema/edition.rng" type="application/xml" '
+       'schematypens="http://relaxng.org/ns/structure/1.0"?>\n'
+       '<?xml-model href="../schema/edition.sch" type="application/xml" '
+       'schematypens="http://purl.oclc.org/dsdl/schematron"?>\n')
+LICENCE = ("https://creativecommons.org/licenses/by-sa/4.0/",
+           "Creative Commons Attribution-ShareAlike 4.0 International")
+PREFIXES = [("psn", "persons"), ("plc", "places"), ("org", "organisations"), ("bib", "works and periodicals")]
+# Elements whose content is only other elements: the only ones the pretty-printer indents.
+CONTAINERS = {"TEI", "teiHeader", "fileDesc", "titleStmt", "publicationStmt", "sourceDesc", "encodingDesc",
+              "editorialDecl", "listPrefixDef", "profileDesc", "langUsage", "calendarDesc", "revisionDesc",
+              "text", "front", "body", "back", "div", "availability", "notesStmt", "listBibl", "closer",
+              "respStmt", "titlePage", "docTitle", "floatingText", "list", "quote", "cit", "lg", "correction",
+              "normalization", "hyphenation", "segmentation", "interpretation", "quotation", "punctuation",
+              "projectDesc", "calendar", "creation", "listPerson", "listPlace", "listOrg"}
+
+
+def E(tag: str, *children, **attrs) -> etree._Element:
+    el = etree.Element(f"{{{TEI_NS}}}{tag}", nsmap={None: TEI_NS} if tag == "TEI" else None)
+    for k, v in attrs.items():
+        if v is None:
+            continue
+        name = {"xml_id": XMLID, "xml_lang": f"{{{XML_NS}}}lang", "when_custom": "when-custom"}.get(k, k)
+        el.set(name.rstrip("_"), str(v))
+    for c in children:
+        if isinstance(c, str):
+            trees.append_text(el, c)
+        elif c is not None:
+            el.append(c)
+    return el
+
+
+def indent(el: etree._Element, level: int = 0) -> None:
+    """Pretty-print structural elements only; mixed content is never touched."""
+    name = etree.QName(el).localname
+    if name not in CONTAINERS or (el.text and el.text.strip()) or any(
+            c.tail and c.tail.strip() for c in el):
+        return
+    kids = list(el)
+    if not kids:
+        return
+    pad = "\n" + "  " * (level + 1)
+    el.text = pad
+    for i, c in enumerate(kids):
+        c.tail = pad if i < len(kids) - 1 else "\n" + "  " * level
+        indent(c, level + 1)
+
+
+def _date_attrs(text: str) -> dict[str, str]:
+    found = find_dates(text)
+    return found[0].attrs if found else {}
+
+
+def header(src: Source, reg, key: str, julian: bool = False) -> etree._Element:
+    m = src.meta
+    author = m.get("author")
+    author_ref = None
+    if reg is not None and author:
+        hits = [e for e in reg.entries.values() if e.kind == "person" and (author == e.name or author in e.forms)]
+        if len(hits) == 1:
+            author_ref = f"psn:{hits[0].id}"
+    titles = [E("title", m.get("title", src.path.stem), type="main")]
+    if m.get("subtitle"):
+        titles.append(E("title", m["subtitle"], type="sub"))
+    title_stmt = E("titleStmt", *titles,
+                   E("author", author, ref=author_ref) if author else None,
+                   E("editor", E("name", "The teikit editors"), xml_id=f"{key}-ed", role="editor"),
+                   E("respStmt", E("resp", "TEI encoding, emendation and annotation"), E("name", "The teikit editors")))
+    pub = E("publicationStmt", E("publisher", "The teikit project"),
+            E("date", str(dt.date.today().year), when=str(dt.date.today().year)),
+            E("availability", E("licence", LICENCE[1], target=LICENCE[0]), status="free"))
+    bibls = []
+    original = m.get("published") or m.get("citation") or m.get("source")
+    if original:
+        bibls.append(E("bibl", original, type="original"))
+    transcription = "; ".join(v for k, v in m.items() if k in ("transcription", "copyleft"))
+    bibls.append(E("bibl", (transcription + ". " if transcription else "") + "Source file: ",
+                   E("idno", src.path.name, type="file"), ".", type="transcription"))
+    removed = E("list", type="removed")
+    for text, reason in src.removed:
+        removed.append(E("item", E("q", text), f" ({reason})"))
+    editorial = E("editorialDecl",
+                  E("correction", E("p", "Draft made by teikit ingest: no emendation yet."), method="markup"),
+                  E("hyphenation", E("p", "End-of-line hyphenation of the source is removed; real compounds keep their hyphen."), eol="none"),
+                  E("segmentation", E("p", "Paragraphs follow the blank lines of the source; paragraphs broken by columns or pages are joined.")))
+    if len(removed):
+        editorial.append(E("p", "Removed from the text of the source (each quoted verbatim): ", removed))
+    encoding = E("encodingDesc", editorial, E("listPrefixDef", *[
+        E("prefixDef", E("p", f"Entries of the register: {what}."), ident=p, matchPattern="([a-z0-9-]+)",
+          replacementPattern="register.xml#$1") for p, what in PREFIXES]))
+    written = m.get("written") or m.get("date")
+    attrs = _date_attrs(written) if written else {}
+    creation = None
+    if attrs:
+        attrs["cert"] = "high" if m.get("written") else "medium"
+        creation = E("creation", E("date", written.strip().rstrip("."), **{k.replace("-", "_"): v for k, v in attrs.items()}))
+    else:
+        src.doubt(1, "no date of writing found: add profileDesc/creation/date")
+    calendars = E("calendarDesc", E("calendar", E("p", "Julian calendar (old style), used in Russia until "
+                                                    "February 1918."), xml_id=f"julian")) if julian else None
+    profile = E("profileDesc", creation, E("langUsage", E("language", "English", ident="en")), calendars)
+    revision = E("revisionDesc", E("change", f"Draft made by teikit ingest from {src.path.name}.",
+                                   when=dt.date.today().isoformat(), who=f"#{key}-ed"), status="draft")
+    return E("teiHeader", E("fileDesc", title_stmt, pub, E("sourceDesc", *bibls)), encoding, profile, revision)
+
+
+_MARKER = re.compile(r" ?\[(\d+)\]")
+
+
+def paragraph(tag: str, text: str, src: Source, line: int, placed: set[str], pages=()) -> etree._Element:
+    """A paragraph, with the notes of the source at their markers."""
+    el = E(tag)
+    pos = 0
+    for m in _MARKER.finditer(text):
+        if m.group(1) not in src.notes:
+            continue
+        trees.append_text(el, text[pos:m.start()])
+        n = m.group(1)
+        note_line, note_text = src.notes[n]
+        el.append(E("note", note_text, place="foot", n=n))
+        placed.add(n)
+        pos = m.end()
+    trees.append_text(el, text[pos:])
+    for offset, n, cert, printed in sorted(pages, reverse=True):
+        at = min(offset, len(trees.string(el)))
+        # the printed number, as the OCR has it, stays in a fw next to the break
+        trees.insert(el, at, E("fw", printed, type="pageNum"))
+        trees.insert(el, at, E("pb", n=n, cert=cert or None))
+    return el
+
+
+def build(src: Source, body_blocks: list[Block], reg, *, key: str | None = None, julian: bool = False) -> str:
+    key = key or re.sub(r"[^a-z0-9]+", "-", src.path.stem.lower()).strip("-") or "doc"
+    if not key[0].isalpha():
+        key = "d-" + key
+    body = E("body")
+    top = E("div", type="article")
+    body.append(top)
+    for role, text, line in src.front:
+        if role == "title":
+            top.append(E("head", text))
+        elif role == "subtitle":
+            top.append(E("head", text, type="sub"))
+        elif role == "byline":
+            name = src.meta.get("author", "")
+            if name and name in text:
+                before, after = text.split(name, 1)
+                top.append(E("byline", before, E("docAuthor", name), after))
+            else:
+                top.append(E("byline", text))
+        elif role == "author":
+            top.append(E("byline", E("docAuthor", text)))
+        elif role == "date":
+            top.append(E("dateline", text))
+        elif role == "citation":
+            top.append(E("bibl", text))
+    cur = top
+    placed: set[str] = set()
+    TOP = {"head", "byline", "dateline", "docAuthor", "opener", "epigraph"}
+
+    def section(head: str | None = None) -> etree._Element:
+        """A new section of the current article; prose already in the article moves into a section first."""
+        loose = [c for c in top if etree.QName(c).localname not in TOP | {"div"}]
+        if loose:
+            first = E("div", type="section")
+            top.insert(top.index(loose[0]), first)
+            for c in loose:
+                first.append(c)
+        sec = E("div", E("head", head), type="section") if head else E("div", type="section")
+        top.append(sec)
+        return sec
+
+    def closed(div) -> bool:
+        return len(div) and etree.QName(div[-1]).localname in ("trailer", "closer")
+
+    for b in body_blocks:
+        if b.kind == "separator":
+            top = E("div", type="article")
+            body.append(top)
+            cur = top
+            src.removed.append((b.text, "separator between the two texts of the source, marked by the divisions"))
+        elif b.kind == "head":
+            content = [c for c in top if etree.QName(c).localname not in TOP]
+            if cur is top and not content and top.find(f"{{{TEI_NS}}}head") is None:
+                top.append(E("head", b.text))
+            else:
+                cur = section(b.text)
+        elif b.kind == "dateline":
+            cur.append(E("closer", E("dateline", b.text)))
+        elif b.kind == "trailer":
+            cur.append(E("trailer", b.text))
+        else:
+            if closed(cur) or (cur is top and top.find(f"{{{TEI_NS}}}div") is not None):
+                cur = section()
+            cur.append(paragraph("p", b.text, src, b.line, placed, b.pages))
+    # drop sections that stayed empty, and note the notes no marker called
+    for div in body.iter(f"{{{TEI_NS}}}div"):
+        if len(div) == 0:
+            div.getparent().remove(div)
+    for n, (line, text) in src.notes.items():
+        if n not in placed:
+            src.doubt(line, f"note [{n}] has no marker in the text; it is put at the end")
+            last = list(body.iter(f"{{{TEI_NS}}}p"))[-1]
+            last.append(E("note", text, place="foot", n=n))
+    root = E("TEI", header(src, reg, key, julian), E("text", body), xml_id=key, xml_lang="en")
+    indent(root)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + PIS + etree.tostring(root, encoding="unicode") + "\n"
