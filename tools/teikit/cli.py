@@ -87,6 +87,65 @@ def validate(paths, fmt, schema_path, layers, jobs, config_path):
     sys.exit(2 if report.input_errors else (0 if report.ok else 1))
 
 
+# ---------------------------------------------------------------- lint
+
+def _codes(values) -> list[str]:
+    return [c.strip() for v in values for c in v.split(",") if c.strip()]
+
+
+@main.command()
+@paths_argument
+@format_option()
+@click.option("--select", "select_", multiple=True, help="Rule codes or prefixes to run (e.g. TK4, TK201); default from config.")
+@click.option("--ignore", multiple=True, help="Rule codes or prefixes to skip.")
+@click.option("--fix", is_flag=True, help="Apply safe fixes (markup only, no character of the text changes), atomically.")
+@click.option("--unsafe-fixes", is_flag=True, help="With --fix, also apply fixes that emend the text (recorded as choice/sic/corr and a change).")
+@click.option("--statistics", is_flag=True, help="Print the number of findings per rule.")
+@click.option("--explain", metavar="CODE", default=None, help="Print what a rule checks, why, an example and the fix.")
+@config_option
+@handle_errors
+def lint(paths, fmt, select_, ignore, fix, unsafe_fixes, statistics, explain, config_path):
+    """Check what a careful second editor would check, rule by rule.
+
+    Output is `path:line:col: CODE message`.  Exit status: 0 clean, 1
+    findings, 2 usage errors.  Silence one occurrence with
+    <?teikit-lint ignore CODE reason?> just before it.
+
+    Example: teikit lint tei/ --select TK4 --statistics
+    Example: teikit lint --explain TK401
+    """
+    from . import lint as lint_mod
+    if explain:
+        rule = lint_mod.registry().get(explain.upper())
+        if rule is None:
+            raise click.BadParameter(f"no rule {explain}; known: {', '.join(lint_mod.registry())}")
+        click.echo(rule.explain())
+        return
+    config = load_config(config_path)
+    settings = dict(config.lint)
+    for key in ("extra-words-file",):
+        if settings.get(key) and not Path(settings[key]).is_absolute():
+            settings[key] = str(config.root / settings[key])
+    select_codes = _codes(select_) or list(settings.get("select") or ["TK"])
+    ignore_codes = _codes(ignore) or list(settings.get("ignore") or [])
+    report = lint_mod.lint(_paths(paths, config), select_codes=select_codes, ignore=ignore_codes,
+                           config=settings)
+    if fix:
+        from .lint.fixes import apply_fixes
+        report = apply_fixes(report, unsafe=unsafe_fixes, lint_again=lambda: lint_mod.lint(
+            _paths(paths, config), select_codes=select_codes, ignore=ignore_codes, config=settings))
+    summary = Summary("lint", len(report.files), report.seconds, fixed=report.fixed)
+    click.echo(render(fmt, report.diagnostics, summary, report.files))
+    if statistics and fmt == "text":
+        counts: dict[str, int] = {}
+        for d in report.diagnostics:
+            counts[d.code] = counts.get(d.code, 0) + 1
+        names = {c: r.name for c, r in lint_mod.registry().items()}
+        for code, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+            click.echo(f"{n:6d}  {code}  {names.get(code, '')}")
+    sys.exit(1 if report.diagnostics else 0)
+
+
 # ---------------------------------------------------------------- enrich
 
 def _steps(value: str | None, allowed: tuple[str, ...]) -> tuple[str, ...]:

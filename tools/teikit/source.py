@@ -119,6 +119,24 @@ class Source:
                                         tuple(stack), editable=False))
         return src
 
+    def run_at(self, offset: int) -> TextRun | None:
+        """The text run that starts at a source offset."""
+        if not hasattr(self, "_runs_by_start"):
+            self._runs_by_start = {r.offsets[0]: r for r in self.runs if r.offsets}
+        return self._runs_by_start.get(offset)
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        """1-based line and column of a source offset."""
+        if not hasattr(self, "_line_starts"):
+            starts = [0]
+            for i, ch in enumerate(self.text):
+                if ch == "\n":
+                    starts.append(i + 1)
+            self._line_starts = starts
+        import bisect
+        line = bisect.bisect_right(self._line_starts, offset)
+        return line, offset - self._line_starts[line - 1] + 1
+
     def prefix_for(self, ns: str, at: Element | None) -> str | None:
         """The prefix bound to ``ns`` where ``at`` stands ('' for the default namespace)."""
         nsmap = at.nsmap if at is not None else {}

@@ -1,0 +1,277 @@
+"""`teikit lint`: editorial quality rules, in the manner of ruff.
+
+Each rule is one small module in :mod:`teikit.lint.rules` named after its
+code (``tk401_suspicious_token.py``): it declares a code, a name for the
+pattern it flags, a message, a docstring in four parts (what it flags, why
+it matters, an example, the fix) and optionally a fix with its safety.
+Codes are a prefix and three digits grouped by family; selecting ``TK4``
+selects the whole text family.  A single occurrence is silenced where it
+stands with ``<?teikit-lint ignore TK401 reason?>`` just before it.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import re
+import time
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Iterable, Iterator, Sequence
+
+from lxml import etree
+
+from .. import register as registers
+from ..diagnostics import Diagnostic, Fix
+from ..errors import ConfigError, InputError
+from ..files import discover
+from ..parsing import NS, TEI_NS, XML_NS, Document, parse
+from ..source import Source
+from ..validation import readable_path
+
+PI_TARGET = "teikit-lint"
+
+
+class Rule:
+    """A lint rule. Subclasses set the class attributes and implement :meth:`check`."""
+
+    code = "TK000"
+    name = "rule"
+    message = ""
+    fix_safety: str | None = None  # None (no fix), "safe", "unsafe"
+    scope = "document"  # or "edition": checked once over all documents
+
+    def check(self, ctx: "DocContext") -> Iterable[Diagnostic]:  # pragma: no cover - interface
+        return ()
+
+    def check_edition(self, ctx: "EditionContext") -> Iterable[Diagnostic]:  # pragma: no cover
+        return ()
+
+    @classmethod
+    def explain(cls) -> str:
+        doc = (cls.__doc__ or "").strip("\n")
+        lines = doc.splitlines()
+        indent = min((len(l) - len(l.lstrip()) for l in lines[1:] if l.strip()), default=0)
+        body = "\n".join([lines[0].strip()] + [l[indent:] for l in lines[1:]]) if lines else ""
+        fix = {None: "no automatic fix", "safe": "safe fix (changes no character of the text)",
+               "unsafe": "unsafe fix (records an emendation; runs only with --unsafe-fixes)"}[cls.fix_safety]
+        return f"{cls.code} ({cls.name})\n\n{body}\n\nFix: {fix}."
+
+
+def _load_rules() -> dict[str, type[Rule]]:
+    pkg = importlib.import_module(f"{__name__}.rules")
+    found: dict[str, type[Rule]] = {}
+    for mod in pkgutil.iter_modules(pkg.__path__):
+        if not re.match(r"tk\d{3}_", mod.name):
+            continue
+        module = importlib.import_module(f"{pkg.__name__}.{mod.name}")
+        for obj in vars(module).values():
+            if isinstance(obj, type) and issubclass(obj, Rule) and obj is not Rule and obj.code.lower() == mod.name[:5]:
+                found[obj.code] = obj
+    return dict(sorted(found.items()))
+
+
+_RULES: dict[str, type[Rule]] | None = None
+
+
+def registry() -> dict[str, type[Rule]]:
+    """Every rule, by code."""
+    global _RULES
+    if _RULES is None:
+        _RULES = _load_rules()
+    return _RULES
+
+
+def select(select: Sequence[str] = ("TK",), ignore: Sequence[str] = ()) -> list[type[Rule]]:
+    """Rules whose code starts with a selected prefix and with no ignored prefix."""
+    all_rules = registry()
+    for prefix in list(select) + list(ignore):
+        if not any(code.startswith(prefix) for code in all_rules):
+            raise ConfigError(f"no lint rule matches '{prefix}'",
+                              hint=f"codes: {', '.join(all_rules)}")
+    return [r for code, r in all_rules.items()
+            if any(code.startswith(s) for s in select) and not any(code.startswith(i) for i in ignore)]
+
+
+# ---------------------------------------------------------------- contexts
+
+@dataclass
+class EditionContext:
+    """What rules that look across documents need: every document and the register."""
+
+    docs: list["DocContext"]
+    register: registers.Register | None
+    config: dict
+
+    @cached_property
+    def ids(self) -> dict[str, list[tuple["DocContext", etree._Element]]]:
+        out: dict[str, list] = {}
+        for d in self.docs + ([self.register_ctx] if self.register_ctx else []):
+            for el in d.doc.root.iter():
+                if isinstance(el.tag, str) and el.get(f"{{{XML_NS}}}id"):
+                    out.setdefault(el.get(f"{{{XML_NS}}}id"), []).append((d, el))
+        return out
+
+    @cached_property
+    def register_ctx(self) -> "DocContext | None":
+        if self.register is None or self.register.doc is None:
+            return None
+        if any(Path(d.doc.path).resolve() == self.register.path.resolve() for d in self.docs):
+            return next(d for d in self.docs if Path(d.doc.path).resolve() == self.register.path.resolve())
+        return DocContext(self.register.doc, self.register, self.config, self)
+
+
+@dataclass
+class DocContext:
+    doc: Document
+    register: registers.Register | None
+    config: dict
+    edition: EditionContext | None = None
+
+    @property
+    def path(self) -> str:
+        return self.doc.path
+
+    @property
+    def is_register(self) -> bool:
+        return self.register is not None and Path(self.doc.path).resolve() == self.register.path.resolve()
+
+    @cached_property
+    def source(self) -> Source:
+        return Source.of(self.doc)
+
+    @cached_property
+    def prefixes(self) -> dict:
+        return registers.prefix_defs(self.doc.root)
+
+    @cached_property
+    def _elements(self) -> list[etree._Element]:
+        return [e for e in self.doc.root.iter() if isinstance(e.tag, str)]
+
+    @cached_property
+    def _element_index(self) -> dict[etree._Element, int]:
+        return {e: i for i, e in enumerate(self._elements)}
+
+    def where(self, el: etree._Element, kind: str | None = None, offset: int = 0) -> tuple[int, int]:
+        """Line and column of an element, or of a character in its text (kind='text') or tail."""
+        if kind is None:
+            return self.doc.locate(el)
+        try:
+            src_el = self.source.elements[self._element_index[el]]
+        except (KeyError, IndexError):
+            return self.doc.locate(el)
+        start = src_el.tag_end if kind == "text" else src_el.end
+        run = self.source.run_at(start)
+        if run is None or offset >= len(run.offsets):
+            return self.doc.locate(el)
+        return self.source.line_col(run.offsets[offset])
+
+    def diag(self, rule: type[Rule] | Rule, el: etree._Element, message: str, *, kind: str | None = None,
+             offset: int = 0, fix: Fix | None = None, severity: str = "error") -> Diagnostic:
+        line, col = self.where(el, kind, offset)
+        holder = el.getparent() if kind == "tail" and el.getparent() is not None else el
+        return Diagnostic(self.path, line, col, rule.code, message, severity=severity,
+                          xpath=readable_path(holder), fix=fix)
+
+    # ---- the reading text
+
+    def reading_text(self, *, skip: frozenset = frozenset()) -> Iterator[tuple[etree._Element, str, str]]:
+        """(owner, 'text' or 'tail', characters) of the reading text of the body and notes.
+
+        Left out: the header, the source side of choices (sic, orig, abbr), forme
+        work, and what ``skip`` names (by local name) with its content.
+        """
+        text = self.doc.root.find("tei:text", NS)
+        if text is None:
+            return
+        leave_out = {"sic", "orig", "abbr", "fw", "teiHeader"} | set(skip)
+
+        def walk(el):
+            local = etree.QName(el).localname
+            if local in leave_out:
+                return
+            if el.text:
+                yield el, "text", el.text
+            for child in el:
+                if isinstance(child.tag, str):
+                    yield from walk(child)
+                if child.tail:
+                    yield child, "tail", child.tail
+
+        yield from walk(text)
+
+    def language(self, el: etree._Element) -> str:
+        for a in [el, *el.iterancestors()]:
+            lang = a.get(f"{{{XML_NS}}}lang")
+            if lang:
+                return lang
+        return "en"
+
+    def ignored(self, code: str, el: etree._Element, kind: str | None = None) -> bool:
+        """Is there a <?teikit-lint ignore CODE?> just before this element or text?"""
+        if kind == "tail":
+            before = el  # the text follows `el`; the PI would be `el` itself
+            node = el
+        elif kind == "text":
+            node = None  # text at the start of an element: a PI before the element counts
+            before = el.getprevious()
+        else:
+            before = el.getprevious()
+            node = None
+        candidates = [node, before]
+        if kind != "tail":
+            # skip whitespace-only text between the PI and the element
+            candidates.append(el.getprevious())
+        for c in candidates:
+            if isinstance(c, etree._ProcessingInstruction) and c.target == PI_TARGET:
+                words = (c.text or "").split()
+                if len(words) >= 2 and words[0] == "ignore" and any(code.startswith(w) for w in words[1].split(",")):
+                    return True
+        return False
+
+
+@dataclass
+class LintReport:
+    diagnostics: list[Diagnostic]
+    files: list[str]
+    seconds: float
+    fixed: int = 0
+
+
+def lint(paths: Iterable[str | Path], *, select_codes: Sequence[str] = ("TK",), ignore: Sequence[str] = (),
+         config: dict | None = None, register_path: str | Path | None = None) -> LintReport:
+    """Lint files and directories; return the diagnostics (nothing is written)."""
+    start = time.perf_counter()
+    config = dict(config or {})
+    chosen = select(select_codes, ignore)
+    files = [str(p) for p in discover(paths)]
+    docs: list[DocContext] = []
+    diags: list[Diagnostic] = []
+    reg = None
+    for f in files:
+        try:
+            doc = parse(f)
+        except InputError as exc:
+            diags.append(Diagnostic(exc.path or f, exc.line or 0, exc.column or 0, "XML", exc.message))
+            continue
+        if reg is None:
+            try:
+                reg = registers.load_for(doc, register_path)
+            except InputError:
+                reg = None
+        docs.append(DocContext(doc, reg, config))
+    edition = EditionContext(docs, reg, config)
+    per_file = config.get("per-file-ignores", {}) or {}
+    for d in docs:
+        d.edition = edition
+        skip = [codes for pattern, codes in per_file.items() if Path(d.path).match(pattern)]
+        skipped = {c for group in skip for c in (group if isinstance(group, list) else [group])}
+        for rule in chosen:
+            if rule.scope != "document" or any(rule.code.startswith(s) for s in skipped):
+                continue
+            diags += list(rule().check(d))
+    for rule in chosen:
+        if rule.scope == "edition":
+            diags += list(rule().check_edition(edition))
+    return LintReport(sorted(diags, key=Diagnostic.sort_key), files, time.perf_counter() - start)

@@ -1,0 +1,86 @@
+from __future__ import annotations
+
+import re
+
+from .. import Rule
+from ..words import known
+from ._text import extra_for, prose, tokens, words_for
+
+_MIXED = re.compile(r"[a-z][A-Z]")
+_NAME_CAPS = re.compile(r"^(?:Mc|Mac|O'|O’|D'|d'|De|La|Le|Van|Von|Di|Du)[A-Z]")
+_ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th|s|'s)$")
+_INNER_PUNCT = re.compile(r"[^\w'’\-.&/]|(?<=[a-z])\.(?=[a-z])")
+_ABBREV = re.compile(r"^(?:[A-Za-z]\.){2,}[A-Za-z]?\.?$")
+_LONE = {"a", "A", "I", "O", "o"}
+
+
+def classify(core: str, words: frozenset[str], extra: frozenset[str]) -> str | None:
+    """Why a token looks like OCR garbage, or None."""
+    if core in extra or core.isdigit():
+        return None
+    if re.fullmatch(r"[\d.,:/%$£-]+", core):
+        return None
+    if re.search(r"[~^|\\=<>{}§¢°«»]", core):
+        return "a character that does not belong in a word"
+    for part in re.split(r"[-–]", core):
+        letters = re.sub(r"[^A-Za-z]", "", part)
+        if re.search(r"\d", part) and letters and not _ORDINAL.match(part):
+            return "digits inside a word"
+    if _INNER_PUNCT.search(core) and not _ABBREV.match(core):
+        return "punctuation inside a word"
+    if _MIXED.search(core) and not _NAME_CAPS.match(core) and core not in extra:
+        return "mixed case inside a word"
+    if len(core) == 1 and core.isalpha() and core not in _LONE:
+        return "a stray letter"
+    parts = [p for p in re.split(r"[-–/]", core) if p]
+    for p in parts:
+        p = p.strip("'’")
+        if not p or not p.isalpha():
+            continue
+        if not known(p, words, extra):
+            return "not in the word list or the register"
+    return None
+
+
+class SuspiciousToken(Rule):
+    """Tokens of the reading text that look like OCR garbage.
+
+    What it flags: words of the reading text (notes included, the source side
+    of emendations excluded) with mixed case inside (neW, RltsSian), digits
+    inside (1t, i930), punctuation or odd characters inside (Gz;erre, ~nqr,
+    ho.u), stray single letters (the t of "mos t"), and words that are in
+    neither the English word list nor the register.
+
+    Why it matters: a reading text must read as clean English; each of these
+    is almost always an error of the OCR or the transcription that needs an
+    emendation (choice, sic, corr).
+
+    Example: `the <hi>RltsSian</hi> Revolution` is flagged; write
+    `the <choice><sic>RltsSian</sic><corr resp="#ed">Russian</corr></choice> Revolution`.
+
+    Fix: emend the token with choice/sic/corr; if the word is right (a rare
+    word, a name in a period spelling), add it to the extra words of
+    [tool.teikit.lint] (with the reason as a comment in the extra-words file),
+    to the register, or silence the occurrence with
+    <?teikit-lint ignore TK401 reason?> just before it.
+    """
+
+    code = "TK401"
+    name = "suspicious-token"
+    message = "suspicious token {token!r}: {reason}"
+
+    def check(self, ctx):
+        words, extra = words_for(ctx), extra_for(ctx)
+        if not words:
+            return
+        for owner, kind, text, lang in prose(ctx):
+            if not lang.startswith("en"):
+                continue
+            first = True
+            for start, core in tokens(text):
+                reason = classify(core, words, extra)
+                if reason and not (first and ctx.ignored(self.code, owner, kind)):
+                    severity = "warning" if reason.startswith("not in the word list") else "error"
+                    yield ctx.diag(self, owner, self.message.format(token=core, reason=reason),
+                                   kind=kind, offset=start, severity=severity)
+                first = False

@@ -1,0 +1,46 @@
+from __future__ import annotations
+
+import re
+
+from .. import Rule
+from ..words import known
+from ._text import extra_for, prose, words_for
+
+_SPLIT = re.compile(r"\b([A-Za-z]+)-\s+([a-z]+)\b")
+_HYPHENATED = re.compile(r"\b([A-Za-z]+)-([a-z]+)\b")
+
+
+class LeftoverHyphenation(Rule):
+    """End-of-line hyphenation of the source left in the reading text.
+
+    What it flags: a word broken by a hyphen and a space (com- mittee), and a
+    hyphenated word whose halves make one dictionary word while the second
+    half alone is not a word (vile-ness).
+
+    Why it matters: the edition joins end-of-line hyphenation (the source's
+    lines are not kept), so a leftover hyphen is an error of the reflowing,
+    and it breaks search and spelling checks.
+
+    Example: `unprecedented in vile-ness and cruelty` is flagged.
+
+    Fix: join the word; since it changes the text of the transcription,
+    record it: `<choice><sic>vile-ness</sic><corr resp="#ed">vileness</corr></choice>`.
+    """
+
+    code = "TK402"
+    name = "leftover-hyphenation"
+
+    def check(self, ctx):
+        words, extra = words_for(ctx), extra_for(ctx)
+        for owner, kind, text, lang in prose(ctx):
+            if not lang.startswith("en"):
+                continue
+            for m in _SPLIT.finditer(text):
+                if known(m[1] + m[2], words, extra) or not known(m[2], words, extra):
+                    yield ctx.diag(self, owner, f"word broken by end-of-line hyphenation: {m[0]!r}",
+                                   kind=kind, offset=m.start())
+            for m in _HYPHENATED.finditer(text):
+                joined = m[1] + m[2]
+                if known(joined, words, extra) and not known(m[2], words, extra) and words:
+                    yield ctx.diag(self, owner, f"leftover end-of-line hyphen in {m[0]!r} (one word: {joined!r})",
+                                   kind=kind, offset=m.start())

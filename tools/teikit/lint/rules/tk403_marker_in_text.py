@@ -1,0 +1,44 @@
+from __future__ import annotations
+
+import re
+
+from .. import Rule
+from ._text import prose
+
+_MARKERS = re.compile(r"\[\d{1,3}\]|(?<![\w*])\*{1,3}(?![\w*])|(?<=[a-z,;.])\d{1,3}(?=\s|$)|(?<=\s)\d{1,3}(?=\s*$)")
+
+
+class MarkerInText(Rule):
+    """Printed page numbers or note markers left in the running text.
+
+    What it flags: note markers such as [73] or a lone *, and page numbers
+    glued to a word (appear16) or standing at the end of a text run.
+
+    Why it matters: markers belong to the note they call (note/@n), page
+    numbers to a page break (pb/@n, with fw keeping the printed form); left
+    in the text they read as part of the sentence.
+
+    Example: `were "rehabilitated" [73] after` is flagged.
+
+    Fix: put the note at its marker (`<note place="foot" n="73">…</note>`)
+    and remove the marker, or turn the number into `<pb n="16"/><fw type="pageNum">16</fw>`.
+    """
+
+    code = "TK403"
+    name = "marker-in-text"
+
+    def check(self, ctx):
+        for owner, kind, text, lang in prose(ctx):
+            for m in _MARKERS.finditer(text):
+                if m[0].isdigit():
+                    before = text[:m.start()]
+                    # a number after a word that takes numbers (page 16, No. 3) is not a page number
+                    if re.search(r"(?:p|pp|No|no|Vol|vol|page|pages|chapter|art|§)\.?\s*$", before) or \
+                            re.search(r"\d[\d,.]*\s*$", before):
+                        continue
+                    if not re.search(r"[a-z,;.]$", before) and m.start() > 0 and not text[m.end():].strip() == "":
+                        continue
+                if ctx.ignored(self.code, owner, kind):
+                    continue
+                yield ctx.diag(self, owner, f"note marker or page number in the text: {m[0]!r}",
+                               kind=kind, offset=m.start())

@@ -1,0 +1,70 @@
+from __future__ import annotations
+
+from lxml import etree
+
+from .. import Rule
+from ...parsing import NS
+
+BLOCKS = ("p", "head", "item", "l", "note")
+
+
+class UnbalancedQuotes(Rule):
+    """Quotation marks that do not pair up within a paragraph.
+
+    What it flags: a paragraph (or heading, list item, note) of the reading
+    text with more opening than closing curly quotes, or the other way round,
+    or an odd number of straight double quotes.  A quotation that runs over
+    several paragraphs is not flagged: by convention each of its paragraphs
+    opens a quote and only the last closes it.
+
+    Why it matters: a lost or extra quotation mark usually means a lost
+    word, a misread character, or a quotation whose end was misplaced.
+
+    Example: `<p>"Bolshevism," I said, "is the unity of word and deed.</p>`
+    followed by a paragraph that does not open with a quote is flagged.
+
+    Fix: find the missing mark in the source and emend with choice/sic/corr.
+    """
+
+    code = "TK404"
+    name = "unbalanced-quotes"
+
+    def check(self, ctx):
+        text_el = ctx.doc.root.find("tei:text", NS)
+        if text_el is None:
+            return
+        blocks = [el for el in text_el.iter(*(f"{{{NS['tei']}}}{b}" for b in BLOCKS))]
+        texts = {el: _reading(el) for el in blocks}
+        for i, el in enumerate(blocks):
+            t = texts[el]
+            opening, closing, straight = t.count("“"), t.count("”"), t.count('"')
+            if straight % 2 == 0 and opening == closing:
+                continue
+            nxt = texts[blocks[i + 1]].lstrip() if i + 1 < len(blocks) else ""
+            continued = opening == closing + 1 and nxt.startswith("“") or \
+                straight % 2 == 1 and nxt.startswith('"')
+            if continued or ctx.ignored(self.code, el):
+                continue
+            what = (f"{opening} opening and {closing} closing curly quotes" if opening != closing
+                    else f"{straight} straight double quotes")
+            yield ctx.diag(self, el, f"unbalanced quotation marks: {what}")
+
+
+def _reading(el) -> str:
+    """The reading text of a block, without nested notes and source readings."""
+    out = []
+
+    def walk(e, top=False):
+        local = etree.QName(e).localname
+        if not top and local in ("note", "sic", "orig", "abbr", "fw"):
+            return
+        if e.text:
+            out.append(e.text)
+        for c in e:
+            if isinstance(c.tag, str):
+                walk(c)
+            if c.tail:
+                out.append(c.tail)
+
+    walk(el, top=True)
+    return "".join(out)

@@ -1,0 +1,51 @@
+"""The English word list and the allowed words that lint's text rules check against."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+DEFAULT_WORDLIST = "/usr/share/dict/american-english"
+
+
+@lru_cache(maxsize=4)
+def wordlist(path: str = DEFAULT_WORDLIST) -> frozenset[str]:
+    """The words of a word list (Debian's wamerican by default), in lower case."""
+    try:
+        text = Path(path).read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return frozenset()
+    words = set()
+    for w in text.split():
+        words.add(w.lower())
+        if w.endswith("'s"):
+            words.add(w[:-2].lower())
+    return frozenset(words)
+
+
+def known(word: str, words: frozenset[str], extra: frozenset[str]) -> bool:
+    w = word.strip("'’")
+    if not w:
+        return True
+    lower = w.lower()
+    if lower in words or w in extra or lower in extra:
+        return True
+    for suffix in ("'s", "’s", "s'", "s’"):
+        if lower.endswith(suffix) and (lower[: -len(suffix)] in words or w[: -len(suffix)] in extra):
+            return True
+    # derived forms of a known word or name: Stalinists, Thermidorians, falsifiers
+    for suffix, replacements in _SUFFIXES:
+        if lower.endswith(suffix) and len(lower) > len(suffix) + 2:
+            stem = w[: -len(suffix)]
+            for r in replacements:
+                if (stem + r).lower() in words or (stem + r) in extra:
+                    return True
+    return False
+
+
+_SUFFIXES = [
+    ("ists", ("", "ism")), ("ist", ("", "ism")), ("isms", ("",)), ("ism", ("",)), ("ites", ("",)), ("ite", ("",)),
+    ("ians", ("", "e", "y")), ("ian", ("", "e", "y")), ("iers", ("y",)), ("ier", ("y",)), ("ies", ("y",)),
+    ("ers", ("", "e")), ("er", ("", "e")), ("es", ("", "e")), ("s", ("",)), ("ed", ("", "e")), ("ing", ("", "e")),
+    ("ly", ("",)), ("ism's", ("",)), ("ization", ("ize",)), ("izations", ("ize",)),
+]
