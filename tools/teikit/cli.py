@@ -102,9 +102,11 @@ def _codes(values) -> list[str]:
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix, also apply fixes that emend the text (recorded as choice/sic/corr and a change).")
 @click.option("--statistics", is_flag=True, help="Print the number of findings per rule.")
 @click.option("--explain", metavar="CODE", default=None, help="Print what a rule checks, why, an example and the fix.")
+@click.option("--register", "register_path", type=click.Path(dir_okay=False), default=None,
+              help="The register (default: the one the documents point to, else tei/register.xml).")
 @config_option
 @handle_errors
-def lint(paths, fmt, select_, ignore, fix, unsafe_fixes, statistics, explain, config_path):
+def lint(paths, fmt, select_, ignore, fix, unsafe_fixes, statistics, explain, register_path, config_path):
     """Check what a careful second editor would check, rule by rule.
 
     Output is `path:line:col: CODE message`.  Exit status: 0 clean, 1
@@ -128,12 +130,13 @@ def lint(paths, fmt, select_, ignore, fix, unsafe_fixes, statistics, explain, co
             settings[key] = str(config.root / settings[key])
     select_codes = _codes(select_) or list(settings.get("select") or ["TK"])
     ignore_codes = _codes(ignore) or list(settings.get("ignore") or [])
-    report = lint_mod.lint(_paths(paths, config), select_codes=select_codes, ignore=ignore_codes,
-                           config=settings)
+    register = register_path or str(config.root / "tei" / "register.xml")
+    run = functools.partial(lint_mod.lint, _paths(paths, config), select_codes=select_codes,
+                            ignore=ignore_codes, config=settings, register_path=register)
+    report = run()
     if fix:
         from .lint.fixes import apply_fixes
-        report = apply_fixes(report, unsafe=unsafe_fixes, lint_again=lambda: lint_mod.lint(
-            _paths(paths, config), select_codes=select_codes, ignore=ignore_codes, config=settings))
+        report = apply_fixes(report, unsafe=unsafe_fixes, lint_again=run)
     summary = Summary("lint", len(report.files), report.seconds, fixed=report.fixed)
     click.echo(render(fmt, report.diagnostics, summary, report.files))
     if statistics and fmt == "text":
