@@ -12,7 +12,7 @@ from ..words import DEFAULT_WORDLIST, wordlist
 NOT_PROSE = frozenset({"persName", "placeName", "orgName", "name", "rs", "title", "foreign", "num", "idno",
                        "ref", "ptr", "term", "mentioned", "bibl", "date", "gap", "code", "egXML", "geo",
                        "forename", "surname", "roleName", "addName", "genName"})
-TOKEN = re.compile(r"\S+")
+TOKEN = re.compile(r"[^\s—–]+")
 EDGE = "\"“”‘’'()[]{}<>,.;:!?—–-*_…"
 
 
@@ -65,6 +65,8 @@ def tokens(text: str):
     """(start, core) of each whitespace-separated token, with its edge punctuation removed."""
     for m in TOKEN.finditer(text):
         raw = m.group(0)
+        if raw in ("'s", "’s") or raw.startswith(("'s", "’s")) and not raw[2:3].isalnum():
+            continue  # a possessive after a name element: <persName>Stalin</persName>'s
         lead = len(raw) - len(raw.lstrip(EDGE))
         core = raw.strip(EDGE)
         if core:

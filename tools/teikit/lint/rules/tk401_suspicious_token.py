@@ -18,7 +18,7 @@ def classify(core: str, words: frozenset[str], extra: frozenset[str]) -> str | N
     """Why a token looks like OCR garbage, or None."""
     if core in extra or core.isdigit():
         return None
-    if re.fullmatch(r"[\d.,:/%$£-]+", core):
+    if re.fullmatch(r"[\d.,:/%$£-]+", core) or re.fullmatch(r"(?:No|Nos|no|Vol|vol|pp?)\.\d+", core):
         return None
     if re.search(r"[~^|\\=<>{}§¢°«»]", core):
         return "a character that does not belong in a word"
