@@ -10,7 +10,7 @@ _MIXED = re.compile(r"[a-z][A-Z]")
 _NAME_CAPS = re.compile(r"^(?:Mc|Mac|O'|O’|D'|d'|De|La|Le|Van|Von|Di|Du)[A-Z]")
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th|s|'s)$")
 _INNER_PUNCT = re.compile(r"[^\w'’\-.&/]|(?<=[a-z])\.(?=[a-z])")
-_ABBREV = re.compile(r"^(?:[A-Za-z]\.){2,}[A-Za-z]?\.?$")
+_ABBREV = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]?\.?$")
 _LONE = {"a", "A", "I", "O", "o"}
 
 
