@@ -28,14 +28,15 @@ READING = {"corr", "reg", "expan"}  # the editorial side of a choice, skipped in
 INLINE = {"hi", "emph", "persName", "placeName", "orgName", "name", "rs", "date", "title", "choice", "sic",
           "corr", "orig", "reg", "abbr", "expan", "foreign", "q", "soCalled", "term", "mentioned", "num",
           "seg", "ref", "supplied", "unclear", "add", "del", "g", "c", "w", "forename", "surname",
-          "roleName", "addName", "genName", "ex", "am", "damage", "subst", "time", "measure"}
+          "roleName", "addName", "genName", "ex", "am", "damage", "subst", "time", "measure",
+          "milestone", "anchor"}
 
 
 def normalise(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     text = text.replace("’", "'").replace("‘", "'")
-    # hyphens at line ends (and across blank lines) join the word halves
-    text = re.sub(r"(?<=\w)-[ \t]*\n\s*(?=\w)", "", text)
+    # a hyphen at a line end separates the halves here; compare() joins them when the TEI has the word
+    text = re.sub(r"(?<=\w)-[ \t]*\n", " \n", text)
     # hyphens inside words are not word boundaries for this comparison
     text = re.sub(r"(?<=\w)[-‐](?=\w)", "", text)
     text = re.sub(r"(?<=\w)'(?=\w)", "", text)

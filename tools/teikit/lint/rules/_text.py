@@ -13,7 +13,8 @@ NOT_PROSE = frozenset({"persName", "placeName", "orgName", "name", "rs", "title"
                        "ref", "ptr", "term", "mentioned", "bibl", "date", "gap", "code", "egXML", "geo",
                        "forename", "surname", "roleName", "addName", "genName"})
 TOKEN = re.compile(r"[^\s—–]+")
-EDGE = "\"“”‘’'()[]{}<>,.;:!?—–-*_…"
+EDGE = "\"“”‘’'()[]{}<>,.;:!?—–-*_…\u2060"
+HOLE = " \u2060 "  # stands for a name or a nested block: separates words, is not a word
 
 
 def words_for(ctx) -> frozenset[str]:
@@ -52,6 +53,102 @@ def _read_extra(path: str) -> frozenset[str]:
     return frozenset(out)
 
 
+# Elements whose text is checked as a unit (a paragraph, a heading, a note...).
+BLOCKS = frozenset({"p", "head", "note", "item", "l", "ab", "label", "dateline", "byline", "salute", "signed",
+                    "trailer", "cell", "titlePart", "docAuthor", "docDate", "closer", "opener", "epigraph",
+                    "quote", "cit", "lg", "sp", "speaker", "stage", "figDesc", "lem", "rdg"})
+SOURCE_SIDE = frozenset({"sic", "orig", "abbr", "fw", "teiHeader", "del", "surplus", "rdg"})
+# Empty elements that may stand inside a word (a page break in "com<pb break="no"/>missar").
+JOINING = frozenset({"milestone", "anchor", "pb", "lb", "cb"})
+
+
+class Block:
+    """The prose of one block as a string, with each stretch traced back to its text node."""
+
+    def __init__(self, element, language):
+        self.element = element
+        self.language = language
+        self.text = ""
+        self.spans = []  # (start in self.text, owner, kind, start in owner's text, length)
+
+    def add(self, owner, kind, text, start=0):
+        self.spans.append((len(self.text), owner, kind, start, len(text)))
+        self.text += text
+
+    def locate(self, offset):
+        """(owner, kind, offset in that text node) of a character of the block."""
+        for start, owner, kind, node_start, length in reversed(self.spans):
+            if start <= offset < start + length or (offset == start + length and length):
+                return owner, kind, node_start + (offset - start)
+        return self.element, None, 0
+
+
+def prose_blocks(ctx):
+    """Each block of the reading text with its prose as one string.
+
+    The source side of choices and forme work are left out, names and other
+    non-prose phrases become a space, empty milestones join (they may stand
+    inside a word), and nested blocks (a note inside a paragraph) are blocks
+    of their own.
+    """
+    from lxml import etree
+    text_el = ctx.doc.root.find("{http://www.tei-c.org/ns/1.0}text")
+    if text_el is None or ctx.is_register:
+        return  # the register's notes are the editors' prose, not a transcription
+    for el in text_el.iter():
+        if not isinstance(el.tag, str) or etree.QName(el).localname not in BLOCKS:
+            continue
+        if any(etree.QName(a).localname in SOURCE_SIDE | NOT_PROSE for a in el.iterancestors()):
+            continue
+        block = Block(el, ctx.language(el))
+        _walk(el, block, top=True)
+        if block.text.strip():
+            yield block
+
+
+def _walk(el, block, top=False):
+    from lxml import etree
+    local = etree.QName(el).localname
+    if not top:
+        if local in BLOCKS or local in SOURCE_SIDE:
+            block.add(el, None, HOLE)
+            _tail(el, block)
+            return
+        if local in NOT_PROSE:
+            block.add(el, None, HOLE)
+            _tail(el, block)
+            return
+        if len(el) == 0 and not el.text:
+            if not (local in JOINING and (local not in ("pb", "lb", "cb") or el.get("break") == "no")):
+                block.add(el, None, " ")
+            _tail(el, block)
+            return
+    if el.text:
+        block.add(el, "text", el.text)
+    for child in el:
+        if isinstance(child.tag, str):
+            _walk(child, block)
+        elif child.tail:
+            block.add(child, "tail", child.tail)
+    if not top:
+        _tail(el, block)
+
+
+def _tail(el, block):
+    if el.tail:
+        block.add(el, "tail", el.tail)
+
+
+def found(ctx, rule, block, offset, message, severity="error"):
+    """A diagnostic for a finding at a character of a block, unless silenced where it stands."""
+    owner, kind, local = block.locate(offset)
+    if kind in ("text", "tail") and ctx.ignored(rule.code, owner, kind):
+        return None
+    if kind is None:
+        return ctx.diag(rule, owner, message, severity=severity)
+    return ctx.diag(rule, owner, message, kind=kind, offset=local, severity=severity)
+
+
 def prose(ctx):
     """(owner, kind, text, language) of the reading text that is prose."""
     for owner, kind, text in ctx.reading_text(skip=NOT_PROSE):
@@ -65,6 +162,8 @@ def tokens(text: str):
     """(start, core) of each whitespace-separated token, with its edge punctuation removed."""
     for m in TOKEN.finditer(text):
         raw = m.group(0)
+        if len(raw) == 2 and raw[0].isalpha() and raw[1] == ".":
+            continue  # an initial or an abbreviation: L., p.
         if raw in ("'s", "’s") or raw.startswith(("'s", "’s")) and not raw[2:3].isalnum():
             continue  # a possessive after a name element: <persName>Stalin</persName>'s
         lead = len(raw) - len(raw.lstrip(EDGE))

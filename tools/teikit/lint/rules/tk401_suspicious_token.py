@@ -4,7 +4,7 @@ import re
 
 from .. import Rule
 from ..words import known
-from ._text import extra_for, prose, tokens, words_for
+from ._text import extra_for, found, prose_blocks, tokens, words_for
 
 _MIXED = re.compile(r"[a-z][A-Z]")
 _NAME_CAPS = re.compile(r"^(?:Mc|Mac|O'|O’|D'|d'|De|La|Le|Van|Von|Di|Du)[A-Z]")
@@ -73,14 +73,13 @@ class SuspiciousToken(Rule):
         words, extra = words_for(ctx), extra_for(ctx)
         if not words:
             return
-        for owner, kind, text, lang in prose(ctx):
-            if not lang.startswith("en"):
+        for block in prose_blocks(ctx):
+            if not block.language.startswith("en"):
                 continue
-            first = True
-            for start, core in tokens(text):
+            for start, core in tokens(block.text):
                 reason = classify(core, words, extra)
-                if reason and not (first and ctx.ignored(self.code, owner, kind)):
+                if reason:
                     severity = "warning" if reason.startswith("not in the word list") else "error"
-                    yield ctx.diag(self, owner, self.message.format(token=core, reason=reason),
-                                   kind=kind, offset=start, severity=severity)
-                first = False
+                    d = found(ctx, self, block, start, self.message.format(token=core, reason=reason), severity)
+                    if d is not None:
+                        yield d

@@ -4,7 +4,7 @@ import re
 
 from .. import Rule
 from ..words import known
-from ._text import extra_for, prose, words_for
+from ._text import extra_for, found, prose_blocks, words_for
 
 _SPLIT = re.compile(r"\b([A-Za-z]+)-\s+([a-z]+)\b")
 _HYPHENATED = re.compile(r"\b([A-Za-z]+)-([a-z]+)\b")
@@ -32,15 +32,19 @@ class LeftoverHyphenation(Rule):
 
     def check(self, ctx):
         words, extra = words_for(ctx), extra_for(ctx)
-        for owner, kind, text, lang in prose(ctx):
-            if not lang.startswith("en"):
+        for block in prose_blocks(ctx):
+            if not block.language.startswith("en"):
                 continue
+            text = block.text
             for m in _SPLIT.finditer(text):
                 if known(m[1] + m[2], words, extra) or not known(m[2], words, extra):
-                    yield ctx.diag(self, owner, f"word broken by end-of-line hyphenation: {m[0]!r}",
-                                   kind=kind, offset=m.start())
+                    d = found(ctx, self, block, m.start(), f"word broken by end-of-line hyphenation: {m[0]!r}")
+                    if d is not None:
+                        yield d
             for m in _HYPHENATED.finditer(text):
                 joined = m[1] + m[2]
-                if known(joined, words, extra) and not known(m[2], words, extra) and words:
-                    yield ctx.diag(self, owner, f"leftover end-of-line hyphen in {m[0]!r} (one word: {joined!r})",
-                                   kind=kind, offset=m.start())
+                if words and known(joined, words, extra) and not known(m[2], words, extra):
+                    d = found(ctx, self, block, m.start(),
+                              f"leftover end-of-line hyphen in {m[0]!r} (one word: {joined!r})")
+                    if d is not None:
+                        yield d

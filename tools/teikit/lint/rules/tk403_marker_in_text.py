@@ -3,7 +3,7 @@ from __future__ import annotations
 import re
 
 from .. import Rule
-from ._text import prose
+from ._text import found, prose_blocks
 
 _MARKERS = re.compile(r"\[\d{1,3}\]|(?<![\w*])\*{1,3}(?![\w*])|(?<=[a-z,;.])\d{1,3}(?=\s|$)|(?<=\s)\d{1,3}(?=\s*$)")
 
@@ -28,7 +28,8 @@ class MarkerInText(Rule):
     name = "marker-in-text"
 
     def check(self, ctx):
-        for owner, kind, text, lang in prose(ctx):
+        for block in prose_blocks(ctx):
+            text = block.text
             for m in _MARKERS.finditer(text):
                 if m[0].isdigit():
                     before = text[:m.start()]
@@ -36,9 +37,8 @@ class MarkerInText(Rule):
                     if re.search(r"(?:p|pp|No|no|Vol|vol|page|pages|chapter|art|§)\.?\s*$", before) or \
                             re.search(r"\d[\d,.]*\s*$", before):
                         continue
-                    if not re.search(r"[a-z,;.]$", before) and m.start() > 0 and not text[m.end():].strip() == "":
+                    if not re.search(r"[a-z,;.]$", before) and m.start() > 0 and text[m.end():].strip() != "":
                         continue
-                if ctx.ignored(self.code, owner, kind):
-                    continue
-                yield ctx.diag(self, owner, f"note marker or page number in the text: {m[0]!r}",
-                               kind=kind, offset=m.start())
+                d = found(ctx, self, block, m.start(), f"note marker or page number in the text: {m[0]!r}")
+                if d is not None:
+                    yield d

@@ -3,7 +3,7 @@ from __future__ import annotations
 import re
 
 from .. import Rule
-from ._text import prose
+from ._text import found, prose_blocks
 
 _DOUBLED = re.compile(r"\b(\w+)\s+\1\b", re.I)
 _GRAMMATICAL = {"that", "had", "is", "was", "do"}
@@ -27,10 +27,10 @@ class DoubledWord(Rule):
     name = "doubled-word"
 
     def check(self, ctx):
-        for owner, kind, text, lang in prose(ctx):
-            for m in _DOUBLED.finditer(text):
+        for block in prose_blocks(ctx):
+            for m in _DOUBLED.finditer(block.text):
                 if m[1].lower() in _GRAMMATICAL or m[1].isdigit():
                     continue
-                if ctx.ignored(self.code, owner, kind):
-                    continue
-                yield ctx.diag(self, owner, f"doubled word: {m[0]!r}", kind=kind, offset=m.start())
+                d = found(ctx, self, block, m.start(), f"doubled word: {m[0]!r}")
+                if d is not None:
+                    yield d
