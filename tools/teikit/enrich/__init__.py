@@ -45,6 +45,7 @@ class Change:
 
     counts: dict[str, int] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)  # for the editor: ambiguities, doubts
+    where: list[int] = field(default_factory=list)  # source offset of each note
 
     def add(self, key: str, n: int = 1) -> None:
         self.counts[key] = self.counts.get(key, 0) + n

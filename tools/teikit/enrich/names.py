@@ -45,6 +45,7 @@ class NamesPass(Pass):
                 if len(ids) != 1:
                     ctx_text = run.text[max(0, m.start() - self.context_chars):m.end() + self.context_chars]
                     change.notes.append(f"ambiguous: '{form}' may be {', '.join(ids)}: …{' '.join(ctx_text.split())}…")
+                    change.where.append(run.offsets[m.start()])
                     change.add("ambiguous")
                     continue
                 entry = ctx.register.entries[ids[0]]

@@ -174,6 +174,30 @@ class DocContext:
         return Diagnostic(self.path, line, col, rule.code, message, severity=severity,
                           xpath=readable_path(holder), fix=fix)
 
+    def source_offset(self, el: etree._Element, kind: str, offset: int) -> int | None:
+        """The offset in the source text of a character of el's text (kind='text') or tail."""
+        try:
+            src_el = self.source.elements[self._element_index[el]]
+        except (KeyError, IndexError):
+            return None
+        start = src_el.tag_end if kind == "text" else src_el.end
+        run = self.source.run_at(start)
+        if run is None or offset >= len(run.offsets) or not run.editable:
+            return None
+        return run.offsets[offset]
+
+    def source_element(self, el: etree._Element):
+        """The source-level element (with offsets) of an lxml element."""
+        try:
+            return self.source.elements[self._element_index[el]]
+        except (KeyError, IndexError):
+            return None
+
+    def editor_pointer(self) -> str | None:
+        """#id of the edition's editors (editor/@xml:id in the header), for recorded fixes."""
+        ed = self.doc.root.find(".//tei:teiHeader//tei:editor[@xml:id]", NS)
+        return f"#{ed.get(f'{{{XML_NS}}}id')}" if ed is not None else None
+
     # ---- the reading text
 
     def reading_text(self, *, skip: frozenset = frozenset()) -> Iterator[tuple[etree._Element, str, str]]:

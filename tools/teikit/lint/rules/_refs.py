@@ -1,0 +1,53 @@
+"""Helpers for the reference rules: every pointer of a document and where it leads."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ... import register as registers
+from ...parsing import XML_NS
+
+POINTER_ATTRIBUTES = ("ref", "target", "corresp", "wit", "resp", "source", "who", "datingMethod",
+                      "calendar", "facs", "ana", "sameAs", "hand", "decls", "key_")
+
+
+def pointers(ctx):
+    """(element, attribute, pointer) for each pointer of the document."""
+    for el in ctx.doc.root.iter():
+        if not isinstance(el.tag, str):
+            continue
+        for attr in POINTER_ATTRIBUTES:
+            value = el.get(attr)
+            if value:
+                for p in value.split():
+                    yield el, attr, p
+
+
+def resolve(ctx, pointer: str):
+    """'ok', 'external', or the reason the pointer leads nowhere."""
+    target = registers.target(pointer, ctx.prefixes)
+    if target.external or target.id is None:
+        return "ok" if target.external or not pointer.startswith("#") else "empty"
+    if target.file is None:
+        return "ok" if target.id in _ids(ctx) else f"no element has xml:id '{target.id}' in this document"
+    path = (Path(ctx.doc.path).parent / target.file)
+    if ctx.register is not None and path.resolve() == ctx.register.path.resolve():
+        if target.id in ctx.register.entries or target.id in _register_ids(ctx):
+            return "ok"
+        return f"the register has no entry '{target.id}'"
+    if not path.exists():
+        return f"the file {target.file} does not exist"
+    return "ok"  # a pointer into another document: not followed
+
+
+def _ids(ctx) -> set[str]:
+    key = "_ids"
+    if key not in ctx.__dict__:
+        ctx.__dict__[key] = {e.get(f"{{{XML_NS}}}id") for e in ctx.doc.root.iter()
+                             if isinstance(e.tag, str) and e.get(f"{{{XML_NS}}}id")}
+    return ctx.__dict__[key]
+
+
+def _register_ids(ctx) -> set[str]:
+    doc = ctx.register.doc
+    return {e.get(f"{{{XML_NS}}}id") for e in doc.root.iter() if isinstance(e.tag, str) and e.get(f"{{{XML_NS}}}id")}

@@ -1,0 +1,59 @@
+from __future__ import annotations
+
+import re
+
+from ...enrich.dates import MONTHS
+from ...parsing import NS, TEI_NS
+from .. import Rule
+from ._dates import key
+
+_MONTH = re.compile(r"\b(" + "|".join(sorted((m.capitalize() for m in MONTHS if len(m) > 3), key=len, reverse=True))
+                    + r")\.?\b")
+_DAY = re.compile(r"(?<![\d,])\b([1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\b(?![\d,])")
+
+
+class PrintedDateDisagrees(Rule):
+    """A date whose printed month or day disagrees with its normalised value.
+
+    What it flags: a date whose text names a month (and a day) that differ
+    from the month (and day) of @when (or of @when-custom, for a date printed
+    in another calendar).
+
+    Why it matters: a wrong normalisation puts an event on the wrong day of
+    every timeline and index; it usually comes from a slip in encoding or an
+    inferred year gone wrong.
+
+    Example: `<date when="1937-04-03">March 3</date>`.
+
+    Fix: correct @when (for old-style dates, @when holds the Gregorian date and
+    @when-custom the printed one).
+    """
+
+    code = "TK302"
+    name = "printed-date-disagrees"
+
+    def check(self, ctx):
+        text = ctx.doc.root.find("tei:text", NS)
+        if text is None:
+            return
+        for el in text.iter(f"{{{TEI_NS}}}date"):
+            value = el.get("when-custom") or el.get("when")
+            if not value:
+                continue
+            k = key(value.split()[0])
+            if len(k) < 3 or not k[1]:
+                continue
+            printed = " ".join("".join(el.itertext()).split())
+            m = _MONTH.search(printed)
+            if not m:
+                continue
+            month = MONTHS[m.group(1).lower()]
+            problem = None
+            if month != k[1]:
+                problem = f"the printed month ({m.group(1)}) is not the month of {value}"
+            elif k[2]:
+                d = _DAY.search(printed.replace(m.group(0), " "))
+                if d and int(d.group(1)) != k[2]:
+                    problem = f"the printed day ({d.group(1)}) is not the day of {value}"
+            if problem and not ctx.ignored(self.code, el):
+                yield ctx.diag(self, el, f"'{printed}': {problem}")
