@@ -59,7 +59,7 @@ def source_view(doc: Document) -> str:
             return
         if el.getparent() is not None and etree.QName(el.getparent()).localname == "choice" and name in READING:
             return
-        if name == "note" and el.get("type") == "editorial" or name == "supplied":
+        if name == "note" and el.get("type") == "editorial" or name in ("supplied", "figDesc"):
             return  # the editors' words, not the source's
         if name == "note" and el.get("n") and el.get("type") not in ("editorial",):
             # a footnote's marker is printed twice: at the reference and before the note
