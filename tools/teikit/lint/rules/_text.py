@@ -149,6 +149,38 @@ def found(ctx, rule, block, offset, message, severity="error"):
     return ctx.diag(rule, owner, message, kind=kind, offset=local, severity=severity)
 
 
+def emendation_fix(ctx, rule, block, start: int, end: int, corr: str, kind: str):
+    """An unsafe fix that records an emendation: choice/sic/corr in place, and a change in the header."""
+    from ...diagnostics import Fix
+    from ...source import escape_attr
+    owner, k, local = block.locate(start)
+    owner2, k2, local2 = block.locate(end - 1)
+    if k not in ("text", "tail") or (owner2, k2) != (owner, k):
+        return None
+    a = ctx.source_offset(owner, k, local)
+    b = ctx.source_offset(owner, k, local2)
+    resp = ctx.editor_pointer()
+    revision = ctx.doc.root.find("{http://www.tei-c.org/ns/1.0}teiHeader/{http://www.tei-c.org/ns/1.0}revisionDesc")
+    if a is None or b is None or resp is None or revision is None:
+        return None
+    b += 1
+    sic = ctx.source.text[a:b]
+    if sic != block.text[start:end]:
+        return None  # character references inside: leave it to the editor
+    prefix = ctx.source.prefix_for("http://www.tei-c.org/ns/1.0", None) or ""
+    q = (lambda n: f"{prefix}:{n}" if prefix else n)
+    new = (f"<{q('choice')}><{q('sic')}>{sic}</{q('sic')}><{q('corr')} resp=\"{escape_attr(resp)}\" "
+           f"type=\"{kind}\">{corr}</{q('corr')}></{q('choice')}>")
+    rev = ctx.source_element(revision)
+    if rev is None or rev.end < 0:
+        return None
+    close = ctx.source.text.rfind("</", rev.tag_end, rev.end)
+    import datetime as dt
+    change = (f"<{q('change')} when=\"{dt.date.today().isoformat()}\" who=\"{escape_attr(resp)}\">Emendations "
+              f"recorded with teikit lint --fix --unsafe-fixes.</{q('change')}>")
+    return Fix(f"emend as choice/sic/corr ({corr!r})", "unsafe", ((a, b, new), (close, close, change)))
+
+
 def prose(ctx):
     """(owner, kind, text, language) of the reading text that is prose."""
     for owner, kind, text in ctx.reading_text(skip=NOT_PROSE):

@@ -2,9 +2,11 @@ from __future__ import annotations
 
 import re
 
+from dataclasses import replace
+
 from .. import Rule
 from ..words import known
-from ._text import extra_for, found, prose_blocks, words_for
+from ._text import emendation_fix, extra_for, found, prose_blocks, words_for
 
 _SPLIT = re.compile(r"\b([A-Za-z]+)-\s+([a-z]+)\b")
 _HYPHENATED = re.compile(r"\b([A-Za-z]+)-([a-z]+)\b")
@@ -23,12 +25,15 @@ class LeftoverHyphenation(Rule):
 
     Example: `unprecedented in vile-ness and cruelty` is flagged.
 
-    Fix: join the word; since it changes the text of the transcription,
-    record it: `<choice><sic>vile-ness</sic><corr resp="#ed">vileness</corr></choice>`.
+    Fix (unsafe, with --unsafe-fixes): join the word; since this changes the
+    text of the transcription, the fix records it as
+    `<choice><sic>vile-ness</sic><corr resp="#ed">vileness</corr></choice>`
+    and adds a change to the revisionDesc.
     """
 
     code = "TK402"
     name = "leftover-hyphenation"
+    fix_safety = "unsafe"
 
     def check(self, ctx):
         words, extra = words_for(ctx), extra_for(ctx)
@@ -47,4 +52,5 @@ class LeftoverHyphenation(Rule):
                     d = found(ctx, self, block, m.start(),
                               f"leftover end-of-line hyphen in {m[0]!r} (one word: {joined!r})")
                     if d is not None:
-                        yield d
+                        fix = emendation_fix(ctx, self, block, m.start(), m.end(), joined, "transcription")
+                        yield d if fix is None else replace(d, fix=fix)

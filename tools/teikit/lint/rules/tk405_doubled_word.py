@@ -2,8 +2,10 @@ from __future__ import annotations
 
 import re
 
+from dataclasses import replace
+
 from .. import Rule
-from ._text import found, prose_blocks
+from ._text import emendation_fix, found, prose_blocks
 
 _DOUBLED = re.compile(r"\b(\w+)\s+\1\b", re.I)
 _GRAMMATICAL = {"that", "had", "is", "was", "do"}
@@ -19,12 +21,15 @@ class DoubledWord(Rule):
 
     Example: `the the Moscow trials` is flagged.
 
-    Fix: check the source; if the source has it, emend it with
-    `<choice><sic>the the</sic><corr resp="#ed">the</corr></choice>`.
+    Fix (unsafe, with --unsafe-fixes): emend it as
+    `<choice><sic>the the</sic><corr resp="#ed">the</corr></choice>` and add a
+    change to the revisionDesc; check the source first: a repetition it
+    really has (and grammar allows) is silenced where it stands.
     """
 
     code = "TK405"
     name = "doubled-word"
+    fix_safety = "unsafe"
 
     def check(self, ctx):
         for block in prose_blocks(ctx):
@@ -33,4 +38,5 @@ class DoubledWord(Rule):
                     continue
                 d = found(ctx, self, block, m.start(), f"doubled word: {m[0]!r}")
                 if d is not None:
-                    yield d
+                    fix = emendation_fix(ctx, self, block, m.start(), m.end(), m[1], "misprint")
+                    yield d if fix is None else replace(d, fix=fix)
