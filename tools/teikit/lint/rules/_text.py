@@ -142,8 +142,11 @@ def _tail(el, block):
 def found(ctx, rule, block, offset, message, severity="error"):
     """A diagnostic for a finding at a character of a block, unless silenced where it stands."""
     owner, kind, local = block.locate(offset)
-    if kind in ("text", "tail") and ctx.ignored(rule.code, owner, kind):
-        return None
+    if kind in ("text", "tail"):
+        node_text = (owner.text if kind == "text" else owner.tail) or ""
+        # a processing instruction silences the occurrence that follows it directly
+        if not node_text[:local].strip() and ctx.ignored(rule.code, owner, kind):
+            return None
     if kind is None:
         return ctx.diag(rule, owner, message, severity=severity)
     return ctx.diag(rule, owner, message, kind=kind, offset=local, severity=severity)
