@@ -235,6 +235,42 @@ def ingest(source, output, ocr, key, register_path, config_path):
         click.echo(f"{source}: unsure: {u}", err=True)
 
 
+# ---------------------------------------------------------------- build
+
+@main.command()
+@paths_argument
+@click.option("--html", "want_html", is_flag=True, help="Build the web edition (into OUT/html).")
+@click.option("--pdf", "want_pdf", is_flag=True, help="Build the print edition (LaTeX into OUT/latex, PDFs into OUT/pdf).")
+@click.option("--out", "out", type=click.Path(file_okay=False), default="output", show_default=True,
+              help="Output folder.")
+@click.option("--no-search", is_flag=True, help="Skip the Pagefind search index.")
+@click.option("--base-url", default=None, help="Public URL of the web edition, for the citation links.")
+@config_option
+@handle_errors
+def build(paths, want_html, want_pdf, out, no_search, base_url, config_path):
+    """Build the web edition (HTML, search) and the print edition (LaTeX, PDF).
+
+    With neither --html nor --pdf, both are built.  PATHS default to tei/.
+
+    Example: teikit build --html tei/ --out output
+    Example: teikit build --pdf ../shared/foreign-tei/gerdracor-leonce-und-lena.xml --out /tmp/drama
+    """
+    from .build import run
+    config = load_config(config_path)
+    settings = dict(config.build)
+    if base_url:
+        settings["base-url"] = base_url
+    if not want_html and not want_pdf:
+        want_html = want_pdf = True
+    report = run(_paths(paths, config), Path(out), html=want_html, pdf=want_pdf, search=not no_search,
+                 settings=settings)
+    for m in report.messages:
+        click.echo(m, err=True)
+    total = sum(report.timings.values())
+    stages = ", ".join(f"{k} {v:.2f} s" for k, v in report.timings.items())
+    click.echo(f"build: {len(report.written)} files written to {out} in {total:.2f} s ({stages})")
+
+
 # ---------------------------------------------------------------- schema
 
 @main.command()

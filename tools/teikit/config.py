@@ -20,10 +20,12 @@ DEFAULTS: dict[str, Any] = {
         "extra-words-file": None,
     },
     "build": {
+        "title": "Stalinism and the Moscow Trials: Texts by Leon Trotsky, Leon Sedov and Victor Serge, 1936–1941",
+        "editors": "the teikit editors",
         "trim": "6x9in",
         "font": "TeX Gyre Pagella",
         "line-numbers-every": 5,
-        "base-url": "https://example.org/teikit-edition/",
+        "base-url": "",  # the public URL of the web edition, for citations (e.g. https://example.org/edition/)
     },
 }
 

@@ -25,34 +25,40 @@ ARTIFACTS = {
     "edition.sch": "odd/odd2sch.xsl",
 }
 GUIDELINES_XSL = "odd/odd2html.xsl"
+# Stylesheets generated from the ODD (its processing model), kept with the other XSLT.
+GENERATED_XSLT = {"common/behaviours-odd.xsl": "odd/odd2behaviours.xsl"}
 
 
 def odd_path() -> Path:
     return resources.schema(ODD)
 
 
-def _compile(target: str) -> str:
+def _targets() -> dict[Path, str]:
+    """Each generated file and the compiler that makes it."""
+    out = {resources.schema(name): xsl for name, xsl in ARTIFACTS.items()}
+    out.update({resources.xslt(name): xsl for name, xsl in GENERATED_XSLT.items()})
+    return out
+
+
+def generate() -> dict[Path, str]:
+    """The text each generated file should have, compiled from the ODD now."""
     odd = parse(odd_path())
-    return xslt.transform(resources.xslt(ARTIFACTS[target]), odd).text
-
-
-def generate() -> dict[str, str]:
-    """The text each schema file should have, compiled from the ODD now."""
-    return {name: _compile(name) for name in ARTIFACTS}
+    return {path: xslt.transform(resources.xslt(xsl), odd).text for path, xsl in _targets().items()}
 
 
 def write(out_dir: str | Path | None = None) -> list[Path]:
-    """Regenerate the committed schema files (``make schema``)."""
-    out = Path(out_dir) if out_dir else resources.schema_dir()
-    return [atomic_write(out / name, text) for name, text in generate().items()]
+    """Regenerate the committed schema files and generated stylesheets (``make schema``)."""
+    written = []
+    for path, text in generate().items():
+        target = Path(out_dir) / path.name if out_dir else path
+        written.append(atomic_write(target, text))
+    return written
 
 
 def stale() -> list[str]:
-    """Names of committed schema files that differ from what the ODD compiles to."""
-    fresh = generate()
-    return [name for name, text in fresh.items()
-            if not (resources.schema(name).exists()
-                    and resources.schema(name).read_text(encoding="utf-8") == text)]
+    """Generated files that differ from what the ODD compiles to."""
+    return [path.name for path, text in generate().items()
+            if not (path.exists() and path.read_text(encoding="utf-8") == text)]
 
 
 def guidelines_html() -> str:

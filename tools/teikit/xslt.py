@@ -126,11 +126,14 @@ class Result:
 
 
 def transform(stylesheet, source, *, params: Mapping[str, Any] | None = None,
-              base_output_uri: str | None = None, initial_template: str | None = None) -> Result:
+              base_output_uri: str | None = None, initial_template: str | None = None,
+              output_dir: str | Path | None = None) -> Result:
     """Run a stylesheet on a source and return its principal and secondary results.
 
-    Secondary results (``xsl:result-document``) are captured in memory, keyed
-    by URI, so that the caller writes them atomically.
+    Secondary results (``xsl:result-document``) are captured in memory as
+    trees, keyed by URI; with ``output_dir`` Saxon serialises them itself
+    (with their xsl:output format) into that folder, which should be a
+    temporary one that the caller then moves into place.
     """
     exe = stylesheet if hasattr(stylesheet, "transform_to_string") else compile_stylesheet(stylesheet)
     with _lock:
@@ -139,9 +142,13 @@ def transform(stylesheet, source, *, params: Mapping[str, Any] | None = None,
         exe.set_save_xsl_message(True)
         for name, v in (params or {}).items():
             exe.set_parameter(name, value(v))
-        exe.set_capture_result_documents(True)
-        if base_output_uri:
-            exe.set_base_output_uri(base_output_uri)
+        if output_dir is not None:
+            exe.set_capture_result_documents(False)
+            exe.set_base_output_uri(Path(output_dir).resolve().as_uri() + "/")
+        else:
+            exe.set_capture_result_documents(True)
+            if base_output_uri:
+                exe.set_base_output_uri(base_output_uri)
         doc = source if source is None or not isinstance(source, (Document, etree._Element, etree._ElementTree, str, bytes)) else node(source)
         try:
             if initial_template:
@@ -157,7 +164,7 @@ def transform(stylesheet, source, *, params: Mapping[str, Any] | None = None,
                 err.context = "\n".join(f"  {m}" for m in msgs[-10:])
             raise err from None
         docs = {}
-        captured = exe.get_result_documents() if hasattr(exe, "get_result_documents") else None
+        captured = None if output_dir is not None else exe.get_result_documents()
         if captured:
             for uri, item in captured.items():
                 docs[str(uri)] = str(item) if not hasattr(item, "get_string_value") else _serialize(item)

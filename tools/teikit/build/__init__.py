@@ -1,0 +1,79 @@
+"""`teikit build`: the web edition (HTML) and the print edition (LaTeX, PDF)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
+
+from ..errors import InputError
+from ..files import discover
+from ..parsing import NS, Document, parse
+
+
+@dataclass
+class Text:
+    """One document of the edition, as the builders see it."""
+
+    key: str
+    doc: Document
+
+    @property
+    def path(self) -> Path:
+        return Path(self.doc.path)
+
+
+@dataclass
+class BuildReport:
+    written: list[Path] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)
+    messages: list[str] = field(default_factory=list)
+
+
+def slug(text: str) -> str:
+    """A safe file name: letters, digits and hyphens only."""
+    s = re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-").lower()
+    return s or "text"
+
+
+def collect(paths: Iterable[str | Path]) -> tuple[list[Text], Document | None]:
+    """The texts to build and the register (register.xml is not a text)."""
+    texts, register = [], None
+    keys: set[str] = set()
+    for f in discover(paths):
+        doc = parse(f)
+        if f.name == "register.xml" and doc.root.get("{http://www.w3.org/XML/1998/namespace}id") == "register" \
+                or doc.root.find(".//tei:text//tei:listPerson", NS) is not None and f.name == "register.xml":
+            register = doc
+            continue
+        key = slug(doc.root.get("{http://www.w3.org/XML/1998/namespace}id") or f.stem)
+        base, n = key, 2
+        while key in keys:
+            key, n = f"{base}-{n}", n + 1
+        keys.add(key)
+        texts.append(Text(key, doc))
+    if not texts:
+        raise InputError("no TEI text to build", hint="give the files or folders of the edition (default: tei/)")
+    return texts, register
+
+
+def run(paths, out: Path, *, html: bool = True, pdf: bool = True, search: bool = True,
+        settings: dict | None = None) -> BuildReport:
+    """Build what is asked into ``out`` (html/, latex/, pdf/)."""
+    import time
+    settings = settings or {}
+    report = BuildReport()
+    t = time.perf_counter()
+    texts, register = collect(paths)
+    report.timings["collect"] = time.perf_counter() - t
+    if pdf:
+        from .pdf import build_pdf
+        build_pdf(texts, register, out, settings=settings, report=report)
+    if html:
+        from .html import build_html
+        options = {"title": settings.get("title", "TEI edition"), "editors": settings.get("editors", ""),
+                   "base-url": settings.get("base-url", "")}
+        build_html(texts, register, out / "html", options=options, pdf_dir=out / "pdf", report=report,
+                   search=search)
+    return report

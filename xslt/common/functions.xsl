@@ -1,0 +1,246 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  What is read, shared by the HTML and LaTeX transforms: which member of a
+  choice or app is the reading, how notes and apparatus entries are numbered
+  and labelled, how pointers into the register resolve, which links are
+  safe.  Nothing here decides how anything looks.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
+    xmlns:tk="urn:teikit"
+    exclude-result-prefixes="#all"
+    expand-text="yes">
+
+  <xsl:include href="behaviours.xsl"/>
+
+  <xsl:key name="tk:id" match="*[@xml:id]" use="@xml:id"/>
+
+  <!-- ============================================================ readings -->
+
+  <xsl:function name="tk:reading" as="node()*">
+    <xsl:param name="e" as="element()"/>
+    <xsl:apply-templates select="$e" mode="tk:default"/>
+  </xsl:function>
+
+  <xsl:function name="tk:alternates" as="node()*">
+    <xsl:param name="e" as="element()"/>
+    <xsl:apply-templates select="$e" mode="tk:alternate"/>
+  </xsl:function>
+
+  <!-- An apparatus entry: an emendation (choice) or a variant (app). -->
+  <xsl:function name="tk:is-entry" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="tk:behaviour($e) = 'alternate' and exists(tk:alternates($e))"/>
+  </xsl:function>
+
+  <xsl:function name="tk:entry-number" as="xs:integer">
+    <xsl:param name="e" as="element()"/>
+    <xsl:variable name="n" as="xs:integer*">
+      <xsl:number select="$e" level="any" count="tei:choice | tei:app" from="tei:text[not(ancestor::tei:text)]"/>
+    </xsl:variable>
+    <xsl:sequence select="($n, 0)[1]"/>
+  </xsl:function>
+
+  <!-- The witnesses of a reading, as their sigla (the listWit's abbr or @n, or the id). -->
+  <xsl:function name="tk:sigla" as="xs:string*">
+    <xsl:param name="rdg" as="element()"/>
+    <xsl:for-each select="tokenize($rdg/@wit)">
+      <xsl:variable name="id" select="substring-after(., '#')"/>
+      <xsl:variable name="w" select="key('tk:id', $id, root($rdg))[self::tei:witness]"/>
+      <xsl:sequence select="if ($w) then normalize-space(($w/tei:abbr[@type = 'siglum'], $w/@n, $w/tei:abbr, $id)[1])
+                            else (if ($id) then $id else .)"/>
+    </xsl:for-each>
+  </xsl:function>
+
+  <!-- ============================================================ notes -->
+
+  <xsl:function name="tk:note-kind" as="xs:string">
+    <xsl:param name="note" as="element()"/>
+    <xsl:sequence select="if ($note/@type = 'editorial') then 'editorial'
+                          else if ($note/@type = 'translator') then 'translator'
+                          else 'authorial'"/>
+  </xsl:function>
+
+  <!-- Notes of the text, out of the flow: not those of the header, not notes that are a note's content. -->
+  <xsl:function name="tk:is-flow-note" as="xs:boolean">
+    <xsl:param name="note" as="element()"/>
+    <xsl:sequence select="exists($note/ancestor::tei:text) and not($note/parent::tei:notesStmt)
+                          and tk:behaviour($note) = 'note'"/>
+  </xsl:function>
+
+  <xsl:function name="tk:note-number" as="xs:integer">
+    <xsl:param name="note" as="element()"/>
+    <xsl:variable name="editorial" select="tk:note-kind($note) = 'editorial'"/>
+    <xsl:variable name="n" as="xs:integer*">
+      <xsl:choose>
+        <xsl:when test="$editorial">
+          <xsl:number select="$note" level="any" count="tei:note[@type = 'editorial'][ancestor::tei:text]"
+                      from="tei:TEI"/>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:number select="$note" level="any" count="tei:note[not(@type = 'editorial')][ancestor::tei:text]"
+                      from="tei:TEI"/>
+        </xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:sequence select="($n, 1)[1]"/>
+  </xsl:function>
+
+  <!--
+    The label of a note in the edited text: the printed number when the source
+    numbers its notes (73), else a running number (the source's *, ** restart
+    on every page); editorial notes run a, b, c … .  The source view shows @n.
+  -->
+  <xsl:function name="tk:note-label" as="xs:string">
+    <xsl:param name="note" as="element()"/>
+    <xsl:sequence select="if (tk:note-kind($note) = 'editorial') then tk:letters(tk:note-number($note))
+                          else if (matches($note/@n, '^\d+$')) then string($note/@n)
+                          else string(tk:note-number($note))"/>
+  </xsl:function>
+
+  <xsl:function name="tk:note-source-label" as="xs:string">
+    <xsl:param name="note" as="element()"/>
+    <xsl:sequence select="string(($note/@n, tk:note-label($note))[1])"/>
+  </xsl:function>
+
+  <xsl:function name="tk:letters" as="xs:string">
+    <xsl:param name="n" as="xs:integer"/>
+    <xsl:number value="$n" format="a"/>
+  </xsl:function>
+
+  <!-- ============================================================ ids -->
+
+  <!-- A stable id: the element's xml:id, else one made from its name and position. -->
+  <xsl:function name="tk:id" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="if ($e/@xml:id) then string($e/@xml:id)
+                          else 'tk-' || local-name($e) || '-' || generate-id($e)"/>
+  </xsl:function>
+
+  <!-- ============================================================ register -->
+
+  <!-- A pointer with its prefix expanded by the document's prefixDef: psn:stalin → register.xml#stalin. -->
+  <xsl:function name="tk:expand" as="xs:string">
+    <xsl:param name="pointer" as="xs:string"/>
+    <xsl:param name="context" as="node()"/>
+    <xsl:variable name="prefix" select="substring-before($pointer, ':')"/>
+    <xsl:variable name="def" select="(root($context)//tei:teiHeader//tei:prefixDef[@ident = $prefix])[1]"/>
+    <xsl:sequence select="if ($def and matches(substring-after($pointer, ':'), '^' || $def/@matchPattern || '$'))
+                          then replace(substring-after($pointer, ':'), '^' || $def/@matchPattern || '$',
+                                       $def/@replacementPattern)
+                          else $pointer"/>
+  </xsl:function>
+
+  <!-- The register entry a name points to, if the register knows it. -->
+  <xsl:function name="tk:entry" as="element()?">
+    <xsl:param name="e" as="element()"/>
+    <xsl:param name="register" as="document-node()?"/>
+    <xsl:variable name="targets" select="for $r in tokenize($e/@ref) return tk:expand($r, $e)"/>
+    <xsl:variable name="ids" select="for $t in $targets[contains(., 'register.xml#')] return substring-after($t, '#')"/>
+    <xsl:sequence select="if ($register and exists($ids))
+                          then (key('tk:id', $ids[1], $register)[self::tei:person or self::tei:place
+                                or self::tei:org or self::tei:bibl])[1] else ()"/>
+  </xsl:function>
+
+  <xsl:function name="tk:entry-kind" as="xs:string">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:sequence select="map{'person': 'persons', 'place': 'places', 'org': 'organisations', 'bibl': 'works'}
+                          (local-name($entry))"/>
+  </xsl:function>
+
+  <xsl:function name="tk:entry-name" as="xs:string">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:sequence select="normalize-space(string(($entry/*[@type = 'full'], $entry/(tei:persName | tei:placeName
+                          | tei:orgName | tei:title))[1]))"/>
+  </xsl:function>
+
+  <!-- The name under which an entry is sorted: surname first for persons. -->
+  <xsl:function name="tk:entry-sort" as="xs:string">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:variable name="full" select="($entry/*[@type = 'full'])[1]"/>
+    <xsl:sequence select="lower-case(normalize-space(if ($full/tei:surname)
+                          then string-join(($full/tei:surname, $full/tei:forename), ' ')
+                          else tk:entry-name($entry)))"/>
+  </xsl:function>
+
+  <xsl:function name="tk:entry-dates" as="xs:string?">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:variable name="b" select="($entry/tei:birth/(@when, @notBefore, @from))[1]"/>
+    <xsl:variable name="d" select="($entry/tei:death/(@when, @notAfter, @to))[1]"/>
+    <xsl:sequence select="if ($b or $d) then (if ($b) then substring($b, 1, 4) else '?') || '–'
+                          || (if ($d) then substring($d, 1, 4) else '') else ()"/>
+  </xsl:function>
+
+  <!-- ============================================================ dates -->
+
+  <xsl:variable name="tk:months" as="xs:string+" select="('January', 'February', 'March', 'April', 'May', 'June',
+      'July', 'August', 'September', 'October', 'November', 'December')"/>
+
+  <!-- An ISO date in words: 1937-03-03 → 3 March 1937; 1937-03 → March 1937. -->
+  <xsl:function name="tk:date-words" as="xs:string">
+    <xsl:param name="iso" as="xs:string"/>
+    <xsl:variable name="p" select="tokenize(replace($iso, '^(-?\d{4})', '$1'), '-')[. != '']"/>
+    <xsl:sequence select="if (matches($iso, '^\d{4}-\d{2}-\d{2}')) then
+                            xs:integer(substring($iso, 9, 2)) || ' ' || $tk:months[xs:integer(substring($iso, 6, 2))]
+                            || ' ' || substring($iso, 1, 4)
+                          else if (matches($iso, '^\d{4}-\d{2}$')) then
+                            $tk:months[xs:integer(substring($iso, 6, 2))] || ' ' || substring($iso, 1, 4)
+                          else $iso"/>
+  </xsl:function>
+
+  <!-- What a date means, for a reader: its normalised value, its calendar, its certainty. -->
+  <xsl:function name="tk:date-meaning" as="xs:string?">
+    <xsl:param name="d" as="element()"/>
+    <xsl:variable name="value" as="xs:string?">
+      <xsl:choose>
+        <xsl:when test="$d/@when">{tk:date-words($d/@when)}</xsl:when>
+        <xsl:when test="$d/@from or $d/@to">{($d/@from ! tk:date-words(.), '…')[1]} to {($d/@to ! tk:date-words(.), '…')[1]}</xsl:when>
+        <xsl:when test="$d/@notBefore or $d/@notAfter">between {($d/@notBefore ! tk:date-words(.), '…')[1]} and {($d/@notAfter ! tk:date-words(.), '…')[1]}</xsl:when>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:sequence select="if (empty($value)) then () else string-join((
+        $value,
+        if ($d/@datingMethod = '#julian') then '(Gregorian; printed in the Julian calendar, old style: '
+          || tk:date-words(($d/@when-custom, $d/@from-custom)[1]) || ')' else (),
+        if ($d/@cert = ('medium', 'low')) then '(year inferred)' else ()), ' ')"/>
+  </xsl:function>
+
+  <!-- ============================================================ links -->
+
+  <!-- Only web links, relative paths and fragments are followed: javascript:, data: and the rest are dropped. -->
+  <xsl:function name="tk:safe-url" as="xs:string?">
+    <xsl:param name="url" as="xs:string?"/>
+    <xsl:variable name="u" select="normalize-space($url)"/>
+    <xsl:sequence select="if (matches($u, '^(https?://|#|\./|\.\./)', 'i') or
+                              ($u != '' and not(matches($u, '^[a-zA-Z][a-zA-Z0-9+.\-]*:')) and not(starts-with($u, '//'))))
+                          then $u else ()"/>
+  </xsl:function>
+
+  <!-- ============================================================ the text's metadata -->
+
+  <xsl:function name="tk:title" as="xs:string">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:variable name="t" select="($tei/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title)"/>
+    <xsl:sequence select="normalize-space(string(($t[@type = 'main'], $t[not(@type)], $t)[1]))"/>
+  </xsl:function>
+
+  <xsl:function name="tk:authors" as="xs:string*">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:sequence select="$tei/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:author ! normalize-space(.)"/>
+  </xsl:function>
+
+  <xsl:function name="tk:written" as="xs:string?">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:sequence select="($tei/tei:teiHeader/tei:profileDesc/tei:creation ! normalize-space(.))[. != ''][1]"/>
+  </xsl:function>
+
+  <!-- A printed page label for the margin: p. 16 (and a question mark when the number is inferred). -->
+  <xsl:function name="tk:page-label" as="xs:string">
+    <xsl:param name="pb" as="element()"/>
+    <xsl:sequence select="'p. ' || ($pb/@n, '?')[1] || (if ($pb/@cert = ('low', 'medium')) then '?' else '')"/>
+  </xsl:function>
+
+</xsl:stylesheet>

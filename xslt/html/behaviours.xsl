@@ -1,0 +1,334 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  How each behaviour looks in HTML: one template per behaviour, in mode
+  html:render.  Every element keeps its TEI name (class tei-NAME and
+  data-tei), xml:id becomes id, xml:lang becomes lang.  What is read (the
+  reading of a choice, the label of a note) comes from xslt/common.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:tk="urn:teikit"
+    xmlns:html="urn:teikit:html"
+    xmlns="http://www.w3.org/1999/xhtml"
+    exclude-result-prefixes="#all"
+    expand-text="yes">
+
+  <xsl:mode name="html:render" on-no-match="fail" on-multiple-match="fail"/>
+
+  <!-- The register (persons, places, organisations, works), if there is one. -->
+  <xsl:param name="register" as="document-node()?" select="()"/>
+
+  <!-- ============================================================ dispatch -->
+
+  <xsl:template match="text()" mode="html:render">
+    <xsl:value-of select="."/>
+  </xsl:template>
+  <xsl:template match="comment() | processing-instruction()" mode="html:render"/>
+
+  <xsl:template match="*" mode="html:render">
+    <xsl:variable name="b" select="tk:behaviour(.)"/>
+    <xsl:choose>
+      <xsl:when test="$b = ('metadata', 'omit')"><xsl:call-template name="html:omit"/></xsl:when>
+      <xsl:when test="$b = ('document', 'text', 'body')"><xsl:call-template name="html:container"/></xsl:when>
+      <xsl:when test="$b = 'section'"><xsl:call-template name="html:section"/></xsl:when>
+      <xsl:when test="$b = 'heading'"><xsl:call-template name="html:heading"/></xsl:when>
+      <xsl:when test="$b = 'paragraph'"><xsl:call-template name="html:paragraph"/></xsl:when>
+      <xsl:when test="$b = 'block'"><xsl:call-template name="html:block"/></xsl:when>
+      <xsl:when test="$b = 'inline'"><xsl:call-template name="html:inline"/></xsl:when>
+      <xsl:when test="$b = 'note'"><xsl:call-template name="html:note"/></xsl:when>
+      <xsl:when test="$b = 'link'"><xsl:call-template name="html:link"/></xsl:when>
+      <xsl:when test="$b = 'alternate'"><xsl:call-template name="html:alternate"/></xsl:when>
+      <xsl:when test="$b = 'list'"><xsl:call-template name="html:list"/></xsl:when>
+      <xsl:when test="$b = 'listItem'"><xsl:call-template name="html:list-item"/></xsl:when>
+      <xsl:when test="$b = 'break'"><xsl:call-template name="html:break"/></xsl:when>
+      <xsl:when test="$b = 'anchor'"><span id="{tk:id(.)}" class="tei-anchor" data-tei="anchor"/></xsl:when>
+      <xsl:when test="$b = 'cit'"><xsl:call-template name="html:cit"/></xsl:when>
+      <xsl:when test="$b = 'figure'"><xsl:call-template name="html:figure"/></xsl:when>
+      <xsl:when test="$b = 'table'"><table><xsl:call-template name="html:attributes"/><xsl:apply-templates mode="html:render"/></table></xsl:when>
+      <xsl:when test="$b = 'row'"><tr><xsl:call-template name="html:attributes"/><xsl:apply-templates mode="html:render"/></tr></xsl:when>
+      <xsl:when test="$b = 'cell'"><td><xsl:call-template name="html:attributes"/><xsl:apply-templates mode="html:render"/></td></xsl:when>
+      <xsl:when test="$b = 'graphic'"><xsl:call-template name="html:graphic"/></xsl:when>
+      <xsl:when test="$b = 'glyph'"><xsl:call-template name="html:inline"/></xsl:when>
+      <xsl:otherwise><xsl:call-template name="html:generic"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- ============================================================ shared pieces -->
+
+  <!-- The TEI identity of an HTML element: its name, id, language, rendition. -->
+  <xsl:template name="html:attributes" as="attribute()*">
+    <xsl:context-item as="element()" use="required"/>
+    <xsl:param name="class" as="xs:string*" select="()"/>
+    <xsl:attribute name="class" select="string-join(('tei-' || local-name(), $class,
+        tokenize(@rend) ! ('rend-' || replace(., '[^\w-]', '')), @type ! ('type-' || replace(., '[^\w-]', ''))), ' ')"/>
+    <xsl:attribute name="data-tei" select="local-name()"/>
+    <xsl:if test="@xml:id"><xsl:attribute name="id" select="@xml:id"/></xsl:if>
+    <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="@xml:lang"/></xsl:if>
+  </xsl:template>
+
+  <!-- Paragraphs of the running text are numbered; those of notes, quotations and lists are not. -->
+  <xsl:function name="html:is-numbered" as="xs:boolean">
+    <xsl:param name="p" as="element()"/>
+    <xsl:sequence select="exists($p/ancestor::tei:text) and tk:behaviour($p) = 'paragraph'
+        and not($p/ancestor::tei:note | $p/ancestor::tei:quote | $p/ancestor::tei:cit | $p/ancestor::tei:item
+                | $p/ancestor::tei:floatingText | $p/ancestor::tei:figure | $p/ancestor::tei:sp
+                | $p/ancestor::tei:lem | $p/ancestor::tei:rdg | $p/ancestor::tei:epigraph)"/>
+  </xsl:function>
+
+  <xsl:function name="html:paragraph-number" as="xs:integer">
+    <xsl:param name="p" as="element()"/>
+    <xsl:variable name="n" as="xs:integer*">
+      <xsl:number select="$p" level="any" from="tei:TEI"
+          count="tei:p[ancestor::tei:text][not(ancestor::tei:note or ancestor::tei:quote or ancestor::tei:cit
+                 or ancestor::tei:item or ancestor::tei:floatingText or ancestor::tei:figure or ancestor::tei:sp
+                 or ancestor::tei:lem or ancestor::tei:rdg or ancestor::tei:epigraph)]"/>
+    </xsl:variable>
+    <xsl:sequence select="($n, 0)[1]"/>
+  </xsl:function>
+
+  <!-- Is an element part of running text (so rendered inline) or between blocks? -->
+  <xsl:function name="html:in-phrase" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="exists($e/../text()[normalize-space()]) or
+        tk:behaviour($e/..) = ('inline', 'paragraph', 'heading', 'link', 'alternate', 'note')"/>
+  </xsl:function>
+
+  <!-- ============================================================ behaviours -->
+
+  <xsl:template name="html:omit">
+    <xsl:context-item as="element()" use="required"/>
+    <!-- forme work and page furniture are the source's: shown only in the source view -->
+    <xsl:if test="self::tei:fw">
+      <span class="tei-fw source-only" data-tei="fw" data-type="{@type}">
+        <xsl:apply-templates mode="html:render"/>
+      </span>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template name="html:container">
+    <xsl:context-item as="element()" use="required"/>
+    <div><xsl:call-template name="html:attributes"/><xsl:apply-templates mode="html:render"/></div>
+  </xsl:template>
+
+  <xsl:template name="html:section">
+    <xsl:context-item as="element()" use="required"/>
+    <section id="{tk:id(.)}">
+      <xsl:call-template name="html:attributes"/>
+      <xsl:attribute name="id" select="tk:id(.)"/>
+      <xsl:apply-templates mode="html:render"/>
+    </section>
+  </xsl:template>
+
+  <xsl:template name="html:heading">
+    <xsl:context-item as="element()" use="required"/>
+    <xsl:variable name="depth" select="count(ancestor::tei:div | ancestor::tei:div1 | ancestor::tei:div2
+        | ancestor::tei:div3 | ancestor::tei:div4 | ancestor::tei:floatingText | ancestor::tei:teiCorpus/tei:TEI)"/>
+    <xsl:choose>
+      <xsl:when test="parent::tei:div or parent::tei:body or parent::tei:front or parent::tei:back
+                      or parent::tei:div1 or parent::tei:div2 or parent::tei:div3">
+        <xsl:element name="h{min((6, $depth + (if (@type = ('sub', 'date')) then 3 else 2)))}">
+          <xsl:call-template name="html:attributes"/>
+          <xsl:attribute name="id" select="tk:id(.)"/>
+          <xsl:apply-templates mode="html:render"/>
+        </xsl:element>
+      </xsl:when>
+      <xsl:otherwise>
+        <p><xsl:call-template name="html:attributes"><xsl:with-param name="class" select="'heading'"/></xsl:call-template>
+          <xsl:apply-templates mode="html:render"/></p>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="html:paragraph">
+    <xsl:context-item as="element()" use="required"/>
+    <p>
+      <xsl:call-template name="html:attributes"/>
+      <xsl:if test="html:is-numbered(.)">
+        <xsl:variable name="n" select="html:paragraph-number(.)"/>
+        <xsl:attribute name="id" select="tk:id(.)"/>
+        <xsl:attribute name="data-n" select="$n"/>
+        <a class="pnum" href="#{tk:id(.)}" aria-label="Paragraph {$n}: permanent link">{$n}</a>
+      </xsl:if>
+      <xsl:apply-templates mode="html:render"/>
+    </p>
+  </xsl:template>
+
+  <xsl:template name="html:block">
+    <xsl:context-item as="element()" use="required"/>
+    <xsl:choose>
+      <xsl:when test="self::tei:quote">
+        <blockquote><xsl:call-template name="html:attributes"/><xsl:apply-templates mode="html:render"/></blockquote>
+      </xsl:when>
+      <xsl:when test="html:in-phrase(.)">
+        <span><xsl:call-template name="html:attributes"><xsl:with-param name="class" select="'block-in-phrase'"/></xsl:call-template>
+          <xsl:apply-templates mode="html:render"/></span>
+      </xsl:when>
+      <xsl:otherwise>
+        <div><xsl:call-template name="html:attributes"/><xsl:apply-templates mode="html:render"/></div>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="html:inline">
+    <xsl:context-item as="element()" use="required"/>
+    <xsl:variable name="meaning" select="if (self::tei:date or self::tei:docDate) then tk:date-meaning(.) else ()"/>
+    <xsl:choose>
+      <xsl:when test="exists($meaning)">
+        <xsl:element name="{if (matches(@when, '^\d{4}(-\d{2}(-\d{2})?)?$')) then 'time' else 'span'}">
+          <xsl:call-template name="html:attributes"/>
+          <xsl:if test="matches(@when, '^\d{4}(-\d{2}(-\d{2})?)?$')"><xsl:attribute name="datetime" select="@when"/></xsl:if>
+          <xsl:attribute name="title" select="$meaning"/>
+          <xsl:attribute name="tabindex" select="0"/>
+          <xsl:apply-templates mode="html:render"/>
+        </xsl:element>
+      </xsl:when>
+      <xsl:when test="self::tei:emph or (self::tei:hi and contains-token(@rend, 'italic'))">
+        <em><xsl:call-template name="html:attributes"/><xsl:apply-templates mode="html:render"/></em>
+      </xsl:when>
+      <xsl:when test="self::tei:hi and contains-token(@rend, 'superscript')">
+        <sup><xsl:call-template name="html:attributes"/><xsl:apply-templates mode="html:render"/></sup>
+      </xsl:when>
+      <xsl:when test="self::tei:del">
+        <del><xsl:call-template name="html:attributes"/><xsl:apply-templates mode="html:render"/></del>
+      </xsl:when>
+      <xsl:when test="self::tei:add">
+        <ins><xsl:call-template name="html:attributes"/><xsl:apply-templates mode="html:render"/></ins>
+      </xsl:when>
+      <xsl:when test="self::tei:gap">
+        <span><xsl:call-template name="html:attributes"/>
+          <xsl:attribute name="title" select="string-join(('text omitted or lost', @reason, @quantity, @unit), ' ')"/>[…]</span>
+      </xsl:when>
+      <xsl:otherwise>
+        <span><xsl:call-template name="html:attributes"/><xsl:apply-templates mode="html:render"/></span>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- A note stays out of the flow: a marker here, the note in the notes at the end. -->
+  <xsl:template name="html:note">
+    <xsl:context-item as="element()" use="required"/>
+    <xsl:variable name="id" select="tk:id(.)"/>
+    <xsl:variable name="kind" select="tk:note-kind(.)"/>
+    <a class="note-ref note-{$kind}" id="ref-{$id}" href="#{$id}" role="doc-noteref" data-note="{$id}"
+       aria-label="{if ($kind = 'editorial') then 'Editorial note' else 'Note'} {tk:note-label(.)}">
+      <span class="label-edited">{tk:note-label(.)}</span><span class="label-source">{tk:note-source-label(.)}</span>
+    </a>
+  </xsl:template>
+
+  <xsl:template name="html:link">
+    <xsl:context-item as="element()" use="required"/>
+    <xsl:variable name="entry" select="if (@ref) then tk:entry(., $register) else ()"/>
+    <xsl:variable name="href" select="if ($entry) then '../registers/' || tk:entry-kind($entry) || '.html#' || $entry/@xml:id
+                                      else tk:safe-url((@target, @ref)[1] ! tokenize(.)[1])"/>
+    <xsl:choose>
+      <xsl:when test="exists($href)">
+        <a href="{$href}">
+          <xsl:call-template name="html:attributes"/>
+          <xsl:if test="$entry">
+            <xsl:attribute name="data-entry" select="$entry/@xml:id"/>
+            <xsl:attribute name="aria-describedby" select="'card-' || $entry/@xml:id"/>
+          </xsl:if>
+          <xsl:apply-templates mode="html:render"/>
+          <xsl:if test="self::tei:ptr and not(node())">{@target}</xsl:if>
+        </a>
+      </xsl:when>
+      <xsl:otherwise>
+        <span><xsl:call-template name="html:attributes"/><xsl:apply-templates mode="html:render"/></span>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!--
+    An emendation or a variant: the reading, with the source's reading kept
+    beside it for the source view, and a discreet link to its apparatus entry.
+  -->
+  <xsl:template name="html:alternate">
+    <xsl:context-item as="element()" use="required"/>
+    <xsl:variable name="reading" select="tk:reading(.)"/>
+    <xsl:variable name="others" select="tk:alternates(.)"/>
+    <xsl:variable name="n" select="tk:entry-number(.)"/>
+    <span id="app-{$n}-ref">
+      <xsl:call-template name="html:attributes"><xsl:with-param name="class" select="'app-entry'"/></xsl:call-template>
+      <xsl:attribute name="id" select="'app-' || tk:id(.) || '-ref'"/>
+      <span class="reading" data-wit="{$reading/@wit}"><xsl:apply-templates select="$reading/node()" mode="html:render"/></span>
+      <xsl:for-each select="$others">
+        <span class="source" data-wit="{@wit}" data-tei="{local-name()}" hidden="">
+          <xsl:apply-templates select="node()" mode="html:render"/>
+        </span>
+      </xsl:for-each>
+      <a class="app-ref" href="#app-{tk:id(.)}" aria-label="Apparatus entry {$n}">°</a>
+    </span>
+  </xsl:template>
+
+  <xsl:template name="html:list">
+    <xsl:context-item as="element()" use="required"/>
+    <xsl:apply-templates select="tei:head" mode="html:render"/>
+    <xsl:element name="{if (@type = 'ordered' or @rend = 'numbered') then 'ol' else 'ul'}">
+      <xsl:call-template name="html:attributes"/>
+      <xsl:for-each select="node() except tei:head">
+        <xsl:choose>
+          <xsl:when test="self::element() and tk:behaviour(.) = 'listItem'"><xsl:apply-templates select="." mode="html:render"/></xsl:when>
+          <xsl:when test="self::element()"><li class="list-extra"><xsl:apply-templates select="." mode="html:render"/></li></xsl:when>
+          <xsl:when test="self::text()[normalize-space()]"><li class="list-extra">{.}</li></xsl:when>
+        </xsl:choose>
+      </xsl:for-each>
+    </xsl:element>
+  </xsl:template>
+
+  <xsl:template name="html:list-item">
+    <xsl:context-item as="element()" use="required"/>
+    <li><xsl:call-template name="html:attributes"/><xsl:apply-templates mode="html:render"/></li>
+  </xsl:template>
+
+  <xsl:template name="html:break">
+    <xsl:context-item as="element()" use="required"/>
+    <xsl:choose>
+      <xsl:when test="self::tei:pb">
+        <span id="{tk:id(.)}" data-n="{@n}">
+          <xsl:call-template name="html:attributes"><xsl:with-param name="class" select="'page'"/></xsl:call-template>
+          <xsl:attribute name="id" select="tk:id(.)"/>
+          <a class="page-label" href="#{tk:id(.)}" aria-label="Page {@n} of the source{if (@cert) then ' (number inferred)' else ''}">[{tk:page-label(.)}]</a>
+        </span>
+      </xsl:when>
+      <xsl:when test="self::tei:lb and @break = 'no'"/>
+      <xsl:when test="self::tei:lb"><br class="tei-lb" data-tei="lb"/></xsl:when>
+      <xsl:otherwise>
+        <span><xsl:call-template name="html:attributes"/>
+          <xsl:attribute name="title" select="string-join((local-name(), @unit, @n), ' ')"/></span>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="html:cit">
+    <xsl:context-item as="element()" use="required"/>
+    <figure><xsl:call-template name="html:attributes"/>
+      <xsl:apply-templates select="node() except tei:bibl" mode="html:render"/>
+      <xsl:if test="tei:bibl"><figcaption><xsl:apply-templates select="tei:bibl" mode="html:render"/></figcaption></xsl:if>
+    </figure>
+  </xsl:template>
+
+  <xsl:template name="html:figure">
+    <xsl:context-item as="element()" use="required"/>
+    <figure><xsl:call-template name="html:attributes"/>
+      <xsl:apply-templates select="node() except tei:head" mode="html:render"/>
+      <xsl:if test="tei:head"><figcaption><xsl:apply-templates select="tei:head/node()" mode="html:render"/></figcaption></xsl:if>
+    </figure>
+  </xsl:template>
+
+  <xsl:template name="html:graphic">
+    <xsl:context-item as="element()" use="required"/>
+    <span><xsl:call-template name="html:attributes"/>[image{@url ! (': ' || .)}]</span>
+  </xsl:template>
+
+  <!-- Elements without a dedicated behaviour keep their text and their TEI name. -->
+  <xsl:template name="html:generic">
+    <xsl:context-item as="element()" use="required"/>
+    <xsl:element name="{if (html:in-phrase(.)) then 'span' else 'div'}">
+      <xsl:call-template name="html:attributes"><xsl:with-param name="class" select="'tei-generic'"/></xsl:call-template>
+      <xsl:apply-templates mode="html:render"/>
+    </xsl:element>
+  </xsl:template>
+
+</xsl:stylesheet>

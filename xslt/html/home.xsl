@@ -1,0 +1,93 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- The home page and the search page of the web edition. -->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:tk="urn:teikit"
+    xmlns:html="urn:teikit:html"
+    xmlns="http://www.w3.org/1999/xhtml"
+    exclude-result-prefixes="#all"
+    expand-text="yes">
+
+  <xsl:template name="html:home">
+    <xsl:param name="edition" as="document-node()"/>
+    <xsl:call-template name="html:page">
+      <xsl:with-param name="title" select="'Home'"/>
+      <xsl:with-param name="body">
+        <h1>{html:option('title')}</h1>
+        <xsl:if test="html:option('editors')"><p class="editors">Edited by {html:option('editors')}</p></xsl:if>
+        <section id="texts" aria-labelledby="texts-h">
+          <h2 id="texts-h">Texts</h2>
+          <table class="texts">
+            <caption class="sr-only">The texts of the edition</caption>
+            <thead><tr><th scope="col">Title</th><th scope="col">Author</th><th scope="col">Written</th><th scope="col">Source</th></tr></thead>
+            <tbody>
+              <xsl:for-each select="$edition/tk:edition/tk:text">
+                <xsl:variable name="tei" select="(.//tei:TEI)[1]"/>
+                <tr>
+                  <th scope="row"><a href="texts/{@key}.html">{tk:title($tei)}</a></th>
+                  <td>{string-join(tk:authors($tei), '; ')}</td>
+                  <td>{tk:written($tei)}</td>
+                  <td>{normalize-space(($tei/tei:teiHeader/tei:fileDesc/tei:sourceDesc/(tei:bibl[@type = 'original'], tei:bibl, tei:p))[1])}</td>
+                </tr>
+              </xsl:for-each>
+            </tbody>
+          </table>
+        </section>
+        <section aria-labelledby="reg-h">
+          <h2 id="reg-h">Registers and search</h2>
+          <ul>
+            <li><a href="registers/persons.html">Persons</a>, <a href="registers/places.html">places</a>,
+              <a href="registers/organisations.html">organisations</a> and <a href="registers/works.html">works</a>
+              named in the texts, with every mention.</li>
+            <li><a href="search.html">Full-text search</a>, by text and author.</li>
+            <li><a href="docs/guidelines.html">Encoding guidelines</a> (the edition's TEI customization) and
+              <a href="docs/lint-rules.html">editorial checks</a>.</li>
+          </ul>
+        </section>
+        <section aria-labelledby="dl-h">
+          <h2 id="dl-h">Downloads</h2>
+          <ul>
+            <xsl:for-each select="$edition/tk:edition/tk:text">
+              <li>{tk:title((.//tei:TEI)[1])}: <a href="downloads/{@key}.xml">TEI</a><xsl:if test="@pdf = 'true'"> · <a href="downloads/{@key}.pdf">PDF</a></xsl:if></li>
+            </xsl:for-each>
+            <xsl:if test="$options('pdf')"><li>The whole edition as one volume: <a href="downloads/edition.pdf">PDF</a></li></xsl:if>
+            <xsl:if test="$register"><li>The register: <a href="downloads/register.xml">TEI</a></li></xsl:if>
+          </ul>
+        </section>
+        <section id="principles" aria-labelledby="principles-h">
+          <h2 id="principles-h">Editorial principles</h2>
+          <p>Each text states its principles in its TEI header; they are gathered here.</p>
+          <xsl:for-each select="$edition/tk:edition/tk:text">
+            <xsl:variable name="tei" select="(.//tei:TEI)[1]"/>
+            <details>
+              <summary>{tk:title($tei)}</summary>
+              <xsl:for-each select="$tei/tei:teiHeader/tei:encodingDesc/(tei:projectDesc | tei:editorialDecl)/(tei:p | */tei:p)">
+                <p><xsl:apply-templates select="node()" mode="html:render"/></p>
+              </xsl:for-each>
+            </details>
+          </xsl:for-each>
+        </section>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template name="html:search">
+    <xsl:call-template name="html:page">
+      <xsl:with-param name="title" select="'Search'"/>
+      <xsl:with-param name="extra-head">
+        <link rel="stylesheet" href="pagefind/pagefind-ui.css"/>
+        <script src="pagefind/pagefind-ui.js"></script>
+      </xsl:with-param>
+      <xsl:with-param name="body">
+        <h1>Search</h1>
+        <p>Search the reading text and the notes of every text; filter the results by text and author. Each result leads to its paragraph.</p>
+        <div id="search" data-search=""></div>
+        <noscript><p>The search needs JavaScript; the <a href="index.html#texts">texts</a> and the
+          <a href="registers/persons.html">registers</a> work without it.</p></noscript>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+</xsl:stylesheet>

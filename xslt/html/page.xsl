@@ -1,0 +1,283 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  The pages of the web edition: the frame every page shares, and the page of
+  one text (metadata, citation, contents, reading text, notes, apparatus).
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:tk="urn:teikit"
+    xmlns:html="urn:teikit:html"
+    xmlns="http://www.w3.org/1999/xhtml"
+    exclude-result-prefixes="#all"
+    expand-text="yes">
+
+  <xsl:mode name="html:toc" on-no-match="shallow-skip" on-multiple-match="fail"/>
+  <xsl:mode name="html:notes" on-no-match="fail" on-multiple-match="fail"/>
+  <xsl:mode name="html:apparatus" on-no-match="fail" on-multiple-match="fail"/>
+
+  <!-- ============================================================ the frame -->
+
+  <xsl:template name="html:page">
+    <xsl:param name="title" as="xs:string"/>
+    <xsl:param name="depth" as="xs:integer" select="0"/>
+    <xsl:param name="lang" as="xs:string" select="'en'"/>
+    <xsl:param name="body" as="node()*"/>
+    <xsl:param name="extra-head" as="node()*" select="()"/>
+    <xsl:variable name="up" select="string-join((1 to $depth) ! '../')"/>
+    <html lang="{$lang}">
+      <head>
+        <meta charset="utf-8"/>
+        <meta name="viewport" content="width=device-width, initial-scale=1"/>
+        <title>{$title} · {html:option('title')}</title>
+        <link rel="stylesheet" href="{$up}assets/edition.css"/>
+        <link rel="stylesheet" href="{$up}assets/print.css" media="print"/>
+        <script src="{$up}assets/edition.js" defer=""></script>
+        <xsl:sequence select="$extra-head"/>
+      </head>
+      <body>
+        <a class="skip" href="#main">Skip to the text</a>
+        <header class="site">
+          <p class="site-title"><a href="{$up}index.html">{html:option('title')}</a></p>
+          <nav aria-label="Edition">
+            <ul>
+              <li><a href="{$up}index.html#texts">Texts</a></li>
+              <li><a href="{$up}registers/persons.html">Persons</a></li>
+              <li><a href="{$up}registers/places.html">Places</a></li>
+              <li><a href="{$up}registers/organisations.html">Organisations</a></li>
+              <li><a href="{$up}registers/works.html">Works</a></li>
+              <li><a href="{$up}search.html">Search</a></li>
+              <li><a href="{$up}docs/guidelines.html">Encoding guidelines</a></li>
+            </ul>
+          </nav>
+        </header>
+        <main id="main" tabindex="-1">
+          <xsl:sequence select="$body"/>
+        </main>
+        <footer class="site">
+          <p>{html:option('title')}. Encoded in TEI P5 and published with teikit. Texts under the licences stated on each page.</p>
+        </footer>
+      </body>
+    </html>
+  </xsl:template>
+
+  <xsl:function name="html:option" as="xs:string">
+    <xsl:param name="name" as="xs:string"/>
+    <xsl:sequence select="string(($options($name), '')[1])"/>
+  </xsl:function>
+
+  <!-- ============================================================ a text -->
+
+  <xsl:template name="html:text-page">
+    <xsl:context-item as="element(tk:text)" use="required"/>
+    <xsl:variable name="tei" select="(tei:TEI, tei:teiCorpus)[1]"/>
+    <xsl:variable name="lang" select="($tei/@xml:lang, 'en')[1]"/>
+    <xsl:call-template name="html:page">
+      <xsl:with-param name="title" select="tk:title(($tei/descendant-or-self::tei:TEI)[1])"/>
+      <xsl:with-param name="depth" select="1"/>
+      <xsl:with-param name="lang" select="$lang"/>
+      <xsl:with-param name="body">
+        <article class="text" data-key="{@key}" data-pagefind-body="">
+          <xsl:call-template name="html:text-meta"><xsl:with-param name="tei" select="$tei"/></xsl:call-template>
+          <xsl:call-template name="html:toc"><xsl:with-param name="tei" select="$tei"/></xsl:call-template>
+          <div class="controls" role="group" aria-label="View">
+            <button type="button" class="view-toggle" aria-pressed="false" hidden="">Show the source readings</button>
+            <xsl:if test="$tei//tei:listWit/tei:witness">
+              <label class="witness-choice" hidden="">Show the text of
+                <select class="witness-select">
+                  <option value="">the edited text</option>
+                  <xsl:for-each select="$tei//tei:listWit//tei:witness[@xml:id]">
+                    <option value="#{@xml:id}">witness {tk:sigla-of(.)}</option>
+                  </xsl:for-each>
+                </select></label>
+            </xsl:if>
+          </div>
+          <div class="reading-text" lang="{$lang}">
+            <xsl:apply-templates select="$tei/tei:text | $tei/tei:TEI/tei:text | $tei/tei:TEI" mode="html:render"/>
+          </div>
+          <xsl:call-template name="html:notes"><xsl:with-param name="tei" select="$tei"/></xsl:call-template>
+          <xsl:call-template name="html:apparatus"><xsl:with-param name="tei" select="$tei"/></xsl:call-template>
+          <xsl:call-template name="html:cards"><xsl:with-param name="tei" select="$tei"/></xsl:call-template>
+        </article>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:function name="tk:sigla-of" as="xs:string">
+    <xsl:param name="w" as="element(tei:witness)"/>
+    <xsl:sequence select="normalize-space(($w/tei:abbr[@type = 'siglum'], $w/@n, $w/tei:abbr, $w/@xml:id)[1])"/>
+  </xsl:function>
+
+  <xsl:template name="html:text-meta">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:variable name="key" select="string(@key)"/>
+    <xsl:variable name="header" select="($tei/tei:teiHeader)[1]"/>
+    <xsl:variable name="url" select="html:option('base-url') || (if (html:option('base-url')) then '' else '../') || 'texts/' || $key || '.html'"/>
+    <header class="text-meta">
+      <h1 data-pagefind-meta="title">{tk:title(($tei/descendant-or-self::tei:TEI)[1])}</h1>
+      <xsl:for-each select="$header/tei:fileDesc/tei:titleStmt/tei:title[@type = 'sub']">
+        <p class="subtitle">{normalize-space(.)}</p>
+      </xsl:for-each>
+      <dl class="meta">
+        <xsl:if test="$header/tei:fileDesc/tei:titleStmt/tei:author">
+          <dt>Author</dt>
+          <dd data-pagefind-filter="author"><xsl:for-each select="$header/tei:fileDesc/tei:titleStmt/tei:author">
+            <xsl:if test="position() gt 1">; </xsl:if><xsl:apply-templates select="node()" mode="html:render"/></xsl:for-each></dd>
+        </xsl:if>
+        <xsl:if test="$header/tei:profileDesc/tei:creation">
+          <dt>Written</dt><dd><xsl:apply-templates select="$header/tei:profileDesc/tei:creation/node()" mode="html:render"/></dd>
+        </xsl:if>
+        <xsl:for-each select="$header/tei:fileDesc/tei:sourceDesc/(tei:bibl | tei:p | tei:listBibl/tei:bibl)">
+          <dt>{if (@type = 'transcription') then 'Transcription used' else if (@type = 'reprint') then 'Reprinted' else 'Source'}</dt>
+          <dd><xsl:apply-templates select="node()" mode="html:render"/></dd>
+        </xsl:for-each>
+        <xsl:for-each select="$header/tei:fileDesc/tei:publicationStmt/tei:availability">
+          <dt>Licence</dt><dd><xsl:apply-templates select="node()" mode="html:render"/></dd>
+        </xsl:for-each>
+        <dt>How to cite</dt>
+        <dd class="citation">{string-join(tk:authors(($tei/descendant-or-self::tei:TEI)[1]), ', ')}{if (exists(tk:authors(($tei/descendant-or-self::tei:TEI)[1]))) then ', ' else ''}“{tk:title(($tei/descendant-or-self::tei:TEI)[1])}”, in {html:option('title')}, ed. {html:option('editors')}, <a href="{$url}">{$url}</a>. Cite a paragraph by its number and the link on it.</dd>
+        <dt>Downloads</dt>
+        <dd><a href="../downloads/{$key}.xml" download="">TEI XML</a><xsl:if test="@pdf = 'true'"> · <a href="../downloads/{$key}.pdf">PDF</a></xsl:if></dd>
+      </dl>
+      <xsl:for-each select="$header/tei:fileDesc/tei:notesStmt/tei:note">
+        <aside class="editorial-note-header" aria-label="Editorial note"><p><xsl:apply-templates select="node()" mode="html:render"/></p></aside>
+      </xsl:for-each>
+    </header>
+  </xsl:template>
+
+  <!-- ============================================================ contents -->
+
+  <xsl:template name="html:toc">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:variable name="heads" select="$tei//tei:text//(tei:div | tei:div1 | tei:div2 | tei:div3)[tei:head]"/>
+    <xsl:if test="count($heads) gt 1">
+      <nav class="toc" aria-label="Contents">
+        <h2>Contents</h2>
+        <ol><xsl:apply-templates select="$tei//tei:text/(tei:front | tei:body | tei:back)" mode="html:toc"/></ol>
+      </nav>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template match="tei:div[tei:head] | tei:div1[tei:head] | tei:div2[tei:head] | tei:div3[tei:head]" mode="html:toc">
+    <li><a href="#{tk:id(tei:head[1])}">{string-join(tei:head ! normalize-space(html:plain(.)), ' · ')}</a>
+      <xsl:if test="(tei:div | tei:div1 | tei:div2 | tei:div3)[tei:head]">
+        <ol><xsl:apply-templates select="tei:div | tei:div1 | tei:div2 | tei:div3" mode="html:toc"/></ol>
+      </xsl:if>
+    </li>
+  </xsl:template>
+  <xsl:template match="tei:note | tei:quote | tei:floatingText" mode="html:toc"/>
+
+  <!-- The reading text of an element, as plain text (no notes, no source readings). -->
+  <xsl:function name="html:plain" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="string-join($e//text()[not(ancestor::tei:note or ancestor::tei:sic or ancestor::tei:orig
+                          or ancestor::tei:abbr or ancestor::tei:fw or ancestor::tei:rdg)])"/>
+  </xsl:function>
+
+  <!-- ============================================================ notes -->
+
+  <xsl:template name="html:notes">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:variable name="notes" select="$tei//tei:note[tk:is-flow-note(.)]"/>
+    <xsl:variable name="author" select="$notes[tk:note-kind(.) != 'editorial']"/>
+    <xsl:variable name="editorial" select="$notes[tk:note-kind(.) = 'editorial']"/>
+    <xsl:if test="$author">
+      <section class="notes" id="notes" aria-labelledby="notes-h" role="doc-endnotes">
+        <h2 id="notes-h">Notes</h2>
+        <ol class="notes"><xsl:apply-templates select="$author" mode="html:notes"/></ol>
+      </section>
+    </xsl:if>
+    <xsl:if test="$editorial">
+      <section class="notes editorial-notes" id="editorial-notes" aria-labelledby="enotes-h">
+        <h2 id="enotes-h">Editorial notes</h2>
+        <ol class="notes"><xsl:apply-templates select="$editorial" mode="html:notes"/></ol>
+      </section>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template match="tei:note" mode="html:notes">
+    <xsl:variable name="id" select="tk:id(.)"/>
+    <li id="{$id}" class="note note-{tk:note-kind(.)}" data-tei="note">
+      <a class="backref" href="#ref-{$id}" aria-label="Back to the text">
+        <span class="label-edited">{tk:note-label(.)}</span><span class="label-source">{tk:note-source-label(.)}</span></a>
+      <xsl:text> </xsl:text>
+      <xsl:if test="tk:note-kind(.) = 'translator'"><span class="note-kind">Translator’s note. </span></xsl:if>
+      <div class="note-body"><xsl:apply-templates mode="html:render"/></div>
+    </li>
+  </xsl:template>
+
+  <!-- ============================================================ apparatus -->
+
+  <xsl:template name="html:apparatus">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:variable name="entries" select="$tei//tei:text//(tei:choice | tei:app)[tk:is-entry(.)]"/>
+    <xsl:if test="$entries">
+      <section class="apparatus" id="apparatus" aria-labelledby="app-h">
+        <h2 id="app-h">Apparatus</h2>
+        <p class="explain">Each entry gives the reading of this edition, a bracket, and the source's reading
+          (with its witnesses, for variants); <span class="app-resp">ed.</span> marks the editors' emendations.</p>
+        <ol class="apparatus"><xsl:apply-templates select="$entries" mode="html:apparatus"/></ol>
+      </section>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template match="tei:choice | tei:app" mode="html:apparatus">
+    <xsl:variable name="reading" select="tk:reading(.)"/>
+    <xsl:variable name="p" select="ancestor::tei:p[html:is-numbered(.)][1]"/>
+    <li id="app-{tk:id(.)}" data-tei="{local-name()}">
+      <a class="backref" href="#app-{tk:id(.)}-ref" aria-label="Back to the text">{if ($p) then '¶ ' || html:paragraph-number($p) else '↑'}</a>
+      <xsl:text> </xsl:text>
+      <span class="lemma">{normalize-space(string-join($reading//text()))}</span>
+      <xsl:if test="$reading/@wit"> <span class="sigla">{string-join(tk:sigla($reading), ' ')}</span></xsl:if>
+      <xsl:text>] </xsl:text>
+      <xsl:for-each select="tk:alternates(.)">
+        <xsl:if test="position() gt 1">; </xsl:if>
+        <span class="variant">{if (normalize-space(string-join(.//text())) = '') then '(omitted)' else normalize-space(string-join(.//text()))}</span>
+        <xsl:if test="@wit"> <span class="sigla">{string-join(tk:sigla(.), ' ')}</span></xsl:if>
+      </xsl:for-each>
+      <xsl:if test="$reading/@resp"> <span class="app-resp">ed.</span></xsl:if>
+      <xsl:if test="$reading/@type"> <span class="app-type">({$reading/@type})</span></xsl:if>
+    </li>
+  </xsl:template>
+
+  <!-- ============================================================ cards -->
+
+  <!-- One card per register entry named on the page, shown on hover or focus. -->
+  <xsl:template name="html:cards">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:variable name="entries" as="element()*">
+      <xsl:for-each-group select="$tei//tei:text//*[@ref]" group-by="(tk:entry(., $register)/@xml:id, '')[1]">
+        <xsl:sequence select="tk:entry(current-group()[1], $register)"/>
+      </xsl:for-each-group>
+    </xsl:variable>
+    <xsl:if test="$entries">
+      <div class="cards">
+        <xsl:for-each select="$entries">
+          <div class="card" id="card-{@xml:id}" role="tooltip" hidden="">
+            <xsl:call-template name="html:entry-summary"/>
+          </div>
+        </xsl:for-each>
+      </div>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template name="html:entry-summary">
+    <xsl:context-item as="element()" use="required"/>
+    <p class="card-name"><strong>{tk:entry-name(.)}</strong>{tk:entry-dates(.) ! (' (' || . || ')')}</p>
+    <xsl:if test="tei:note"><p class="card-note">{normalize-space(tei:note[1])}</p></xsl:if>
+    <xsl:call-template name="html:authority-links"/>
+  </xsl:template>
+
+  <xsl:template name="html:authority-links">
+    <xsl:context-item as="element()" use="required"/>
+    <xsl:if test="tei:idno[@type = ('wikidata', 'viaf')]">
+      <p class="authority">
+        <xsl:for-each select="tei:idno[@type = 'wikidata']"><a href="https://www.wikidata.org/wiki/{normalize-space(.)}">Wikidata {normalize-space(.)}</a></xsl:for-each>
+        <xsl:if test="tei:idno[@type = 'wikidata'] and tei:idno[@type = 'viaf']"> · </xsl:if>
+        <xsl:for-each select="tei:idno[@type = 'viaf']"><a href="https://viaf.org/viaf/{normalize-space(.)}">VIAF {normalize-space(.)}</a></xsl:for-each>
+      </p>
+    </xsl:if>
+  </xsl:template>
+
+</xsl:stylesheet>

@@ -1,0 +1,78 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  The web edition: this entry stylesheet only assembles the modules.
+  Input: a tk:edition document holding the texts (tk:text/@key, TEI inside);
+  output: every page as a secondary result document, and the search records.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:tk="urn:teikit"
+    xmlns:html="urn:teikit:html"
+    xmlns="http://www.w3.org/1999/xhtml"
+    exclude-result-prefixes="#all"
+    expand-text="yes">
+
+  <xsl:import href="../common/functions.xsl"/>
+  <xsl:import href="behaviours.xsl"/>
+  <xsl:import href="page.xsl"/>
+  <xsl:import href="registers.xsl"/>
+  <xsl:import href="home.xsl"/>
+
+  <!-- title, editors, base-url (for citations), pdf (whether the PDFs are built) -->
+  <xsl:param name="options" as="map(*)" select="map{}"/>
+
+  <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no"/>
+  <xsl:output name="page" method="html" html-version="5" encoding="UTF-8" indent="no"/>
+  <xsl:output name="xml" method="xml" encoding="UTF-8" indent="no"/>
+  <xsl:mode on-no-match="fail" on-multiple-match="fail"/>
+  <xsl:mode name="html:search-records" on-no-match="fail" on-multiple-match="fail"/>
+
+  <xsl:template match="/">
+    <xsl:variable name="edition" select="."/>
+    <xsl:result-document href="index.html" format="page">
+      <xsl:call-template name="html:home"><xsl:with-param name="edition" select="$edition"/></xsl:call-template>
+    </xsl:result-document>
+    <xsl:result-document href="search.html" format="page">
+      <xsl:call-template name="html:search"/>
+    </xsl:result-document>
+    <xsl:for-each select="tk:edition/tk:text">
+      <xsl:result-document href="texts/{@key}.html" format="page">
+        <xsl:call-template name="html:text-page"/>
+      </xsl:result-document>
+    </xsl:for-each>
+    <xsl:if test="$register">
+      <xsl:for-each select="map:keys($html:register-kinds)" xmlns:map="http://www.w3.org/2005/xpath-functions/map">
+        <xsl:result-document href="registers/{.}.html" format="page">
+          <xsl:call-template name="html:register-page">
+            <xsl:with-param name="kind" select="."/>
+            <xsl:with-param name="edition" select="$edition"/>
+          </xsl:call-template>
+        </xsl:result-document>
+      </xsl:for-each>
+    </xsl:if>
+    <xsl:result-document href="search-records.xml" format="xml">
+      <tk:records><xsl:apply-templates select="tk:edition/tk:text" mode="html:search-records"/></tk:records>
+    </xsl:result-document>
+    <!-- the principal result is a report of what was built -->
+    <tk:built texts="{count(tk:edition/tk:text)}"/>
+  </xsl:template>
+
+  <!-- One search record per paragraph, heading and note, so that results lead to the paragraph. -->
+  <xsl:template match="tk:text" mode="html:search-records">
+    <xsl:variable name="tei" select="(.//tei:TEI)[1]"/>
+    <xsl:variable name="key" select="string(@key)"/>
+    <xsl:variable name="title" select="tk:title($tei)"/>
+    <xsl:variable name="authors" select="string-join(tk:authors($tei), '; ')"/>
+    <xsl:for-each select=".//tei:text//(tei:p[html:is-numbered(.)] | tei:head | tei:note[tk:is-flow-note(.)] | tei:l)">
+      <xsl:variable name="text" select="normalize-space(html:plain(.))"/>
+      <xsl:if test="$text">
+        <tk:record url="texts/{$key}.html#{tk:id(.)}" text="{$title}" author="{$authors}"
+                   label="{if (self::tei:note) then 'note ' || tk:note-label(.) else if (self::tei:p) then '¶ ' || html:paragraph-number(.) else local-name()}"
+                   lang="{(ancestor-or-self::*/@xml:lang)[last()]}">{$text}</tk:record>
+      </xsl:if>
+    </xsl:for-each>
+  </xsl:template>
+
+</xsl:stylesheet>
