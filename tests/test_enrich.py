@@ -221,3 +221,9 @@ def test_refuses_a_change_that_breaks_the_document(tmp_path):
     assert "text" in _check(parse(path), broken)
     bad = Result(str(path), original, original.replace("<p>Stalin.</p>", "<p><p>Stalin.</p></p>"), {})
     assert _check(parse(path), bad) is None or "invalid" in _check(parse(path), bad)
+
+
+def test_a_bare_number_after_the_writing_is_not_a_year():
+    ctx = Context(creation=dt.date(1936, 12, 1))
+    assert [m.text for m in find_dates("shipped me 2000 kilometers away in 1928", ctx)] == ["1928"]
+    assert [m.text for m in find_dates("shipped me 2000 kilometers away")] == ["2000"]  # no creation date: kept

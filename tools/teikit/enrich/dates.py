@@ -136,6 +136,8 @@ def find_dates(text: str, ctx: Context | None = None) -> list[DateMatch]:
             continue
         if end < len(text) and (text[end].isalnum() or (text[end] in "./" and end + 1 < len(text) and text[end + 1].isdigit())):
             continue
+        if kind == "year" and ctx.creation is not None and int(g["y"]) > ctx.creation.year:
+            continue  # a bare number later than the writing is a quantity ("2000 kilometers"), not a year
         julian = ctx.julian_default or bool(_JULIAN_CUE.search(_sentence(text, start, end)))
         local = Context(ctx.creation, last_year, ctx.julian_default)
         attrs, inferred, year_seen = _normalise(kind, g, local, text, start, julian)

@@ -33,12 +33,17 @@ def known(word: str, words: frozenset[str], extra: frozenset[str]) -> bool:
     for suffix in ("'s", "’s", "s'", "s’"):
         if lower.endswith(suffix) and (lower[: -len(suffix)] in words or w[: -len(suffix)] in extra):
             return True
+    # a compound is known when each of its parts is: able-bodied, Judeo-Masonic
+    if "-" in w.strip("-"):
+        parts = [x for x in w.split("-") if x]
+        if len(parts) > 1 and all(known(x, words, extra) for x in parts):
+            return True
     # derived forms of a known word or name: Stalinists, Thermidorians, falsifiers
     for suffix, replacements in _SUFFIXES:
         if lower.endswith(suffix) and len(lower) > len(suffix) + 2:
             stem = w[: -len(suffix)]
             for r in replacements:
-                if (stem + r).lower() in words or (stem + r) in extra:
+                if (stem + r).lower() in words or (stem + r) in extra or (stem + r).lower() in extra:
                     return True
     return False
 

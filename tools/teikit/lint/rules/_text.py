@@ -59,7 +59,8 @@ BLOCKS = frozenset({"p", "head", "note", "item", "l", "ab", "label", "dateline",
                     "quote", "cit", "lg", "sp", "speaker", "stage", "figDesc", "lem", "rdg"})
 SOURCE_SIDE = frozenset({"sic", "orig", "abbr", "fw", "teiHeader", "del", "surplus", "rdg"})
 # Empty elements that may stand inside a word (a page break in "com<pb break="no"/>missar").
-JOINING = frozenset({"milestone", "anchor", "pb", "lb", "cb"})
+JOINING = frozenset({"milestone", "anchor", "pb", "lb", "cb",
+                     "corr", "reg", "expan", "supplied", "add"})  # an empty correction removes characters
 
 
 class Block:
@@ -110,7 +111,12 @@ def _walk(el, block, top=False):
     from lxml import etree
     local = etree.QName(el).localname
     if not top:
-        if local in BLOCKS or local in SOURCE_SIDE:
+        if local in SOURCE_SIDE:
+            # the other side of the choice (or the page break after forme work) carries on the
+            # prose: adding nothing keeps a word whole across "repug<choice><sic>:</sic>…</choice>nance"
+            _tail(el, block)
+            return
+        if local in BLOCKS:
             block.add(el, None, HOLE)
             _tail(el, block)
             return

@@ -1,11 +1,14 @@
 from __future__ import annotations
 
+import re
+
 from lxml import etree
 
 from .. import Rule
 from ...parsing import NS
 
 BLOCKS = ("p", "head", "item", "l", "note")
+_DITTO = re.compile(r'(?<!\S)"(?!\S)')  # a straight double quote alone between spaces
 
 
 class UnbalancedQuotes(Rule):
@@ -13,7 +16,9 @@ class UnbalancedQuotes(Rule):
 
     What it flags: a paragraph (or heading, list item, note) of the reading
     text with more opening than closing curly quotes, or the other way round,
-    or an odd number of straight double quotes.  A quotation that runs over
+    or an odd number of straight double quotes.  In a list item, a
+    straight quote standing alone between spaces is a ditto mark, not a
+    quotation mark, and is not counted.  A quotation that runs over
     several paragraphs is not flagged: by convention each of its paragraphs
     opens a quote and only the last closes it.
 
@@ -37,7 +42,10 @@ class UnbalancedQuotes(Rule):
         texts = {el: _reading(el) for el in blocks}
         for i, el in enumerate(blocks):
             t = texts[el]
-            opening, closing, straight = t.count("“"), t.count("”"), t.count('"')
+            opening, closing = t.count("“"), t.count("”")
+            straight = t.count('"')
+            if etree.QName(el).localname == "item":
+                straight -= len(_DITTO.findall(t))
             if straight % 2 == 0 and opening == closing:
                 continue
             nxt = texts[blocks[i + 1]].lstrip() if i + 1 < len(blocks) else ""
@@ -56,8 +64,8 @@ def _reading(el) -> str:
 
     def walk(e, top=False):
         local = etree.QName(e).localname
-        if not top and local in ("note", "sic", "orig", "abbr", "fw"):
-            return
+        if not top and local in ("sic", "orig", "abbr", "fw", *BLOCKS):
+            return  # source readings, and nested blocks, which are checked on their own
         if e.text:
             out.append(e.text)
         for c in e:
