@@ -87,11 +87,12 @@
   <xsl:template mode="tk:behaviour" priority="-10" as="xs:string" match="*">generic</xsl:template>
 
   <!-- The reading of an app: its lemma, or its first reading when it has none. -->
-  <xsl:template mode="tk:default" priority="5" as="node()*" match="tei:app[tei:lem or tei:rdg]">
-    <xsl:sequence select="(tei:lem, tei:rdg, tei:rdgGrp/tei:rdg)[1]"/>
+  <!-- Readings may be grouped (rdgGrp), and a group may hold the lemma. -->
+  <xsl:template mode="tk:default" priority="5" as="node()*" match="tei:app[tei:lem or tei:rdg or tei:rdgGrp]">
+    <xsl:sequence select="(tei:lem, tei:rdgGrp//tei:lem, tei:rdg, tei:rdgGrp//tei:rdg)[1]"/>
   </xsl:template>
-  <xsl:template mode="tk:alternate" priority="5" as="node()*" match="tei:app[tei:lem or tei:rdg]">
-    <xsl:sequence select="(tei:rdg | tei:rdgGrp/tei:rdg) except (tei:lem, tei:rdg, tei:rdgGrp/tei:rdg)[1]"/>
+  <xsl:template mode="tk:alternate" priority="5" as="node()*" match="tei:app[tei:lem or tei:rdg or tei:rdgGrp]">
+    <xsl:sequence select="(tei:rdg | tei:rdgGrp//tei:rdg) except (tei:lem, tei:rdgGrp//tei:lem, tei:rdg, tei:rdgGrp//tei:rdg)[1]"/>
   </xsl:template>
   <!-- An alternate without a declared pair (a choice of two readings of one kind) reads its first member. -->
   <xsl:template mode="tk:default" priority="-10" as="node()*" match="*">

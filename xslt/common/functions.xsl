@@ -36,12 +36,16 @@
     <xsl:sequence select="tk:behaviour($e) = 'alternate' and exists(tk:alternates($e))"/>
   </xsl:function>
 
+  <!-- Running numbers, counted once in document order by accumulators (xsl:number per node is
+       quadratic on a novel). A stylesheet's modes must declare use-accumulators="#all". -->
+  <xsl:accumulator name="tk:entries" as="xs:integer" initial-value="0">
+    <xsl:accumulator-rule match="tei:text[not(ancestor::tei:text)]" select="0"/>
+    <xsl:accumulator-rule match="tei:choice | tei:app" select="$value + 1"/>
+  </xsl:accumulator>
+
   <xsl:function name="tk:entry-number" as="xs:integer">
     <xsl:param name="e" as="element()"/>
-    <xsl:variable name="n" as="xs:integer*">
-      <xsl:number select="$e" level="any" count="tei:choice | tei:app" from="tei:text[not(ancestor::tei:text)]"/>
-    </xsl:variable>
-    <xsl:sequence select="($n, 0)[1]"/>
+    <xsl:sequence select="$e/accumulator-before('tk:entries')"/>
   </xsl:function>
 
   <!-- The witnesses of a reading, as their sigla (the listWit's abbr or @n, or the id). -->
@@ -71,22 +75,19 @@
                           and tk:behaviour($note) = 'note'"/>
   </xsl:function>
 
+  <xsl:accumulator name="tk:editorial-notes" as="xs:integer" initial-value="0">
+    <xsl:accumulator-rule match="tei:TEI" select="0"/>
+    <xsl:accumulator-rule match="tei:note[@type = 'editorial'][ancestor::tei:text]" select="$value + 1"/>
+  </xsl:accumulator>
+  <xsl:accumulator name="tk:other-notes" as="xs:integer" initial-value="0">
+    <xsl:accumulator-rule match="tei:TEI" select="0"/>
+    <xsl:accumulator-rule match="tei:note[not(@type = 'editorial')][ancestor::tei:text]" select="$value + 1"/>
+  </xsl:accumulator>
+
   <xsl:function name="tk:note-number" as="xs:integer">
     <xsl:param name="note" as="element()"/>
-    <xsl:variable name="editorial" select="tk:note-kind($note) = 'editorial'"/>
-    <xsl:variable name="n" as="xs:integer*">
-      <xsl:choose>
-        <xsl:when test="$editorial">
-          <xsl:number select="$note" level="any" count="tei:note[@type = 'editorial'][ancestor::tei:text]"
-                      from="tei:TEI"/>
-        </xsl:when>
-        <xsl:otherwise>
-          <xsl:number select="$note" level="any" count="tei:note[not(@type = 'editorial')][ancestor::tei:text]"
-                      from="tei:TEI"/>
-        </xsl:otherwise>
-      </xsl:choose>
-    </xsl:variable>
-    <xsl:sequence select="($n, 1)[1]"/>
+    <xsl:sequence select="max((1, if (tk:note-kind($note) = 'editorial') then $note/accumulator-before('tk:editorial-notes')
+                                    else $note/accumulator-before('tk:other-notes')))"/>
   </xsl:function>
 
   <!--

@@ -77,15 +77,15 @@
                 | $p/ancestor::tei:lem | $p/ancestor::tei:rdg | $p/ancestor::tei:epigraph)"/>
   </xsl:function>
 
+  <!-- Paragraph numbers, counted once in document order (xsl:number per paragraph would be quadratic). -->
+  <xsl:accumulator name="html:paragraphs" as="xs:integer" initial-value="0">
+    <xsl:accumulator-rule match="tei:TEI" select="0"/>
+    <xsl:accumulator-rule match="tei:p[html:is-numbered(.)]" select="$value + 1"/>
+  </xsl:accumulator>
+
   <xsl:function name="html:paragraph-number" as="xs:integer">
     <xsl:param name="p" as="element()"/>
-    <xsl:variable name="n" as="xs:integer*">
-      <xsl:number select="$p" level="any" from="tei:TEI"
-          count="tei:p[ancestor::tei:text][not(ancestor::tei:note or ancestor::tei:quote or ancestor::tei:cit
-                 or ancestor::tei:item or ancestor::tei:floatingText or ancestor::tei:figure or ancestor::tei:sp
-                 or ancestor::tei:lem or ancestor::tei:rdg or ancestor::tei:epigraph)]"/>
-    </xsl:variable>
-    <xsl:sequence select="($n, 0)[1]"/>
+    <xsl:sequence select="$p/accumulator-before('html:paragraphs')"/>
   </xsl:function>
 
   <!-- Is an element part of running text (so rendered inline) or between blocks? -->
@@ -198,7 +198,8 @@
       </xsl:when>
       <xsl:when test="self::tei:gap">
         <span><xsl:call-template name="html:attributes"/>
-          <xsl:attribute name="title" select="string-join(('text omitted or lost', @reason, @quantity, @unit), ' ')"/>[…]</span>
+          <xsl:attribute name="title" select="string-join(('text omitted or lost', @reason, @quantity, @unit), ' ')"/>[…<xsl:if
+            test="tei:desc[normalize-space()]"><xsl:text> </xsl:text><span class="gap-desc">{normalize-space(tei:desc[1])}</span></xsl:if>]</span>
       </xsl:when>
       <xsl:otherwise>
         <span><xsl:call-template name="html:attributes"/><xsl:apply-templates mode="html:render"/></span>
@@ -209,6 +210,11 @@
   <!-- A note stays out of the flow: a marker here, the note in the notes at the end. -->
   <xsl:template name="html:note">
     <xsl:context-item as="element()" use="required"/>
+    <xsl:if test="not(html:in-link(.))"><xsl:call-template name="html:note-marker"/></xsl:if>
+  </xsl:template>
+
+  <xsl:template name="html:note-marker">
+    <xsl:context-item as="element()" use="required"/>
     <xsl:variable name="id" select="tk:id(.)"/>
     <xsl:variable name="kind" select="tk:note-kind(.)"/>
     <a class="note-ref note-{$kind}" id="ref-{$id}" href="#{$id}" role="doc-noteref" data-note="{$id}"
@@ -217,12 +223,28 @@
     </a>
   </xsl:template>
 
+  <!-- Where a link goes: the register entry of a name, else a safe target (none for javascript: and the like). -->
+  <xsl:function name="html:href" as="xs:string?">
+    <xsl:param name="e" as="element()"/>
+    <xsl:variable name="entry" select="if ($e/@ref) then tk:entry($e, $register) else ()"/>
+    <xsl:sequence select="if ($entry) then '../registers/' || tk:entry-kind($entry) || '.html#' || $entry/@xml:id
+                          else tk:safe-url(($e/@target, $e/@ref)[1] ! tokenize(.)[1])"/>
+  </xsl:function>
+
+  <!-- HTML links do not nest: inside a link, names are plain and markers move after the link. -->
+  <xsl:function name="html:in-link" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="exists($e/ancestor::*[tk:behaviour(.) = 'link'][exists(html:href(.))])"/>
+  </xsl:function>
+
   <xsl:template name="html:link">
     <xsl:context-item as="element()" use="required"/>
     <xsl:variable name="entry" select="if (@ref) then tk:entry(., $register) else ()"/>
-    <xsl:variable name="href" select="if ($entry) then '../registers/' || tk:entry-kind($entry) || '.html#' || $entry/@xml:id
-                                      else tk:safe-url((@target, @ref)[1] ! tokenize(.)[1])"/>
+    <xsl:variable name="href" select="html:href(.)"/>
     <xsl:choose>
+      <xsl:when test="exists($href) and html:in-link(.)">
+        <span><xsl:call-template name="html:attributes"/><xsl:apply-templates mode="html:render"/></span>
+      </xsl:when>
       <xsl:when test="exists($href)">
         <a href="{$href}">
           <xsl:call-template name="html:attributes"/>
@@ -233,6 +255,10 @@
           <xsl:apply-templates mode="html:render"/>
           <xsl:if test="self::tei:ptr and not(node())">{@target}</xsl:if>
         </a>
+        <xsl:for-each select=".//(tei:choice | tei:app)[tk:is-entry(.)]">
+          <a class="app-ref" href="#app-{tk:id(.)}" aria-label="Apparatus entry {tk:entry-number(.)}"/>
+        </xsl:for-each>
+        <xsl:for-each select=".//tei:note[tk:is-flow-note(.)]"><xsl:call-template name="html:note-marker"/></xsl:for-each>
       </xsl:when>
       <xsl:otherwise>
         <span><xsl:call-template name="html:attributes"/><xsl:apply-templates mode="html:render"/></span>
@@ -249,6 +275,9 @@
     <xsl:variable name="reading" select="tk:reading(.)"/>
     <xsl:variable name="others" select="tk:alternates(.)"/>
     <xsl:variable name="n" select="tk:entry-number(.)"/>
+    <!-- Encoders separate a variant from the word before it by the white space that opens the app. -->
+    <xsl:if test="self::tei:app and node()[1][self::text()][not(normalize-space())]
+                  and preceding-sibling::node()[1][self::text()][matches(., '\S$')]"><xsl:text> </xsl:text></xsl:if>
     <span id="app-{$n}-ref">
       <xsl:call-template name="html:attributes"><xsl:with-param name="class" select="'app-entry'"/></xsl:call-template>
       <xsl:attribute name="id" select="'app-' || tk:id(.) || '-ref'"/>
@@ -258,8 +287,10 @@
           <xsl:apply-templates select="node()" mode="html:render"/>
         </span>
       </xsl:for-each>
-      <a class="app-ref" href="#app-{tk:id(.)}" aria-label="Apparatus entry {$n}">°</a>
+      <xsl:if test="not(html:in-link(.))"><a class="app-ref" href="#app-{tk:id(.)}" aria-label="Apparatus entry {$n}"/></xsl:if>
     </span>
+    <xsl:if test="self::tei:app and node()[last()][self::text()][not(normalize-space())]
+                  and following-sibling::node()[1][self::text()][matches(., '^\w')]"><xsl:text> </xsl:text></xsl:if>
   </xsl:template>
 
   <xsl:template name="html:list">
@@ -289,7 +320,15 @@
         <span id="{tk:id(.)}" data-n="{@n}">
           <xsl:call-template name="html:attributes"><xsl:with-param name="class" select="'page'"/></xsl:call-template>
           <xsl:attribute name="id" select="tk:id(.)"/>
-          <a class="page-label" href="#{tk:id(.)}" aria-label="Page {@n} of the source{if (@cert) then ' (number inferred)' else ''}">[{tk:page-label(.)}]</a>
+          <xsl:choose>
+            <xsl:when test="html:in-link(.)">
+              <span class="page-label" data-label="[{tk:page-label(.)}]" title="Page {@n} of the source"/>
+            </xsl:when>
+            <xsl:otherwise>
+              <a class="page-label" href="#{tk:id(.)}" data-label="[{tk:page-label(.)}]"
+                 aria-label="Page {@n} of the source{if (@cert) then ' (number inferred)' else ''}"/>
+            </xsl:otherwise>
+          </xsl:choose>
         </span>
       </xsl:when>
       <xsl:when test="self::tei:lb and @break = 'no'"/>

@@ -24,7 +24,7 @@
             <thead><tr><th scope="col">Title</th><th scope="col">Author</th><th scope="col">Written</th><th scope="col">Source</th></tr></thead>
             <tbody>
               <xsl:for-each select="$edition/tk:edition/tk:text">
-                <xsl:variable name="tei" select="(.//tei:TEI)[1]"/>
+                <xsl:variable name="tei" select="(.//(tei:TEI | tei:teiCorpus))[1]"/>
                 <tr>
                   <th scope="row"><a href="texts/{@key}.html">{tk:title($tei)}</a></th>
                   <td>{string-join(tk:authors($tei), '; ')}</td>
@@ -50,7 +50,7 @@
           <h2 id="dl-h">Downloads</h2>
           <ul>
             <xsl:for-each select="$edition/tk:edition/tk:text">
-              <li>{tk:title((.//tei:TEI)[1])}: <a href="downloads/{@key}.xml">TEI</a><xsl:if test="@pdf = 'true'"> · <a href="downloads/{@key}.pdf">PDF</a></xsl:if></li>
+              <li>{tk:title((.//(tei:TEI | tei:teiCorpus))[1])}: <a href="downloads/{@key}.xml">TEI</a><xsl:if test="@pdf = 'true'"> · <a href="downloads/{@key}.pdf">PDF</a></xsl:if></li>
             </xsl:for-each>
             <xsl:if test="$options('pdf')"><li>The whole edition as one volume: <a href="downloads/edition.pdf">PDF</a></li></xsl:if>
             <xsl:if test="$register"><li>The register: <a href="downloads/register.xml">TEI</a></li></xsl:if>
@@ -60,7 +60,7 @@
           <h2 id="principles-h">Editorial principles</h2>
           <p>Each text states its principles in its TEI header; they are gathered here.</p>
           <xsl:for-each select="$edition/tk:edition/tk:text">
-            <xsl:variable name="tei" select="(.//tei:TEI)[1]"/>
+            <xsl:variable name="tei" select="(.//(tei:TEI | tei:teiCorpus))[1]"/>
             <details>
               <summary>{tk:title($tei)}</summary>
               <xsl:for-each select="$tei/tei:teiHeader/tei:encodingDesc/(tei:projectDesc | tei:editorialDecl)/(tei:p | */tei:p)">

@@ -31,6 +31,7 @@
         <meta charset="utf-8"/>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <title>{$title} · {html:option('title')}</title>
+        <link rel="icon" href="{$up}assets/favicon.svg" type="image/svg+xml"/>
         <link rel="stylesheet" href="{$up}assets/edition.css"/>
         <link rel="stylesheet" href="{$up}assets/print.css" media="print"/>
         <script src="{$up}assets/edition.js" defer=""></script>
@@ -74,7 +75,7 @@
     <xsl:variable name="tei" select="(tei:TEI, tei:teiCorpus)[1]"/>
     <xsl:variable name="lang" select="($tei/@xml:lang, 'en')[1]"/>
     <xsl:call-template name="html:page">
-      <xsl:with-param name="title" select="tk:title(($tei/descendant-or-self::tei:TEI)[1])"/>
+      <xsl:with-param name="title" select="tk:title($tei)"/>
       <xsl:with-param name="depth" select="1"/>
       <xsl:with-param name="lang" select="$lang"/>
       <xsl:with-param name="body">
@@ -115,7 +116,7 @@
     <xsl:variable name="header" select="($tei/tei:teiHeader)[1]"/>
     <xsl:variable name="url" select="html:option('base-url') || (if (html:option('base-url')) then '' else '../') || 'texts/' || $key || '.html'"/>
     <header class="text-meta">
-      <h1 data-pagefind-meta="title">{tk:title(($tei/descendant-or-self::tei:TEI)[1])}</h1>
+      <h1 data-pagefind-meta="title">{tk:title($tei)}</h1>
       <xsl:for-each select="$header/tei:fileDesc/tei:titleStmt/tei:title[@type = 'sub']">
         <p class="subtitle">{normalize-space(.)}</p>
       </xsl:for-each>
@@ -124,6 +125,13 @@
           <dt>Author</dt>
           <dd data-pagefind-filter="author"><xsl:for-each select="$header/tei:fileDesc/tei:titleStmt/tei:author">
             <xsl:if test="position() gt 1">; </xsl:if><xsl:apply-templates select="node()" mode="html:render"/></xsl:for-each></dd>
+        </xsl:if>
+        <xsl:if test="$header/tei:fileDesc/tei:titleStmt/tei:respStmt">
+          <dt>Responsibility</dt>
+          <dd><ul class="resp"><xsl:for-each select="$header/tei:fileDesc/tei:titleStmt/tei:respStmt">
+            <li>{normalize-space(tei:resp[1])}: <xsl:for-each select="tei:name | tei:persName | tei:orgName">
+              <xsl:if test="position() gt 1">; </xsl:if><xsl:apply-templates select="." mode="html:render"/></xsl:for-each></li>
+          </xsl:for-each></ul></dd>
         </xsl:if>
         <xsl:if test="$header/tei:profileDesc/tei:creation">
           <dt>Written</dt><dd><xsl:apply-templates select="$header/tei:profileDesc/tei:creation/node()" mode="html:render"/></dd>
@@ -136,13 +144,19 @@
           <dt>Licence</dt><dd><xsl:apply-templates select="node()" mode="html:render"/></dd>
         </xsl:for-each>
         <dt>How to cite</dt>
-        <dd class="citation">{string-join(tk:authors(($tei/descendant-or-self::tei:TEI)[1]), ', ')}{if (exists(tk:authors(($tei/descendant-or-self::tei:TEI)[1]))) then ', ' else ''}“{tk:title(($tei/descendant-or-self::tei:TEI)[1])}”, in {html:option('title')}, ed. {html:option('editors')}, <a href="{$url}">{$url}</a>. Cite a paragraph by its number and the link on it.</dd>
+        <dd class="citation">{string-join(tk:authors($tei), ', ')}{if (exists(tk:authors($tei))) then ', ' else ''}“{tk:title($tei)}”, in {html:option('title')}, ed. {html:option('editors')}, <a href="{$url}">{$url}</a>. Cite a paragraph by its number and the link on it.</dd>
         <dt>Downloads</dt>
         <dd><a href="../downloads/{$key}.xml" download="">TEI XML</a><xsl:if test="@pdf = 'true'"> · <a href="../downloads/{$key}.pdf">PDF</a></xsl:if></dd>
       </dl>
-      <xsl:for-each select="$header/tei:fileDesc/tei:notesStmt/tei:note">
-        <aside class="editorial-note-header" aria-label="Editorial note"><p><xsl:apply-templates select="node()" mode="html:render"/></p></aside>
-      </xsl:for-each>
+      <xsl:variable name="notes" select="$header/tei:fileDesc/tei:notesStmt/tei:note"/>
+      <xsl:if test="$notes">
+        <details class="header-notes">
+          <summary>Editors’ notes on this text ({count($notes)})</summary>
+          <xsl:for-each select="$notes">
+            <aside class="editorial-note-header" aria-label="Editorial note"><p><xsl:apply-templates select="node()" mode="html:render"/></p></aside>
+          </xsl:for-each>
+        </details>
+      </xsl:if>
     </header>
   </xsl:template>
 
@@ -235,6 +249,10 @@
         <xsl:if test="position() gt 1">; </xsl:if>
         <span class="variant">{if (normalize-space(string-join(.//text())) = '') then '(omitted)' else normalize-space(string-join(.//text()))}</span>
         <xsl:if test="@wit"> <span class="sigla">{string-join(tk:sigla(.), ' ')}</span></xsl:if>
+      </xsl:for-each>
+      <xsl:for-each select="tei:witDetail | tei:note">
+        <xsl:text>; </xsl:text>
+        <span class="app-detail"><xsl:if test="@wit"><span class="sigla">{string-join(tk:sigla(.), ' ')}</span>: </xsl:if>{normalize-space(.)}</span>
       </xsl:for-each>
       <xsl:if test="$reading/@resp"> <span class="app-resp">ed.</span></xsl:if>
       <xsl:if test="$reading/@type"> <span class="app-type">({$reading/@type})</span></xsl:if>

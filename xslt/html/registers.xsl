@@ -67,7 +67,7 @@
           <ul class="mentions">
             <xsl:for-each-group select="$mentions" group-by="ancestor::tk:text/@key">
               <xsl:variable name="text" select="current-group()[1]/ancestor::tk:text"/>
-              <li><a href="../texts/{current-grouping-key()}.html">{tk:title(($text//tei:TEI)[1])}</a>:
+              <li><a href="../texts/{current-grouping-key()}.html">{tk:title(($text//(tei:TEI | tei:teiCorpus))[1])}</a>:
                 <xsl:for-each-group select="current-group()" group-by="html:mention-anchor(.)">
                   <xsl:if test="position() gt 1">, </xsl:if>
                   <a href="../texts/{$text/@key}.html#{current-grouping-key()}">{html:mention-label(current-group()[1])}</a>
@@ -85,7 +85,7 @@
   <xsl:function name="html:mention-anchor" as="xs:string">
     <xsl:param name="e" as="element()"/>
     <xsl:variable name="holder" select="($e/ancestor::tei:note[tk:is-flow-note(.)], $e/ancestor::tei:p[html:is-numbered(.)],
-        $e/ancestor::tei:head, $e/ancestor::*[@xml:id])[1]"/>
+        $e/ancestor::tei:head, ($e/ancestor::*[@xml:id])[last()])[1]"/>
     <xsl:sequence select="if ($holder) then tk:id($holder) else 'main'"/>
   </xsl:function>
 
@@ -96,6 +96,8 @@
     <xsl:sequence select="if ($note) then 'note ' || tk:note-label($note)
                           else if ($p) then '¶ ' || html:paragraph-number($p)
                           else if ($e/ancestor::tei:head) then 'heading'
+                          else if ($e/accumulator-before('html:paragraphs') gt 0)
+                          then 'after ¶ ' || $e/accumulator-before('html:paragraphs')
                           else 'text'"/>
   </xsl:function>
 

@@ -26,7 +26,7 @@
   <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no"/>
   <xsl:output name="page" method="html" html-version="5" encoding="UTF-8" indent="no"/>
   <xsl:output name="xml" method="xml" encoding="UTF-8" indent="no"/>
-  <xsl:mode on-no-match="fail" on-multiple-match="fail"/>
+  <xsl:mode on-no-match="fail" on-multiple-match="fail" use-accumulators="#all"/>
   <xsl:mode name="html:search-records" on-no-match="fail" on-multiple-match="fail"/>
 
   <xsl:template match="/">
@@ -61,7 +61,7 @@
 
   <!-- One search record per paragraph, heading and note, so that results lead to the paragraph. -->
   <xsl:template match="tk:text" mode="html:search-records">
-    <xsl:variable name="tei" select="(.//tei:TEI)[1]"/>
+    <xsl:variable name="tei" select="(.//(tei:TEI | tei:teiCorpus))[1]"/>
     <xsl:variable name="key" select="string(@key)"/>
     <xsl:variable name="title" select="tk:title($tei)"/>
     <xsl:variable name="authors" select="string-join(tk:authors($tei), '; ')"/>

@@ -64,6 +64,7 @@ class _Service:
             self.proc.stdin.close()
         finally:
             self.proc.wait(timeout=30)
+            self.proc.stdout.close()
 
 
 def write_index(records: list[dict], out_dir: Path, *, language: str = "en") -> int:

@@ -103,6 +103,9 @@
     var el = document.querySelector("[data-search]");
     if (!el || typeof PagefindUI === "undefined") return;
     new PagefindUI({ element: el, showSubResults: false, showImages: false, resetStyles: false });
+    // Pagefind's field has only a placeholder: give it an accessible name.
+    var input = el.querySelector("input[type=text], input[type=search]");
+    if (input && !input.getAttribute("aria-label")) input.setAttribute("aria-label", "Search the edition");
   }
 
   document.addEventListener("DOMContentLoaded", function () {

@@ -1,0 +1,304 @@
+"""The web edition: pages built from the TEI keep every word, and behave in a real browser.
+
+The site is built once per session into a temporary folder and served over
+HTTP (Pagefind's search needs fetch, which file:// does not allow).  Browser
+tests drive Debian's chromium through Playwright; they are skipped, with the
+reason, where it is missing.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import re
+import threading
+from collections import Counter
+from pathlib import Path
+
+import lxml.html
+import pytest
+from conftest import EDITION, FOREIGN, foreign_files
+
+from teikit.build import run
+from teikit.parsing import NS, parse
+from teikit.provenance import words
+
+CHROMIUM = Path("/usr/bin/chromium")
+SETTINGS = {"title": "Stalinism and the Moscow Trials", "editors": "the teikit editors"}
+NOT_READING = {"sic", "orig", "abbr", "rdg", "fw", "teiHeader", "figDesc"}
+# Elements that end a block of text: words on either side of them are separate.
+TEI_BLOCKS = {"p", "head", "l", "item", "note", "div", "lg", "sp", "speaker", "stage", "cell", "row", "ab",
+              "quote", "label", "list", "castItem", "role", "roleDesc", "trailer", "closer", "opener",
+              "dateline", "salute", "signed", "byline", "docTitle", "titlePart", "figure", "lb", "cb", "pb",
+              "body", "front", "back", "table", "castList", "epigraph", "bibl", "cit", "argument", "postscript"}
+HTML_BLOCKS = re.compile(r"</?(?:p|div|li|h[1-6]|section|td|th|dt|dd|blockquote|br|tr|figure|figcaption|aside|"
+                         r"ol|ul|dl|table|header|footer|nav|details|summary|article|main|hr)\b[^>]*>")
+
+
+def reading_words(tei_root) -> Counter:
+    """The words of a document's reading text and notes: what a reader of the edited page must find."""
+    out: list[str] = []
+
+    def walk(el):
+        if not isinstance(el.tag, str):
+            return
+        name = el.tag.split("}")[1]
+        parent = el.getparent()
+        if name == "rdg":  # an app without a lemma reads its first reading
+            app = parent if parent.tag.endswith("}app") else parent.getparent()
+            if app.find(".//{http://www.tei-c.org/ns/1.0}lem") is not None or \
+                    next(app.iter("{http://www.tei-c.org/ns/1.0}rdg")) is not el:
+                return
+        elif name in NOT_READING and (name in ("fw", "teiHeader", "figDesc") or
+                                      parent.tag == "{http://www.tei-c.org/ns/1.0}choice"):
+            return
+        block = name in TEI_BLOCKS and not (name in ("lb", "cb", "pb") and el.get("break") == "no")
+        out.append(" " if block else "")
+        out.append(el.text or "")
+        for child in el:
+            walk(child)
+            out.append(child.tail or "")
+        out.append(" " if block else "")
+
+    for text in tei_root.iter("{http://www.tei-c.org/ns/1.0}text"):
+        if not any(a.tag == "{http://www.tei-c.org/ns/1.0}text" for a in text.iterancestors()):
+            walk(text)
+    return Counter(words("".join(out)))
+
+
+def page_words(path: Path) -> Counter:
+    """The words of a page's main content; block boundaries separate words."""
+    html = lxml.html.parse(str(path)).getroot()
+    # not text of the edited view: source readings and forme work (shown by the switch), note markers
+    for el in html.xpath("//main//*[@hidden or contains(@class,'source-only') or contains(@class,'note-ref')"
+                         " or contains(@class,'pnum')]"):
+        el.drop_tree()
+    main = lxml.html.tostring(html.find(".//main"), encoding="unicode")
+    main = HTML_BLOCKS.sub(" ", main)
+    return Counter(words(lxml.html.fromstring(f"<div>{main}</div>").text_content()))
+
+
+def serve(folder: Path):
+    handler = functools.partial(_QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}"
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("site")
+    run([EDITION], out, html=True, pdf=False, settings=SETTINGS)
+    return out / "html"
+
+
+@pytest.fixture(scope="session")
+def url(site):
+    server, base = serve(site)
+    yield base
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    playwright = pytest.importorskip("playwright.sync_api")
+    if not CHROMIUM.exists():
+        pytest.skip(f"{CHROMIUM} is absent (apt-get install chromium)")
+    with playwright.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"])
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    pg = context.new_page()
+    pg.errors = []
+    pg.on("console", lambda m: pg.errors.append(m.text) if m.type == "error" else None)
+    pg.on("pageerror", lambda e: pg.errors.append(str(e)))
+    pg.on("response", lambda r: pg.errors.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+    yield pg
+    context.close()
+
+
+TEXTS = {parse(p).root.get("{http://www.w3.org/XML/1998/namespace}id"): p
+         for p in sorted(EDITION.glob("*.xml")) if p.name != "register.xml"}
+
+
+# ------------------------------------------------------------------ static checks
+
+def test_the_site_has_every_page(site):
+    for key in TEXTS:
+        assert (site / "texts" / f"{key}.html").exists()
+        assert (site / "downloads" / f"{key}.xml").exists()
+    for kind in ("persons", "places", "organisations", "works"):
+        assert (site / "registers" / f"{kind}.html").exists()
+    for name in ("index.html", "search.html", "docs/guidelines.html", "pagefind/pagefind-ui.js"):
+        assert (site / name).exists(), name
+
+
+@pytest.mark.parametrize("key", sorted(TEXTS))
+def test_every_word_of_the_reading_text_is_on_its_page(site, key):
+    missing = reading_words(parse(TEXTS[key]).root) - page_words(site / "texts" / f"{key}.html")
+    assert not missing, f"{key}: {sum(missing.values())} words missing, e.g. {list(missing)[:20]}"
+
+
+def test_a_text_page_has_the_apparatus_notes_and_pagination(site):
+    html = lxml.html.parse(str(site / "texts" / "leninstalin.html")).getroot()
+    app = html.xpath("//section[contains(@class,'apparatus')]//li")
+    assert len(app) == len(parse(TEXTS["leninstalin"]).root.findall(".//tei:text//tei:choice", NS))
+    entry = [li.text_content() for li in app if "RltsSian" in li.text_content()][0]
+    assert re.search(r"Russian\s*\]\s*RltsSian", entry)
+    assert html.xpath("//*[@id='leninstalin-p1']")  # a permanent anchor per paragraph
+    assert html.xpath("//*[contains(@class,'tei-pb')]/a[@data-label='[p. 17]']")
+    assert html.xpath("//a[@role='doc-noteref']") and html.xpath("//*[@role='doc-endnote' or contains(@class,'note')]")
+
+
+def test_dangerous_links_and_markup_are_not_passed_through(tmp_path):
+    tei = tmp_path / "t.xml"
+    tei.write_text("""<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="t"><teiHeader><fileDesc>
+<titleStmt><title>Links</title></titleStmt><publicationStmt><p>test</p></publicationStmt>
+<sourceDesc><p>test</p></sourceDesc></fileDesc></teiHeader><text><body>
+<p>A <ref target="javascript:alert(1)">bad link</ref>, a <ref target="https://example.org/">good one</ref>,
+a <ref target="data:text/html,x">data link</ref> and text that looks like &lt;script&gt;alert(2)&lt;/script&gt;.</p>
+</body></text></TEI>""", encoding="utf-8")
+    run([tei], tmp_path / "out", html=True, pdf=False, search=False)
+    page = (tmp_path / "out" / "html" / "texts" / "t.html").read_text(encoding="utf-8")
+    assert "javascript:" not in page and "data:text" not in page
+    assert "<script>alert" not in page and "&lt;script&gt;alert(2)" in page
+    assert 'href="https://example.org/"' in page
+    assert "bad link" in page and "data link" in page  # the text of a dropped link stays
+
+
+@pytest.fixture(scope="session")
+def foreign_site(tmp_path_factory):
+    if not foreign_files():
+        pytest.skip(f"{FOREIGN} is absent")
+    out = tmp_path_factory.mktemp("foreign")
+    run([FOREIGN], out, html=True, pdf=False, search=False)
+    return out / "html"
+
+
+@pytest.mark.parametrize("path", foreign_files(), ids=lambda p: p.stem)
+def test_foreign_tei_builds_and_keeps_every_word(foreign_site, path):
+    root = parse(path).root
+    key = re.sub(r"[^A-Za-z0-9]+", "-", root.get("{http://www.w3.org/XML/1998/namespace}id") or path.stem).strip("-").lower()
+    page = foreign_site / "texts" / f"{key}.html"
+    assert page.exists(), sorted(p.name for p in (foreign_site / "texts").iterdir())
+    missing = reading_words(root) - page_words(page)
+    assert not missing, f"{path.name}: {sum(missing.values())} words missing, e.g. {list(missing)[:20]}"
+
+
+def test_a_critical_apparatus_renders_with_sigla(foreign_site):
+    html = lxml.html.parse(str(foreign_site / "texts" / "pta-homilia-de-sancta-dominica.html")).getroot()
+    entries = [li.text_content() for li in html.xpath("//section[contains(@class,'apparatus')]//li")]
+    assert entries and any("]" in e for e in entries)
+    assert html.xpath("//select[contains(@class,'witness-select')]/option[@value!='']")
+
+
+# ------------------------------------------------------------------ in the browser
+
+def pages_of(site: Path) -> list[str]:
+    return sorted(str(p.relative_to(site)) for p in site.rglob("*.html") if "pagefind" not in p.parts)
+
+
+def test_every_page_loads_without_console_errors(site, url, page):
+    for rel in pages_of(site):
+        page.errors.clear()
+        page.goto(f"{url}/{rel}")
+        page.wait_for_load_state("load")
+        assert page.errors == [], f"{rel}: {page.errors}"
+
+
+def test_the_switch_shows_the_source_readings(url, page):
+    page.goto(f"{url}/texts/leninstalin.html")
+    entry = page.locator(".app-entry", has=page.locator(".source", has_text="RltsSian")).first
+    assert entry.locator(".reading").inner_text() == "Russian"
+    assert not entry.locator(".source").is_visible()
+    page.locator("button.view-toggle").click()
+    assert entry.locator(".source").is_visible() and entry.locator(".source").inner_text() == "RltsSian"
+    assert not entry.locator(".reading").is_visible()
+    assert page.locator("button.view-toggle").get_attribute("aria-pressed") == "true"
+    page.locator("button.view-toggle").click()
+    assert entry.locator(".reading").is_visible()
+
+
+def test_a_note_marker_shows_its_note(url, page):
+    page.goto(f"{url}/texts/leninstalin.html")
+    marker = page.locator("a.note-ref").first
+    note_id = marker.get_attribute("data-note")
+    expected = page.locator(f"#{note_id} .note-body").inner_text().strip()
+    marker.click()
+    popup = page.locator(".note-popup")
+    assert popup.is_visible() and expected[:40] in popup.inner_text()
+    page.keyboard.press("Escape")
+    assert page.locator(".note-popup").count() == 0
+
+
+def test_a_register_mention_lands_on_its_paragraph(url, page):
+    page.goto(f"{url}/registers/persons.html")
+    link = page.locator("#tukhachevsky .mentions a[href*='leninstalin.html#']").first
+    link.click()
+    page.wait_for_load_state("load")
+    target = page.url.split("#", 1)[1]
+    assert page.locator(f"[id='{target}']").inner_text().count("Tukhachevsky") >= 1
+    assert page.evaluate(f"document.getElementById('{target}').getBoundingClientRect().top") < 900
+
+
+def test_search_finds_the_text_that_names_tukhachevsky(url, page):
+    page.goto(f"{url}/search.html")
+    page.locator(".pagefind-ui__search-input").fill("Tukhachevsky")
+    result = page.locator(".pagefind-ui__result-link").first
+    result.wait_for(timeout=10000)
+    href = result.get_attribute("href")
+    assert "texts/" in href
+    result.click()
+    page.wait_for_load_state("load")
+    assert "Tukhachevsky" in page.locator("main").inner_text()
+
+
+def test_a_name_has_a_card_on_focus(url, page):
+    page.goto(f"{url}/texts/leninstalin.html")
+    name = page.locator("a[data-entry='trotsky']").first
+    name.focus()
+    card = page.locator("#card-trotsky")
+    assert card.is_visible() and "1879" in card.inner_text()
+
+
+@pytest.mark.parametrize("rel", ["index.html", "texts/leninstalin.html", "texts/redbook.html",
+                                 "registers/persons.html", "search.html"])
+def test_no_serious_accessibility_violations(url, page, rel):
+    axe = pytest.importorskip("axe_playwright_python.sync_playwright")
+    page.goto(f"{url}/{rel}")
+    page.wait_for_load_state("load")
+    violations = axe.Axe().run(page).response["violations"]
+    bad = [(v["id"], v["impact"], len(v["nodes"])) for v in violations if v["impact"] in ("serious", "critical")]
+    assert bad == [], bad
+
+
+def test_the_page_works_on_a_phone(url, browser):
+    context = browser.new_context(viewport={"width": 375, "height": 740}, is_mobile=True)
+    pg = context.new_page()
+    pg.goto(f"{url}/texts/leninstalin.html")
+    width = pg.evaluate("document.documentElement.scrollWidth")
+    context.close()
+    assert width <= 375 + 1  # no horizontal scrolling
+
+
+def test_print_stylesheet_is_linked(site):
+    page = (site / "texts" / "redbook.html").read_text(encoding="utf-8")
+    assert 'media="print"' in page and (site / "assets" / "print.css").stat().st_size > 0
+
+
+def test_print_media_hides_the_site_navigation(url, page):
+    page.goto(f"{url}/texts/redbook.html")
+    page.emulate_media(media="print")
+    assert not page.locator("header.site nav").is_visible()
+    assert page.locator(".reading-text").is_visible()
