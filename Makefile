@@ -12,7 +12,7 @@ STAMP := $(VENV)/.installed
 APT_PYTHON := python3 python3-venv python3-pip
 APT_VALIDATE := jing default-jre-headless
 APT_PDF := texlive-luatex texlive-latex-recommended texlive-latex-extra \
-           texlive-humanities texlive-fonts-recommended poppler-utils
+           texlive-humanities texlive-fonts-recommended fonts-texgyre fonts-dejavu-core poppler-utils
 APT_WEB := chromium fonts-dejavu-core
 APT_LINT := wamerican
 

@@ -38,7 +38,45 @@ def bench_validate() -> None:
     print(f"  in-process total, sequential{'':<19} {report.seconds:7.2f} s")
 
 
-SECTIONS = {"validate": bench_validate}
+def bench_lint() -> None:
+    timed("teikit lint tei/ (process)", [TEIKIT, "lint", "tei"])
+    timed("teikit lint Serge (process)", [TEIKIT, "lint", "tei/serge-from-lenin-to-stalin.xml"])
+    timed("teikit validate Serge (process)", [TEIKIT, "validate", "tei/serge-from-lenin-to-stalin.xml"])
+
+
+def bench_enrich() -> None:
+    timed("teikit enrich tei/ (dry run, process)", [TEIKIT, "enrich", "tei"])
+
+
+def stages(label: str, cmd: list[str]) -> None:
+    """One cold run of a build, with the time of each stage as the command reports it."""
+    t = time.perf_counter()
+    proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
+    wall = time.perf_counter() - t
+    line = (proc.stdout.strip().splitlines() or [""])[-1]
+    print(f"{label:<48} {wall:7.2f} s" + ("" if proc.returncode == 0 else f"  (exit {proc.returncode})"))
+    if "(" in line:
+        for part in line[line.index("(") + 1:line.rindex(")")].split(", "):
+            print(f"  {part}")
+
+
+def bench_html() -> None:
+    import tempfile
+    with tempfile.TemporaryDirectory() as out:
+        stages("teikit build --html tei/ (cold, 5 texts)", [TEIKIT, "build", "--html", "tei", "--out", out])
+
+
+def bench_pdf() -> None:
+    import tempfile
+    with tempfile.TemporaryDirectory() as out:
+        stages("teikit build --pdf Serge (all passes)",
+               [TEIKIT, "build", "--pdf", "tei/serge-from-lenin-to-stalin.xml", "tei/register.xml", "--out", out])
+    with tempfile.TemporaryDirectory() as out:
+        stages("teikit build --pdf tei/ (5 texts + volume)", [TEIKIT, "build", "--pdf", "tei", "--out", out])
+
+
+SECTIONS = {"validate": bench_validate, "lint": bench_lint, "enrich": bench_enrich, "html": bench_html,
+            "pdf": bench_pdf}
 
 
 def main(argv: list[str]) -> None:

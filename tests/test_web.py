@@ -22,50 +22,10 @@ from conftest import EDITION, FOREIGN, foreign_files
 from teikit.build import run
 from teikit.parsing import NS, parse
 from teikit.provenance import words
+from readings import HTML_BLOCKS, reading_words
 
 CHROMIUM = Path("/usr/bin/chromium")
 SETTINGS = {"title": "Stalinism and the Moscow Trials", "editors": "the teikit editors"}
-NOT_READING = {"sic", "orig", "abbr", "rdg", "fw", "teiHeader", "figDesc"}
-# Elements that end a block of text: words on either side of them are separate.
-TEI_BLOCKS = {"p", "head", "l", "item", "note", "div", "lg", "sp", "speaker", "stage", "cell", "row", "ab",
-              "quote", "label", "list", "castItem", "role", "roleDesc", "trailer", "closer", "opener",
-              "dateline", "salute", "signed", "byline", "docTitle", "titlePart", "figure", "lb", "cb", "pb",
-              "body", "front", "back", "table", "castList", "epigraph", "bibl", "cit", "argument", "postscript"}
-HTML_BLOCKS = re.compile(r"</?(?:p|div|li|h[1-6]|section|td|th|dt|dd|blockquote|br|tr|figure|figcaption|aside|"
-                         r"ol|ul|dl|table|header|footer|nav|details|summary|article|main|hr)\b[^>]*>")
-
-
-def reading_words(tei_root) -> Counter:
-    """The words of a document's reading text and notes: what a reader of the edited page must find."""
-    out: list[str] = []
-
-    def walk(el):
-        if not isinstance(el.tag, str):
-            return
-        name = el.tag.split("}")[1]
-        parent = el.getparent()
-        if name == "rdg":  # an app without a lemma reads its first reading
-            app = parent if parent.tag.endswith("}app") else parent.getparent()
-            if app.find(".//{http://www.tei-c.org/ns/1.0}lem") is not None or \
-                    next(app.iter("{http://www.tei-c.org/ns/1.0}rdg")) is not el:
-                return
-        elif name in NOT_READING and (name in ("fw", "teiHeader", "figDesc") or
-                                      parent.tag == "{http://www.tei-c.org/ns/1.0}choice"):
-            return
-        block = name in TEI_BLOCKS and not (name in ("lb", "cb", "pb") and el.get("break") == "no")
-        out.append(" " if block else "")
-        out.append(el.text or "")
-        for child in el:
-            walk(child)
-            out.append(child.tail or "")
-        out.append(" " if block else "")
-
-    for text in tei_root.iter("{http://www.tei-c.org/ns/1.0}text"):
-        if not any(a.tag == "{http://www.tei-c.org/ns/1.0}text" for a in text.iterancestors()):
-            walk(text)
-    return Counter(words("".join(out)))
-
-
 def page_words(path: Path) -> Counter:
     """The words of a page's main content; block boundaries separate words."""
     html = lxml.html.parse(str(path)).getroot()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import sys
+import time
 from pathlib import Path
 
 import click
@@ -245,9 +246,11 @@ def ingest(source, output, ocr, key, register_path, config_path):
               help="Output folder.")
 @click.option("--no-search", is_flag=True, help="Skip the Pagefind search index.")
 @click.option("--base-url", default=None, help="Public URL of the web edition, for the citation links.")
+@click.option("--volume/--no-volume", default=None,
+              help="With several texts, also make edition.pdf, the whole edition as one volume (default: yes).")
 @config_option
 @handle_errors
-def build(paths, want_html, want_pdf, out, no_search, base_url, config_path):
+def build(paths, want_html, want_pdf, out, no_search, base_url, volume, config_path):
     """Build the web edition (HTML, search) and the print edition (LaTeX, PDF).
 
     With neither --html nor --pdf, both are built.  PATHS default to tei/.
@@ -260,13 +263,16 @@ def build(paths, want_html, want_pdf, out, no_search, base_url, config_path):
     settings = dict(config.build)
     if base_url:
         settings["base-url"] = base_url
+    if volume is not None:
+        settings["volume"] = volume
     if not want_html and not want_pdf:
         want_html = want_pdf = True
+    started = time.perf_counter()
     report = run(_paths(paths, config), Path(out), html=want_html, pdf=want_pdf, search=not no_search,
                  settings=settings)
     for m in report.messages:
         click.echo(m, err=True)
-    total = sum(report.timings.values())
+    total = time.perf_counter() - started
     stages = ", ".join(f"{k} {v:.2f} s" for k, v in report.timings.items())
     click.echo(f"build: {len(report.written)} files written to {out} in {total:.2f} s ({stages})")
 

@@ -25,6 +25,7 @@ DEFAULTS: dict[str, Any] = {
         "trim": "6x9in",
         "font": "TeX Gyre Pagella",
         "line-numbers-every": 5,
+        "volume": True,  # with several texts, also edition.pdf, the whole edition as one volume
         "base-url": "",  # the public URL of the web edition, for citations (e.g. https://example.org/edition/)
     },
 }

@@ -48,6 +48,29 @@
     <xsl:sequence select="$e/accumulator-before('tk:entries')"/>
   </xsl:function>
 
+  <!-- A text node as the reading text has it: the white space an encoder puts around a break inside
+       a word (διαμέ⏎<lb break="no"/>νειν) is layout of the file, not a space of the text. -->
+  <xsl:function name="tk:text" as="xs:string">
+    <xsl:param name="t" as="text()"/>
+    <xsl:variable name="s" select="if ($t/following-sibling::node()[1][self::tei:lb or self::tei:pb or self::tei:cb][@break = 'no'])
+                                   then replace(string($t), '\s+$', '') else string($t)"/>
+    <xsl:sequence select="if ($t/preceding-sibling::node()[1][self::tei:lb or self::tei:pb or self::tei:cb][@break = 'no'])
+                          then replace($s, '^\s+', '') else $s"/>
+  </xsl:function>
+
+  <!-- Encoders separate a variant from the words around it by the white space inside the app
+       (word<app>⏎<lem>…</lem></app>): the renderings put a space there. -->
+  <xsl:function name="tk:space-before" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="exists($e/self::tei:app) and exists($e/node()[1][self::text()][not(normalize-space())])
+                          and exists($e/preceding-sibling::node()[1][self::text()][matches(., '\S$')])"/>
+  </xsl:function>
+  <xsl:function name="tk:space-after" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="exists($e/self::tei:app) and exists($e/node()[last()][self::text()][not(normalize-space())])
+                          and exists($e/following-sibling::node()[1][self::text()][matches(., '^\w')])"/>
+  </xsl:function>
+
   <!-- The witnesses of a reading, as their sigla (the listWit's abbr or @n, or the id). -->
   <xsl:function name="tk:sigla" as="xs:string*">
     <xsl:param name="rdg" as="element()"/>

@@ -23,7 +23,7 @@
   <!-- ============================================================ dispatch -->
 
   <xsl:template match="text()" mode="html:render">
-    <xsl:value-of select="."/>
+    <xsl:value-of select="tk:text(.)"/>
   </xsl:template>
   <xsl:template match="comment() | processing-instruction()" mode="html:render"/>
 
@@ -196,6 +196,9 @@
       <xsl:when test="self::tei:add">
         <ins><xsl:call-template name="html:attributes"/><xsl:apply-templates mode="html:render"/></ins>
       </xsl:when>
+      <xsl:when test="self::tei:space">
+        <span><xsl:call-template name="html:attributes"/><xsl:attribute name="title" select="'space in the source'"/><xsl:text> </xsl:text></span>
+      </xsl:when>
       <xsl:when test="self::tei:gap">
         <span><xsl:call-template name="html:attributes"/>
           <xsl:attribute name="title" select="string-join(('text omitted or lost', @reason, @quantity, @unit), ' ')"/>[…<xsl:if
@@ -275,9 +278,7 @@
     <xsl:variable name="reading" select="tk:reading(.)"/>
     <xsl:variable name="others" select="tk:alternates(.)"/>
     <xsl:variable name="n" select="tk:entry-number(.)"/>
-    <!-- Encoders separate a variant from the word before it by the white space that opens the app. -->
-    <xsl:if test="self::tei:app and node()[1][self::text()][not(normalize-space())]
-                  and preceding-sibling::node()[1][self::text()][matches(., '\S$')]"><xsl:text> </xsl:text></xsl:if>
+    <xsl:if test="tk:space-before(.)"><xsl:text> </xsl:text></xsl:if>
     <span id="app-{$n}-ref">
       <xsl:call-template name="html:attributes"><xsl:with-param name="class" select="'app-entry'"/></xsl:call-template>
       <xsl:attribute name="id" select="'app-' || tk:id(.) || '-ref'"/>
@@ -289,8 +290,7 @@
       </xsl:for-each>
       <xsl:if test="not(html:in-link(.))"><a class="app-ref" href="#app-{tk:id(.)}" aria-label="Apparatus entry {$n}"/></xsl:if>
     </span>
-    <xsl:if test="self::tei:app and node()[last()][self::text()][not(normalize-space())]
-                  and following-sibling::node()[1][self::text()][matches(., '^\w')]"><xsl:text> </xsl:text></xsl:if>
+    <xsl:if test="tk:space-after(.)"><xsl:text> </xsl:text></xsl:if>
   </xsl:template>
 
   <xsl:template name="html:list">

@@ -1,0 +1,207 @@
+"""The print edition: LaTeX from the TEI, compiled by LuaLaTeX; checked in the PDF with pdftotext.
+
+The edition (five texts and the volume) and the foreign TEI are compiled
+once per session; the tests are skipped, with the reason, where LuaLaTeX
+or pdftotext is missing.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from conftest import EDITION, FIXTURES, FOREIGN, foreign_files
+from readings import missing_from_pdf, pdf_text, pdf_words, reading_words
+
+from teikit.build import collect, run
+from teikit.build.pdf import Job, _latex_error, latex_source
+from teikit.errors import BuildError
+from teikit.parsing import NS, parse
+
+pytestmark = pytest.mark.latex
+
+SETTINGS = {"title": "Stalinism and the Moscow Trials", "editors": "the teikit editors"}
+TEXTS = {parse(p).root.get("{http://www.w3.org/XML/1998/namespace}id"): p
+         for p in sorted(EDITION.glob("*.xml")) if p.name != "register.xml"}
+
+
+def need_tex():
+    for tool in ("lualatex", "pdftotext", "makeindex"):
+        if not shutil.which(tool):
+            pytest.skip(f"{tool} is missing (make test installs TeX Live and poppler-utils)")
+
+
+@pytest.fixture(scope="session")
+def edition_pdfs(tmp_path_factory) -> Path:
+    need_tex()
+    out = tmp_path_factory.mktemp("print")
+    run([EDITION], out, html=False, pdf=True, settings=SETTINGS)
+    return out
+
+
+@pytest.fixture(scope="session")
+def foreign_pdfs(tmp_path_factory) -> Path:
+    need_tex()
+    if not foreign_files():
+        pytest.skip(f"{FOREIGN} is absent")
+    out = tmp_path_factory.mktemp("foreign-print")
+    run([FOREIGN], out, html=False, pdf=True, settings={"volume": False})
+    return out
+
+
+def pdf_of(out: Path, path: Path) -> Path:
+    key = re.sub(r"[^A-Za-z0-9]+", "-", parse(path).root.get("{http://www.w3.org/XML/1998/namespace}id")
+                 or path.stem).strip("-").lower()
+    return out / "pdf" / f"{key}.pdf"
+
+
+def pdf_objects(pdf: Path) -> bytes:
+    """The PDF's bytes with its compressed streams (object streams included) inflated."""
+    import zlib
+    raw = pdf.read_bytes()
+    parts = [raw]
+    for m in re.finditer(rb"stream\r?\n", raw):
+        try:
+            parts.append(zlib.decompressobj().decompress(raw[m.end():m.end() + 2_000_000]))
+        except zlib.error:
+            pass
+    return b"\n".join(parts)
+
+
+def info(pdf: Path) -> dict[str, str]:
+    out = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, check=True).stdout.decode()
+    return {k.strip(): v.strip() for k, v in (line.split(":", 1) for line in out.splitlines() if ":" in line)}
+
+
+# ------------------------------------------------------------------ the edition
+
+def test_a_pdf_per_text_and_the_volume(edition_pdfs):
+    for key in TEXTS:
+        assert (edition_pdfs / "pdf" / f"{key}.pdf").exists()
+        assert (edition_pdfs / "latex" / f"{key}.tex").exists()  # kept for inspection
+    volume = edition_pdfs / "pdf" / "edition.pdf"
+    meta = info(volume)
+    assert meta["Title"] == SETTINGS["title"] and meta["Author"] == SETTINGS["editors"]
+    assert meta["Page size"].startswith("432 x 648 pts")  # 6 x 9 in
+    assert not list((edition_pdfs / "latex").glob(".build-*"))  # no build folders left behind
+
+
+def test_pdf_metadata_fonts_and_bookmarks(edition_pdfs):
+    pdf = edition_pdfs / "pdf" / "leninstalin.pdf"
+    meta = info(pdf)
+    assert meta["Title"] == "From Lenin to Stalin" and meta["Author"] == "Victor Serge"
+    fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, check=True).stdout.decode().splitlines()[2:]
+    assert fonts and all(" yes " in f for f in fonts), fonts  # every font embedded
+    assert any("Pagella" in f for f in fonts)
+    objects = pdf_objects(pdf)
+    assert b"/Outlines" in objects and objects.count(b"/Title") > 25  # a bookmark per chapter
+
+
+@pytest.mark.parametrize("key", sorted(TEXTS))
+def test_every_word_of_the_reading_text_is_in_the_pdf(edition_pdfs, key):
+    missing = missing_from_pdf(reading_words(parse(TEXTS[key]).root), pdf_words(edition_pdfs / "pdf" / f"{key}.pdf"))
+    assert not missing, f"{key}: {sum(missing.values())} words missing, e.g. {list(missing)[:20]}"
+
+
+def test_the_volume_holds_every_text(edition_pdfs):
+    volume = pdf_words(edition_pdfs / "pdf" / "edition.pdf")
+    for key, path in TEXTS.items():
+        missing = missing_from_pdf(reading_words(parse(path).root), volume)
+        assert not missing, f"{key}: {list(missing)[:20]}"
+    text = pdf_text(edition_pdfs / "pdf" / "edition.pdf")
+    assert "Contents" in text and "Editorial Principles" in text and "Index of Persons" in text
+
+
+def test_apparatus_entries_are_keyed_to_lines(edition_pdfs):
+    # pdftotext may take an apparatus line apart in one mode or the other: look in both
+    pdf = edition_pdfs / "pdf" / "leninstalin.pdf"
+    text = " ".join(re.sub(r"\s+", " ", pdf_text(pdf, layout=layout)) for layout in (False, True))
+    text = text.replace("’", "'").replace("‘", "'")
+    root = parse(TEXTS["leninstalin"]).root
+    sample = [(c.find("tei:corr", NS).text, c.find("tei:sic", NS).text)
+              for c in root.iterfind(".//tei:body//tei:p/tei:choice", NS)
+              if re.fullmatch(r"[A-Za-z]{4,}", c.find("tei:corr", NS).text or "")
+              and re.fullmatch(r"\S{4,}", c.find("tei:sic", NS).text or "")][::5]
+    assert len(sample) >= 10
+    for corr, sic in sample:
+        assert re.search(rf"\b\d+ {re.escape(corr)} \] {re.escape(sic)}", text), (corr, sic)
+    assert "Russian ] RltsSian" in text
+
+
+def test_line_numbers_every_five_lines(edition_pdfs):
+    lines = pdf_text(edition_pdfs / "pdf" / "leninstalin.pdf", layout=True).splitlines()
+    numbers = [int(m.group(1)) for line in lines if (m := re.match(r"\s{0,3}(\d{1,2})\s{2,}\S", line))]
+    assert numbers.count(5) > 50 and numbers.count(10) > 50 and 7 not in numbers
+
+
+def test_footnotes_keep_the_source_markers(edition_pdfs):
+    text = pdf_text(edition_pdfs / "pdf" / "leninstalin.pdf")
+    assert re.search(r"\*\s*L\. Trotsky: History of the Russian Revolution", text)
+    redbook = pdf_text(edition_pdfs / "pdf" / "redbook.pdf")
+    assert re.search(r"73\s*Reingold", redbook)  # numbered notes keep their number
+
+
+def test_source_pagination_in_the_margin(edition_pdfs):
+    text = pdf_text(edition_pdfs / "pdf" / "leninstalin.pdf", layout=True)
+    for page in ("|17", "|45", "|112"):
+        assert page in text, page
+
+
+def test_index_of_persons_with_page_and_line(edition_pdfs):
+    text = pdf_text(edition_pdfs / "pdf" / "edition.pdf")
+    index = text  # the dated forms with page.line references are the index's own
+    assert re.search(r"Tukhachevsky,\s+Mikhail\s+\(1893–1937\),\s*\d+\.\d+", index)
+    assert re.search(r"Trotsky,\s+Leon\s+\(1879–1940\),\s*\d+\.\d+", index)
+
+
+# ------------------------------------------------------------------ safety and errors
+
+def test_latex_commands_in_the_text_come_out_literally(tmp_path):
+    need_tex()
+    src = FIXTURES / "latex" / "specials.xml"
+    run([src], tmp_path, html=False, pdf=True)
+    text = re.sub(r"\s+", " ", pdf_text(tmp_path / "pdf" / "specials.pdf").replace("’", "'").replace("‘", "`"))
+    for literal in [r"\input{/etc/passwd}", r"\write18{touch /tmp/pwned}", r"$x^2$ & #1 _ ~ % {} \\",
+                    r"\end{document}", "[optional]", "--- and --", r"\pstart \pend \edtext{a}{b}"]:
+        assert literal in text, literal
+    assert not Path("/tmp/pwned").exists()
+
+
+def test_a_latex_failure_is_reported_and_leaves_no_pdf(tmp_path):
+    need_tex()
+    src = FIXTURES / "latex" / "specials.xml"
+    with pytest.raises(BuildError) as err:
+        run([src], tmp_path, html=False, pdf=True, settings={"font": "No Such Font Anywhere"})
+    assert "LaTeX failed on specials" in str(err.value) and "cannot be found" in str(err.value)
+    assert not (tmp_path / "pdf" / "specials.pdf").exists()
+    assert not list((tmp_path / "latex").glob(".build-*"))
+
+
+def test_a_failing_paragraph_is_traced_to_its_tei_element():
+    texts, register = collect([TEXTS["redbook"]])
+    tex = latex_source(texts, register, {}, volume=False)
+    line = next(i for i, t in enumerate(tex.splitlines(), 1) if t.startswith("\\pstart") and "Piatakov is imprisoned" in t)
+    log = f"./redbook.tex:{line}: Undefined control sequence.\nl.{line} \\pstart\n"
+    err = _latex_error(Job("redbook", tex, texts), log)
+    para = next(p for p in parse(TEXTS["redbook"]).root.iter("{http://www.tei-c.org/ns/1.0}p")
+                if "Piatakov is imprisoned" in "".join(p.itertext()))
+    assert (err.path, err.line) == (str(TEXTS["redbook"]), para.sourceline)
+    assert "Undefined control sequence" in err.context
+
+
+# ------------------------------------------------------------------ other projects' TEI
+
+@pytest.mark.parametrize("path", foreign_files(), ids=lambda p: p.stem)
+def test_foreign_tei_compiles_and_keeps_every_word(foreign_pdfs, path):
+    pdf = pdf_of(foreign_pdfs, path)
+    assert pdf.exists(), sorted(p.name for p in (foreign_pdfs / "pdf").iterdir())
+    missing = missing_from_pdf(reading_words(parse(path).root), pdf_words(pdf))
+    assert not missing, f"{path.name}: {sum(missing.values())} words missing, e.g. {list(missing)[:20]}"
+
+
+def test_a_critical_apparatus_prints_with_sigla(foreign_pdfs):
+    text = re.sub(r"\s+", " ", pdf_text(pdf_of(foreign_pdfs, FOREIGN / "pta-homilia-de-sancta-dominica.xml")))
+    assert re.search(r"ἀρχιεπισκόπου E P X \] ἀρχεπισκόπου S", text)

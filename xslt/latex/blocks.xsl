@@ -1,0 +1,188 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  From the TEI tree to reledmac's paragraphs.  reledmac numbers the lines of
+  \pstart … \pend paragraphs that follow one another, so the nesting of TEI
+  (a list or a block quotation inside a paragraph, letters inside a chapter)
+  is flattened here into a sequence of chunks, each a map:
+    kind  'para' | 'heading'
+    style the styles it is set in, outermost first ('quote', 'verse', 'item' …)
+    nodes the TEI nodes whose text it holds (references, not copies)
+    el    the TEI element it comes from (for error messages)
+  A paragraph interrupted by a block continues after it without indentation.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:tk="urn:teikit"
+    xmlns:tex="urn:teikit:latex"
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
+    exclude-result-prefixes="#all">
+
+  <!-- Phrase-level elements: never a paragraph of their own, wherever they stand. -->
+  <xsl:variable name="tex:phrase" as="xs:string*" select="('hi', 'emph', 'foreign', 'term', 'mentioned', 'soCalled',
+      'persName', 'placeName', 'orgName', 'name', 'rs', 'date', 'time', 'num', 'measure', 'choice', 'app', 'sic',
+      'corr', 'orig', 'reg', 'abbr', 'expan', 'ex', 'am', 'supplied', 'unclear', 'gap', 'space', 'damage', 'add',
+      'del', 'subst', 'restore', 'g', 'c', 'w', 'pc', 'seg', 's', 'ref', 'ptr', 'note', 'pb', 'lb', 'cb', 'gb',
+      'milestone', 'anchor', 'fw', 'forename', 'surname', 'roleName', 'addName', 'genName', 'nameLink',
+      'geogName', 'settlement', 'region', 'country', 'bloc', 'district', 'geo', 'idno', 'biblScope', 'citedRange',
+      'metamark', 'stamp', 'lacunaStart', 'lacunaEnd', 'witStart', 'witEnd', 'witDetail', 'handShift', 'index',
+      'affiliation', 'occupation', 'email', 'graphic', 'formula', 'origDate', 'origPlace', 'locus', 'catchwords')"/>
+
+  <!-- Elements that interrupt a paragraph when they stand inside one. -->
+  <xsl:variable name="tex:splitters" as="xs:string*" select="('p', 'ab', 'lg', 'list', 'listBibl', 'table',
+      'floatingText', 'figure', 'sp', 'div', 'div1', 'div2', 'div3', 'div4', 'castList', 'epigraph', 'listPerson',
+      'listPlace', 'listOrg', 'listEvent', 'listApp', 'listWit', 'argument', 'postscript', 'opener', 'closer')"/>
+
+  <!-- Elements whose children are blocks; any element without text of its own is treated the same way. -->
+  <xsl:variable name="tex:containers" as="xs:string*" select="('TEI', 'teiCorpus', 'text', 'group', 'front', 'body',
+      'back', 'div', 'div1', 'div2', 'div3', 'div4', 'div5', 'floatingText', 'lg', 'sp', 'list', 'listBibl', 'table',
+      'figure', 'epigraph', 'opener', 'closer', 'castList', 'castGroup', 'titlePage', 'docTitle', 'argument',
+      'postscript', 'listPerson', 'listPlace', 'listOrg', 'listEvent', 'listApp', 'listWit', 'person', 'place',
+      'org', 'event', 'address', 'cit', 'quote', 'q', 'said', 'standOff', 'sourceDoc', 'surface', 'zone')"/>
+
+  <!-- The style a container gives the paragraphs inside it. -->
+  <xsl:function name="tex:style-of" as="xs:string*">
+    <xsl:param name="e" as="element()"/>
+    <xsl:variable name="n" select="local-name($e)"/>
+    <xsl:sequence select="
+        if ($n = ('quote', 'q', 'said', 'cit', 'epigraph', 'floatingText')) then 'quote'
+        else if ($n = 'lg') then 'verse'
+        else if ($n = ('list', 'listBibl', 'castList', 'listPerson', 'listPlace', 'listOrg', 'listEvent', 'listApp', 'listWit')) then 'list'
+        else if ($n = 'sp') then 'speech'
+        else if ($n = ('opener', 'closer')) then 'closer'
+        else if ($n = ('figure', 'table')) then 'caption'
+        else ()"/>
+  </xsl:function>
+
+  <!-- The style of a paragraph-like element itself. -->
+  <xsl:function name="tex:para-style" as="xs:string*">
+    <xsl:param name="e" as="element()"/>
+    <xsl:variable name="n" select="local-name($e)"/>
+    <xsl:sequence select="
+        if ($n = 'l') then 'line'
+        else if ($n = ('item', 'castItem', 'person', 'place', 'org', 'event') or ($n = 'bibl' and $e/parent::tei:listBibl)) then 'item'
+        else if ($n = 'speaker') then 'speaker'
+        else if ($n = 'stage') then 'stage'
+        else if ($n = ('dateline', 'salute', 'signed', 'docDate', 'byline', 'docAuthor')) then 'right'
+        else if ($n = ('titlePart', 'docImprint')) then 'center'
+        else if ($n = ('trailer', 'label') or ($n = 'head' and not(tex:is-section-head($e)))) then 'label'
+        else if ($n = 'bibl' and $e/parent::tei:cit) then 'source'
+        else if ($n = 'row') then 'row'
+        else ()"/>
+  </xsl:function>
+
+  <xsl:function name="tex:is-section-head" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="$e/self::tei:head and exists($e/parent::*[local-name() = ('div', 'div1', 'div2', 'div3',
+        'div4', 'div5', 'body', 'front', 'back', 'group')])"/>
+  </xsl:function>
+
+  <!-- Does a node start a block where it stands (in a container, or inside a paragraph)? -->
+  <xsl:function name="tex:is-block" as="xs:boolean">
+    <xsl:param name="n" as="node()"/>
+    <xsl:param name="in-paragraph" as="xs:boolean"/>
+    <xsl:variable name="name" select="local-name($n)"/>
+    <xsl:sequence select="$n instance of element() and not($name = $tex:phrase) and
+        (not($in-paragraph) or $name = $tex:splitters
+         or ($name = ('quote', 'q', 'said', 'cit') and exists($n/(.//tei:p | .//tei:lg | .//tei:l | @rend[. = ('block', 'display')]))))"/>
+  </xsl:function>
+
+  <!-- Elements of the text that print nothing in the book. -->
+  <xsl:function name="tex:is-silent" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="exists($e/self::tei:teiHeader | $e/self::tei:fw | $e/self::tei:facsimile)
+        or tk:behaviour($e) = ('metadata', 'omit')"/>
+  </xsl:function>
+
+  <!-- ============================================================ the flow -->
+
+  <xsl:function name="tex:chunks" as="map(*)*">
+    <xsl:param name="nodes" as="node()*"/>
+    <xsl:param name="style" as="xs:string*"/>
+    <xsl:param name="in-paragraph" as="xs:boolean"/>
+    <xsl:param name="holder" as="element()"/>
+    <xsl:variable name="raw" as="map(*)*">
+      <xsl:for-each-group select="$nodes[not(self::comment() or self::processing-instruction())]"
+                          group-adjacent="tex:is-block(., $in-paragraph)">
+        <xsl:choose>
+          <xsl:when test="current-grouping-key()">
+            <xsl:for-each select="current-group()">
+              <xsl:sequence select="tex:block(., $style)"/>
+            </xsl:for-each>
+          </xsl:when>
+          <xsl:when test="exists(current-group()[self::text()[normalize-space()]
+                                 or self::*[not(self::tei:pb or self::tei:milestone or self::tei:anchor
+                                 or self::tei:lb or self::tei:cb or tex:is-silent(.))]])">
+            <xsl:sequence select="map{'kind': 'para', 'style': $style, 'nodes': current-group(), 'el': $holder}"/>
+          </xsl:when>
+          <xsl:when test="exists(current-group()[self::tei:pb])">
+            <!-- a page break between paragraphs: carried to the next paragraph -->
+            <xsl:sequence select="map{'kind': 'carry', 'nodes': current-group()[self::tei:pb]}"/>
+          </xsl:when>
+        </xsl:choose>
+      </xsl:for-each-group>
+    </xsl:variable>
+    <xsl:sequence select="tex:carry($raw)"/>
+  </xsl:function>
+
+  <!-- Page breaks between paragraphs go to the start of the next paragraph (or the end of the last). -->
+  <xsl:function name="tex:carry" as="map(*)*">
+    <xsl:param name="chunks" as="map(*)*"/>
+    <xsl:iterate select="$chunks">
+      <xsl:param name="pending" as="node()*" select="()"/>
+      <xsl:param name="done" as="map(*)*" select="()"/>
+      <xsl:on-completion>
+        <xsl:sequence select="if (empty($pending)) then $done
+            else if (empty($done)) then map{'kind': 'carry', 'nodes': $pending}
+            else ($done[position() lt last()],
+                  map:put($done[last()], 'nodes', ($done[last()]?nodes, $pending)))"/>
+      </xsl:on-completion>
+      <xsl:choose>
+        <xsl:when test=".?kind = 'carry'">
+          <xsl:next-iteration><xsl:with-param name="pending" select="($pending, .?nodes)"/></xsl:next-iteration>
+        </xsl:when>
+        <xsl:when test=".?kind = 'para' and exists($pending)">
+          <xsl:next-iteration>
+            <xsl:with-param name="pending" select="()"/>
+            <xsl:with-param name="done" select="($done, map:put(., 'nodes', ($pending, .?nodes)))"/>
+          </xsl:next-iteration>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:next-iteration><xsl:with-param name="done" select="($done, .)"/></xsl:next-iteration>
+        </xsl:otherwise>
+      </xsl:choose>
+    </xsl:iterate>
+  </xsl:function>
+
+  <!-- One block element: a heading, a paragraph (possibly interrupted), or a container of blocks. -->
+  <xsl:function name="tex:block" as="map(*)*">
+    <xsl:param name="e" as="element()"/>
+    <xsl:param name="style" as="xs:string*"/>
+    <xsl:variable name="name" select="local-name($e)"/>
+    <xsl:choose>
+      <xsl:when test="tex:is-silent($e)"/>
+      <xsl:when test="tex:is-section-head($e)">
+        <xsl:sequence select="map{'kind': 'heading', 'style': $style, 'nodes': $e/node(), 'el': $e}"/>
+      </xsl:when>
+      <xsl:when test="$name = $tex:containers and not($name = ('quote', 'q', 'said', 'cit', 'address')
+                      and exists($e/text()[normalize-space()]))">
+        <xsl:sequence select="tex:chunks($e/node(), ($style, tex:style-of($e)), false(), $e)"/>
+      </xsl:when>
+      <xsl:when test="not($e/text()[normalize-space()]) and exists($e/*) and
+                      (every $c in $e/* satisfies tex:is-block($c, false()))">
+        <!-- an element we do not know, holding only blocks: a container -->
+        <xsl:sequence select="tex:chunks($e/node(), $style, false(), $e)"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="inner" select="tex:chunks($e/node(), ($style, tex:para-style($e)), true(), $e)"/>
+        <!-- the paragraph's own parts after an interruption continue without indentation -->
+        <xsl:for-each select="$inner">
+          <xsl:sequence select="if (position() gt 1 and .?kind = 'para' and .?el is $e)
+                                then map:put(., 'style', (.?style, 'cont')) else ."/>
+        </xsl:for-each>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:function>
+
+</xsl:stylesheet>

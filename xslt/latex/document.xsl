@@ -1,0 +1,222 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  The LaTeX document: preamble (reledmac, fonts, trim, running heads, PDF
+  metadata), the volume's front matter (title page, contents, editorial
+  principles), one chapter per text with its metadata and its numbered text,
+  and the index of persons.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:tk="urn:teikit"
+    xmlns:tex="urn:teikit:latex"
+    xmlns:fn="http://www.w3.org/2005/xpath-functions"
+    exclude-result-prefixes="#all"
+    expand-text="yes">
+
+  <xsl:function name="tex:option" as="xs:string">
+    <xsl:param name="name" as="xs:string"/>
+    <xsl:sequence select="string(($options($name), '')[1])"/>
+  </xsl:function>
+
+  <!-- Trim size: "6x9in", "a5", "170x240mm"; the text block is set from it. -->
+  <xsl:function name="tex:geometry" as="xs:string">
+    <xsl:param name="trim" as="xs:string"/>
+    <xsl:variable name="t" select="lower-case(replace($trim, '\s', ''))"/>
+    <xsl:variable name="m" select="analyze-string($t, '^(\d+(\.\d+)?)x(\d+(\.\d+)?)(in|mm|cm)$')//fn:group"/>
+    <xsl:sequence select="
+        if ($t = ('a4', 'a5', 'b5', 'letter')) then $t || 'paper'
+        else if (exists($m[@nr = 5])) then 'paperwidth=' || $m[@nr = 1] || $m[@nr = 5] || ',paperheight=' || $m[@nr = 3] || $m[@nr = 5]
+        else 'paperwidth=6in,paperheight=9in'"/>
+  </xsl:function>
+
+  <xsl:template name="tex:preamble">
+    <xsl:param name="title" as="xs:string"/>
+    <xsl:param name="author" as="xs:string"/>
+    <xsl:param name="languages" as="xs:string*"/>
+\documentclass[10pt,twoside,openany]{{book}}
+% Written by teikit from TEI; compile with lualatex -no-shell-escape.
+\usepackage[{tex:geometry(tex:option('trim'))},inner=0.7in,outer=0.9in,top=0.75in,bottom=0.8in,headsep=14pt,marginparwidth=0.55in,marginparsep=6pt]{{geometry}}
+\usepackage{{fontspec}}
+\directlua{{luaotfload.add_fallback("tkfallback", {{"DejaVu Serif:mode=harf;", "DejaVu Sans:mode=harf;"}})}}
+\setmainfont{{{tex:plain(tex:option('font'))}}}[RawFeature={{fallback=tkfallback}}]
+\usepackage[english]{{babel}}
+\usepackage{{lua-ul}}
+\usepackage{{fancyhdr}}
+\usepackage[noautomatic]{{imakeidx}}
+\usepackage[series={{A,B}},noend]{{reledmac}}
+\makeindex[name=persons,title=Index of Persons,columns=2]
+\usepackage[hidelinks,hyperfootnotes=false,hyperindex=false,bookmarks=true,bookmarksopen=true,pdftitle={{{$title}}},pdfauthor={{{$author}}},pdfcreator={{teikit}},pdflang={{en}}]{{hyperref}}
+\setcounter{{tocdepth}}{{1}}\setcounter{{secnumdepth}}{{-1}}
+% reledmac: lines numbered every five, restarting on each page; apparatus A (readings)
+% and B (editorial notes) as paragraphs under the author's footnotes.
+\lineation{{page}}\firstlinenum{{{tex:option('line-numbers-every')}}}\linenumincrement{{{tex:option('line-numbers-every')}}}
+\Xarrangement{{paragraph}}\Xlemmaseparator[B]{{}}
+\Xnotenumfont{{\normalfont\bfseries}}\Xbeforenotes{{0.8em}}
+\renewcommand{{\pagelinesep}}{{.}}
+\emergencystretch=2em
+\brokenpenalty=10000 % no word divided across pages
+\setlength{{\parindent}}{{1.2em}}
+% the source pagination: a bar in the text, the number in the margin
+\newcommand{{\tkpb}}[1]{{\ledrightnote{{\footnotesize\textbar#1}}\textbar}}
+% paragraph styles (given to \pstart, which does not reset them: \tkreset first)
+\newcommand{{\tkreset}}{{\leftskip=0pt\rightskip=0pt\parfillskip=0pt plus 1fil\parindent=1.2em\hangindent=0pt\normalfont\normalsize}}
+\newcommand{{\tkquote}}{{\advance\leftskip 1.5em\advance\rightskip 1.5em\small}}
+\newcommand{{\tkverse}}{{\advance\leftskip 2em\parindent=0pt\hangindent=1.5em\hangafter=1}}
+\newcommand{{\tkline}}{{\noindent\advance\leftskip 2em\hangindent=1.5em\hangafter=1}}
+\newcommand{{\tklist}}{{\advance\leftskip 1em}}
+\newcommand{{\tkitem}}{{\noindent\hangindent=1em\hangafter=1}}
+\newcommand{{\tkcont}}{{\noindent}}
+\newcommand{{\tkspeaker}}{{\noindent\scshape}}
+\newcommand{{\tkspeech}}{{}}
+\newcommand{{\tkstage}}{{\noindent\itshape}}
+\newcommand{{\tkright}}{{\noindent\leftskip=0pt plus 1fil\parfillskip=0pt}}
+\newcommand{{\tkcenter}}{{\noindent\leftskip=0pt plus 1fil\rightskip=0pt plus 1fil\parfillskip=0pt}}
+\newcommand{{\tklabel}}{{\noindent\bfseries}}
+\newcommand{{\tksource}}{{\noindent\leftskip=0pt plus 1fil\parfillskip=0pt\small}}
+\newcommand{{\tkcaption}}{{\noindent\small\itshape}}
+\newcommand{{\tkcloser}}{{}}
+\newcommand{{\tkrow}}{{\noindent\small}}
+\newcommand{{\tkbodyhead}}{{\tkcenter\Large\bfseries}}
+\newcommand{{\tksubhead}}{{\noindent\leftskip=0pt plus 1fil\rightskip=0pt plus 1fil\parfillskip=0pt\scshape}}
+% running heads: the author on the left page, the title on the right
+\newcommand{{\tkauthor}}{{}}\newcommand{{\tktitle}}{{}}
+\pagestyle{{fancy}}\fancyhf{{}}
+\fancyhead[LE]{{\small\thepage\quad\itshape\tkauthor}}
+\fancyhead[RO]{{\small\itshape\tktitle\quad\upshape\thepage}}
+\renewcommand{{\headrulewidth}}{{0pt}}
+\fancypagestyle{{plain}}{{\fancyhf{{}}\fancyfoot[C]{{\small\thepage}}}}
+\newenvironment{{tkmeta}}{{\par\small\noindent\begin{{tabular*}}{{\textwidth}}{{@{{}}p{{0.22\textwidth}}@{{\hspace{{0.03\textwidth}}}}p{{0.75\textwidth}}@{{}}}}}}{{\end{{tabular*}}\par\medskip}}
+\newenvironment{{tknotes}}{{\par\footnotesize}}{{\par\medskip}}
+</xsl:template>
+
+  <!-- ============================================================ a text -->
+
+  <xsl:template name="tex:text-chapter">
+    <xsl:context-item as="element(tk:text)" use="required"/>
+    <xsl:param name="with-principles" as="xs:boolean" select="false()"/>
+    <xsl:variable name="tei" select="(tei:TEI, tei:teiCorpus)[1]"/>
+    <xsl:variable name="header" select="$tei/tei:teiHeader"/>
+    <xsl:variable name="title" select="tk:title($tei)"/>
+    <xsl:variable name="authors" select="string-join(tk:authors($tei), ', ')"/>
+    <xsl:variable name="lang" select="string(($tei/@xml:lang, 'en')[1])"/>
+\cleardoublepage
+\renewcommand{{\tkauthor}}{{{tex:plain(if ($authors) then $authors else tex:option('title'))}}}
+\renewcommand{{\tktitle}}{{{tex:plain($title)}}}
+\chapter*{{{tex:plain($title)}}}
+\addcontentsline{{toc}}{{chapter}}{{{tex:plain(string-join(($authors[. != ''], $title), ': '))}}}
+<xsl:if test="$header/tei:fileDesc/tei:titleStmt/tei:title[@type = 'sub']">{{\large\itshape {tex:plain($header/tei:fileDesc/tei:titleStmt/tei:title[@type = 'sub'][1])}\par}}\bigskip
+</xsl:if>
+<xsl:call-template name="tex:metadata"><xsl:with-param name="tei" select="$tei"/></xsl:call-template>
+<xsl:if test="$with-principles"><xsl:call-template name="tex:principles-of"><xsl:with-param name="tei" select="$tei"/></xsl:call-template></xsl:if>
+<xsl:if test="not(starts-with($lang, 'en'))">\begin{{hyphenrules}}{{nohyphenation}}\sloppy
+</xsl:if>
+<xsl:variable name="chunks" select="tex:chunks($tei/(tei:text | tei:TEI), (), false(), $tei)"/>
+<xsl:choose>
+  <xsl:when test="exists($chunks)">\beginnumbering
+<xsl:apply-templates select="$chunks" mode="tex:chunk"><xsl:with-param name="key" select="string(@key)" tunnel="yes"/></xsl:apply-templates>
+\endnumbering
+</xsl:when>
+  <xsl:otherwise>\noindent\textit{{This document has no text of its own in the file (its parts may be included from other files, which are not part of this build).}}\par
+</xsl:otherwise>
+</xsl:choose><xsl:if test="not(starts-with($lang, 'en'))">\end{{hyphenrules}}
+</xsl:if>
+  </xsl:template>
+
+  <!-- The text's metadata, as on the web page: author, date, source, licence, the editors' notes. -->
+  <xsl:template name="tex:metadata">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:variable name="fd" select="$tei/tei:teiHeader/tei:fileDesc"/>
+    <xsl:variable name="rows" as="xs:string*">
+      <xsl:if test="exists(tk:authors($tei))"><xsl:sequence select="'Author &amp; ' || tex:plain(string-join(tk:authors($tei), '; '))"/></xsl:if>
+      <xsl:for-each select="$fd/tei:titleStmt/tei:respStmt">
+        <xsl:sequence select="tex:plain(tei:resp[1]) || ' &amp; ' || tex:plain(string-join((tei:name | tei:persName | tei:orgName) ! normalize-space(.), '; '))"/>
+      </xsl:for-each>
+      <xsl:if test="exists(tk:written($tei))"><xsl:sequence select="'Written &amp; ' || tex:plain(tk:written($tei))"/></xsl:if>
+      <xsl:for-each select="$fd/tei:sourceDesc/(tei:bibl | tei:p | tei:listBibl/tei:bibl | tei:msDesc/tei:msIdentifier)">
+        <xsl:sequence select="(if (@type = 'transcription') then 'Transcription used' else if (@type = 'reprint') then 'Reprinted' else 'Source')
+                              || ' &amp; ' || tex:meta(.)"/>
+      </xsl:for-each>
+      <xsl:for-each select="$fd/tei:publicationStmt/tei:availability">
+        <xsl:sequence select="'Licence &amp; ' || tex:meta(.)"/>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:if test="exists($rows)">
+\begin{{tkmeta}}
+{string-join($rows, ' \\&#10;')} \\
+\end{{tkmeta}}
+</xsl:if>
+    <xsl:if test="$fd/tei:notesStmt/tei:note">
+\begin{{tknotes}}
+<xsl:for-each select="$fd/tei:notesStmt/tei:note">{tex:meta(.)}\par
+</xsl:for-each>\end{{tknotes}}
+</xsl:if>
+  </xsl:template>
+
+  <!-- Header prose, with its phrase markup but no apparatus, index or margin. -->
+  <xsl:function name="tex:meta" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:variable name="s" as="xs:string"><xsl:value-of><xsl:apply-templates select="$e/node()" mode="tex:inline">
+      <xsl:with-param name="ctx" select="'meta'" tunnel="yes"/></xsl:apply-templates></xsl:value-of></xsl:variable>
+    <xsl:sequence select="normalize-space($s)"/>
+  </xsl:function>
+
+  <!-- The editorial principles of a text: its projectDesc and editorialDecl. -->
+  <xsl:template name="tex:principles-of">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:variable name="decl" select="$tei/tei:teiHeader/tei:encodingDesc/(tei:editorialDecl | tei:samplingDecl)"/>
+    <xsl:if test="$decl">
+\begin{{tknotes}}
+<xsl:for-each select="$decl/*"><xsl:if test="not(self::tei:p)">\textit{{{tex:plain(upper-case(substring(local-name(), 1, 1)) || replace(substring(local-name(), 2), '([A-Z])', ' $1'))}.}} </xsl:if>{tex:meta(.)}\par
+</xsl:for-each>\end{{tknotes}}
+</xsl:if>
+  </xsl:template>
+
+  <!-- ============================================================ chunks to paragraphs -->
+
+  <xsl:mode name="tex:chunk" on-no-match="fail" on-multiple-match="fail" use-accumulators="#all"/>
+
+  <xsl:template match=".[. instance of map(*)]" mode="tex:chunk">
+    <xsl:param name="key" as="xs:string" tunnel="yes"/>
+    <xsl:variable name="el" select=".?el"/>
+    <xsl:text>% tei: {$key} {path($el)}&#10;</xsl:text>
+    <xsl:choose>
+      <xsl:when test=".?kind = 'heading'">
+        <xsl:variable name="depth" select="count($el/ancestor::*[local-name() = ('div', 'div1', 'div2', 'div3', 'div4', 'div5', 'floatingText')])"/>
+        <xsl:variable name="text" as="xs:string"><xsl:value-of><xsl:apply-templates select=".?nodes" mode="tex:inline">
+          <xsl:with-param name="ctx" select="'heading'" tunnel="yes"/></xsl:apply-templates></xsl:value-of></xsl:variable>
+        <xsl:variable name="plain" select="tex:reading-text(.?nodes)"/>
+        <!-- the first heading of a division is its title; a date or subtitle is set above or below it -->
+        <xsl:variable name="command" select="if ($el/@type = ('sub', 'date') or $el/preceding-sibling::tei:head[not(@type = ('sub', 'date'))]) then ()
+            else if ($depth = 0) then '\tkbodyhead' else if ($depth = 1) then '\eledsection' else if ($depth = 2) then '\eledsubsection' else '\eledsubsubsection'"/>
+        <xsl:choose>
+          <xsl:when test="$command = '\tkbodyhead'">\pstart[\tkreset\tkbodyhead] {normalize-space($text)}</xsl:when>
+          <xsl:when test="exists($command)">
+            <xsl:text>\pstart[\tkreset]{$command}{{\texorpdfstring{{{normalize-space($text)}}}{{{$plain}}}}}</xsl:text>
+          </xsl:when>
+          <xsl:otherwise>\pstart[\tkreset\tksubhead] {normalize-space($text)}</xsl:otherwise>
+        </xsl:choose>
+        <xsl:call-template name="tex:deferred-entries">
+          <xsl:with-param name="holder" select="$el"/>
+          <xsl:with-param name="label" select="'\textit{head.}'"/>
+        </xsl:call-template>
+        <xsl:text>\pend&#10;</xsl:text>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="style" select="distinct-values(.?style)"/>
+        <xsl:variable name="setup" select="string-join(('\tkreset', $style ! ('\tk' || .)))"/>
+        <xsl:variable name="body" as="xs:string"><xsl:value-of><xsl:apply-templates select=".?nodes" mode="tex:inline"/></xsl:value-of></xsl:variable>
+        <xsl:if test="normalize-space($body)">
+          <xsl:text>\pstart[{$setup}] </xsl:text>
+          <xsl:if test="$el/self::tei:item/parent::tei:list[@type = 'ordered' or @rend = 'numbered'] and .?nodes[1] is $el/node()[1]">
+            <xsl:text>{count($el/preceding-sibling::tei:item) + 1}.\enspace{{}}</xsl:text>
+          </xsl:if>
+          <xsl:value-of select="replace(normalize-space($body), '^\s+', '')"/>
+          <xsl:text>\pend&#10;</xsl:text>
+        </xsl:if>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+</xsl:stylesheet>

@@ -1,0 +1,79 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  The print edition: this entry stylesheet only assembles the modules.
+  Input: a tk:edition document holding the texts (tk:text/@key, TEI inside).
+  Output: one LaTeX document, for one text (options?volume = false) or for
+  the whole edition as a volume with title page, contents, principles and index.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:tk="urn:teikit"
+    xmlns:tex="urn:teikit:latex"
+    exclude-result-prefixes="#all"
+    expand-text="yes">
+
+  <xsl:import href="../common/functions.xsl"/>
+  <xsl:import href="tex.xsl"/>
+  <xsl:import href="blocks.xsl"/>
+  <xsl:import href="inline.xsl"/>
+  <xsl:import href="document.xsl"/>
+
+  <!-- title, editors (of the edition), trim ("6x9in"), font, volume (true: the whole edition) -->
+  <xsl:param name="options" as="map(*)" select="map{}"/>
+  <xsl:param name="register" as="document-node()?" select="()"/>
+
+  <xsl:output method="text" encoding="UTF-8"/>
+  <xsl:mode on-no-match="fail" on-multiple-match="fail" use-accumulators="#all"/>
+
+  <xsl:template match="/">
+    <xsl:variable name="texts" select="tk:edition/tk:text"/>
+    <xsl:variable name="volume" select="$options?volume = true()"/>
+    <xsl:variable name="first" select="($texts[1]/(tei:TEI, tei:teiCorpus))[1]"/>
+    <xsl:call-template name="tex:preamble">
+      <xsl:with-param name="title" select="tex:plain(if ($volume) then tex:option('title') else tk:title($first))"/>
+      <xsl:with-param name="author" select="tex:plain(if ($volume) then tex:option('editors') else string-join(tk:authors($first), ', '))"/>
+    </xsl:call-template>
+    <xsl:text expand-text="no">\begin{document}&#10;</xsl:text>
+    <xsl:if test="$volume">
+      <xsl:call-template name="tex:front-matter"><xsl:with-param name="texts" select="$texts"/></xsl:call-template>
+    </xsl:if>
+    <xsl:for-each select="$texts">
+      <xsl:call-template name="tex:text-chapter">
+        <xsl:with-param name="with-principles" select="not($volume)"/>
+      </xsl:call-template>
+    </xsl:for-each>
+    <xsl:text expand-text="no">&#10;\IfFileExists{persons.ind}{\cleardoublepage\renewcommand{\tkauthor}{Index}\renewcommand{\tktitle}{Index of Persons}\phantomsection\addcontentsline{toc}{chapter}{Index of Persons}\printindex[persons]}{}&#10;</xsl:text>
+    <xsl:text expand-text="no">\end{document}&#10;</xsl:text>
+  </xsl:template>
+
+  <!-- The volume: title page, contents, and the editorial principles of every text. -->
+  <xsl:template name="tex:front-matter">
+    <xsl:param name="texts" as="element(tk:text)*"/>
+\frontmatter
+\begin{{titlepage}}\centering
+\vspace*{{0.18\textheight}}
+{{\LARGE {tex:plain(tex:option('title'))}\par}}
+\vspace{{2em}}
+<xsl:if test="tex:option('editors')">{{\large Edited by {tex:plain(tex:option('editors'))}\par}}
+</xsl:if>\vfill
+{{\small Encoded in TEI P5 and typeset with teikit, reledmac and Lua\LaTeX\par}}
+\end{{titlepage}}
+\renewcommand{{\tkauthor}}{{{tex:plain(tex:option('title'))}}}\renewcommand{{\tktitle}}{{Contents}}
+\tableofcontents
+\cleardoublepage
+\renewcommand{{\tktitle}}{{Editorial Principles}}
+\chapter*{{Editorial Principles}}
+\addcontentsline{{toc}}{{chapter}}{{Editorial Principles}}
+<xsl:for-each select="($texts/(tei:TEI, tei:teiCorpus)/tei:teiHeader/tei:encodingDesc/tei:projectDesc)[1]">{tex:meta(.)}\par\medskip
+</xsl:for-each>This volume prints each text as established in its TEI encoding. Lines are numbered in the margin every five lines, anew on each page. The first apparatus under the text gives, for each line, the editors' emendations and the readings of other witnesses: the reading of this edition, a bracket, then the reading of the source (\textit{{del.}}: a character of the source removed; \textit{{om.}}: the source has nothing). The second apparatus gives the editors' notes. The authors' own notes are footnotes with the marks the source prints. A vertical bar in the text marks where a page of the source begins; its number stands in the outer margin (a question mark: the number is inferred). The principles of each text follow.\par
+<xsl:for-each select="$texts">
+  <xsl:variable name="tei" select="(tei:TEI, tei:teiCorpus)[1]"/>
+\section*{{{tex:plain(tk:title($tei))}}}
+<xsl:call-template name="tex:principles-of"><xsl:with-param name="tei" select="$tei"/></xsl:call-template>
+</xsl:for-each>
+\mainmatter
+</xsl:template>
+
+</xsl:stylesheet>

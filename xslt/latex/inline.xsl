@@ -1,0 +1,217 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  The text of a paragraph in LaTeX: phrase-level TEI, emendations and variants
+  to apparatus A (\edtext … \Afootnote), editorial notes to apparatus B, the
+  author's notes to familiar footnotes with their printed marker, persons to
+  the index, source pages to the margin.  What the reading text shows comes
+  from the shared functions (tk:reading, tk:alternates), as on the web.
+  The tunnel parameter ctx says where we are: 'text', 'note', 'heading', 'meta'.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:tk="urn:teikit"
+    xmlns:tex="urn:teikit:latex"
+    exclude-result-prefixes="#all"
+    expand-text="yes">
+
+  <xsl:mode name="tex:inline" on-no-match="fail" on-multiple-match="fail" use-accumulators="#all"/>
+
+  <xsl:template match="text()" mode="tex:inline">{tex:escape(tk:text(.))}</xsl:template>
+  <xsl:template match="comment() | processing-instruction()" mode="tex:inline"/>
+
+  <xsl:template match="*" mode="tex:inline">
+    <xsl:param name="ctx" as="xs:string" tunnel="yes" select="'text'"/>
+    <xsl:variable name="b" select="tk:behaviour(.)"/>
+    <xsl:choose>
+      <xsl:when test="tex:is-silent(.) or self::tei:witDetail or self::tei:figDesc or self::tei:lacunaStart
+                      or self::tei:lacunaEnd or self::tei:graphic or self::tei:media"/>
+      <xsl:when test="$b = 'note' and tk:is-flow-note(.) and not(parent::tei:app)"><xsl:call-template name="tex:note"/></xsl:when>
+      <xsl:when test="$b = 'alternate' and tk:is-entry(.)"><xsl:call-template name="tex:entry"/></xsl:when>
+      <xsl:when test="self::tei:pb"><xsl:call-template name="tex:pb"/></xsl:when>
+      <xsl:when test="self::tei:lb or self::tei:cb">{if (@break = 'no') then '' else ' '}</xsl:when>
+      <xsl:when test="self::tei:milestone or self::tei:anchor or self::tei:gb"/>
+      <xsl:when test="self::tei:gap">{{[}}\ldots{string-join(tei:desc ! (' ' || tex:plain(.)))}{{]}}</xsl:when>
+      <xsl:when test="self::tei:space">\ {{}}</xsl:when>
+      <xsl:when test="self::tei:supplied">{{[}}<xsl:apply-templates mode="tex:inline"/>{{]}}</xsl:when>
+      <xsl:when test="self::tei:sic">
+        <xsl:apply-templates mode="tex:inline"/>\textsuperscript{{[\textit{{sic}}]}}</xsl:when>
+      <xsl:when test="self::tei:del">\strikeThrough{{<xsl:apply-templates mode="tex:inline"/>}}</xsl:when>
+      <xsl:when test="self::tei:add">\underLine{{<xsl:apply-templates mode="tex:inline"/>}}</xsl:when>
+      <xsl:when test="self::tei:persName and $ctx = ('text', 'note')"><xsl:call-template name="tex:person"/></xsl:when>
+      <xsl:when test="(self::tei:ref or self::tei:ptr) and exists(tex:url(@target))">
+        <xsl:variable name="label" as="xs:string"><xsl:value-of><xsl:apply-templates mode="tex:inline"/></xsl:value-of></xsl:variable>
+        <xsl:text>\href{{{tex:url(@target)}}}{{{if (normalize-space($label)) then $label else tex:escape(@target)}}}</xsl:text>
+      </xsl:when>
+      <xsl:when test="self::tei:hi or self::tei:emph or self::tei:title[not(@level = 'a')] or self::tei:term
+                      or self::tei:mentioned or self::tei:stage or self::tei:foreign[not(ancestor::*[@xml:lang][1]/@xml:lang = @xml:lang)]">
+        <xsl:call-template name="tex:styled"/>
+      </xsl:when>
+      <xsl:when test="self::tei:soCalled">‘<xsl:apply-templates mode="tex:inline"/>’</xsl:when>
+      <xsl:when test="$b = ('section', 'paragraph', 'block', 'list', 'listItem', 'heading', 'row', 'cell', 'figure', 'table', 'cit')
+                      or local-name() = ($tex:splitters, 'l', 'item', 'head', 'label', 'speaker', 'stage', 'cell', 'row')">
+        <!-- a block where only a phrase can be (a note, a heading, a table cell): its text, separated -->
+        <xsl:if test="preceding-sibling::node()[normalize-space() or self::*]">{if ($ctx = 'note') then '\endgraf ' else ' '}</xsl:if>
+        <xsl:apply-templates mode="tex:inline"/>
+        <xsl:if test="self::tei:cell and following-sibling::tei:cell">\enspace\textbar\enspace{''}</xsl:if>
+      </xsl:when>
+      <xsl:otherwise><xsl:apply-templates mode="tex:inline"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- hi/@rend and the like: italic, bold, small capitals, superscript, underline … -->
+  <xsl:template name="tex:styled">
+    <xsl:context-item as="element()" use="required"/>
+    <xsl:variable name="r" select="tokenize(@rend)"/>
+    <xsl:variable name="commands" select="
+        (if (self::tei:emph or self::tei:title or self::tei:term or self::tei:mentioned or self::tei:stage
+             or self::tei:foreign or $r = ('italic', 'italics', 'i')) then '\textit' else (),
+         if ($r = ('bold', 'b', 'strong')) then '\textbf' else (),
+         if ($r = ('smallcaps', 'small-caps', 'sc')) then '\textsc' else (),
+         if ($r = ('sup', 'superscript')) then '\textsuperscript' else (),
+         if ($r = ('sub', 'subscript')) then '\textsubscript' else (),
+         if ($r = ('underline', 'u')) then '\underLine' else (),
+         if ($r = ('strikethrough', 'overstrike')) then '\strikeThrough' else ())"/>
+    <xsl:value-of select="string-join($commands ! (. || '{'))"/>
+    <xsl:apply-templates mode="tex:inline"/>
+    <xsl:value-of select="string-join($commands ! '}')"/>
+  </xsl:template>
+
+  <!-- A person of the register: indexed with page and line. -->
+  <xsl:template name="tex:person">
+    <xsl:context-item as="element()" use="required"/>
+    <xsl:variable name="entry" select="if (@ref) then tk:entry(., $register) else ()"/>
+    <xsl:if test="$entry/self::tei:person">
+      <xsl:variable name="dates" select="tk:entry-dates($entry)"/>
+      <xsl:variable name="full" select="$entry/tei:persName[@type = 'full']"/>
+      <xsl:variable name="shown" select="if ($full/tei:surname) then string-join(($full/tei:surname, $full/(tei:forename | tei:genName))
+                                         ! normalize-space(.), ', ') else tk:entry-name($entry)"/>
+      <xsl:text>\edindex[persons]{{{tex:index-entry(tk:entry-sort($entry), $shown
+          || (if ($dates) then ' (' || $dates || ')' else ''))}}}</xsl:text>
+    </xsl:if>
+    <xsl:apply-templates mode="tex:inline"/>
+  </xsl:template>
+
+  <!-- A page of the source: a bar in the text, the number in the margin. -->
+  <xsl:template name="tex:pb">
+    <xsl:context-item as="element()" use="required"/>
+    <xsl:param name="ctx" as="xs:string" tunnel="yes" select="'text'"/>
+    <xsl:variable name="n" select="tex:plain(@n || (if (@cert = ('low', 'medium')) then '?' else ''))"/>
+    <xsl:choose>
+      <xsl:when test="$ctx = 'text' and @n">\tkpb{{{$n}}}</xsl:when>
+      <xsl:when test="$ctx = 'note' and @n">\textbar{{}}</xsl:when>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- ============================================================ apparatus A -->
+
+  <!-- A plain, escaped string of a reading (its reading text only), for the apparatus. -->
+  <xsl:function name="tex:reading-text" as="xs:string">
+    <xsl:param name="nodes" as="node()*"/>
+    <xsl:variable name="s" as="xs:string*">
+      <xsl:for-each select="$nodes">
+        <xsl:choose>
+          <xsl:when test="self::text()"><xsl:sequence select="string(.)"/></xsl:when>
+          <xsl:when test="self::tei:note or self::tei:fw or self::tei:witDetail"/>
+          <xsl:when test="self::tei:lb[not(@break = 'no')]"><xsl:sequence select="' '"/></xsl:when>
+          <xsl:when test="self::* and tk:behaviour(.) = 'alternate'">
+            <xsl:sequence select="tex:reading-raw(tk:reading(.)/node())"/>
+          </xsl:when>
+          <xsl:when test="self::*"><xsl:sequence select="tex:reading-raw(node())"/></xsl:when>
+        </xsl:choose>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:sequence select="tex:plain(string-join($s))"/>
+  </xsl:function>
+
+  <xsl:function name="tex:reading-raw" as="xs:string">
+    <xsl:param name="nodes" as="node()*"/>
+    <xsl:sequence select="string-join($nodes ! (if (self::text()) then string(.)
+        else if (self::tei:note or self::tei:fw or self::tei:witDetail) then ''
+        else if (self::tei:lb[not(@break = 'no')]) then ' '
+        else if (self::* and tk:behaviour(.) = 'alternate') then tex:reading-raw(tk:reading(.)/node())
+        else tex:reading-raw(node())))"/>
+  </xsl:function>
+
+  <xsl:function name="tex:sigla" as="xs:string">
+    <xsl:param name="r" as="element()?"/>
+    <xsl:sequence select="if ($r/@wit) then ' \textit{' || tex:plain(string-join(tk:sigla($r), ' ')) || '}' else ''"/>
+  </xsl:function>
+
+  <!-- The apparatus side of an entry: each other reading with its witnesses, and details of witnesses. -->
+  <xsl:function name="tex:alternates" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:variable name="parts" as="xs:string*">
+      <xsl:for-each select="tk:alternates($e)">
+        <xsl:variable name="t" select="tex:reading-text(node())"/>
+        <xsl:sequence select="(if ($t = '') then '\textit{om.}' else $t) || tex:sigla(.)"/>
+      </xsl:for-each>
+      <xsl:for-each select="$e/(tei:witDetail | tei:note)">
+        <xsl:sequence select="(if (@wit) then tex:sigla(.) || ': ' else '') || tex:plain(.)"/>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:sequence select="string-join($parts, '; ')"/>
+  </xsl:function>
+
+  <!-- An emendation or a variant: the reading in the text, the rest in apparatus A. -->
+  <xsl:template name="tex:entry">
+    <xsl:context-item as="element()" use="required"/>
+    <xsl:param name="ctx" as="xs:string" tunnel="yes" select="'text'"/>
+    <xsl:if test="tk:space-before(.)"><xsl:text> </xsl:text></xsl:if>
+    <xsl:variable name="reading" select="tk:reading(.)"/>
+    <xsl:variable name="shown" as="xs:string"><xsl:value-of><xsl:apply-templates select="$reading/node()" mode="tex:inline"/></xsl:value-of></xsl:variable>
+    <xsl:choose>
+      <xsl:when test="$ctx = 'text'">
+        <xsl:variable name="lemma" select="tex:reading-text($reading/node())"/>
+        <xsl:text>\edtext{{{$shown}}}{{</xsl:text>
+        <xsl:choose>
+          <xsl:when test="$lemma = ''">\lemma{{}}\Afootnote[nosep]{{{tex:alternates(.)} \textit{{del.}}}}</xsl:when>
+          <xsl:when test="$reading/@wit">\lemma{{{$lemma}{tex:sigla($reading)}}}\Afootnote{{{tex:alternates(.)}}}</xsl:when>
+          <xsl:otherwise>\Afootnote{{{tex:alternates(.)}}}</xsl:otherwise>
+        </xsl:choose>
+        <xsl:text>}}</xsl:text>
+      </xsl:when>
+      <!-- in notes and headings the reading only; the entry is given after the note or heading -->
+      <xsl:otherwise>{$shown}</xsl:otherwise>
+    </xsl:choose>
+    <xsl:if test="tk:space-after(.)"><xsl:text> </xsl:text></xsl:if>
+  </xsl:template>
+
+  <!-- The entries of a note or heading, keyed to the line of its marker: "12 n. *: Official] Oflicial". -->
+  <xsl:template name="tex:deferred-entries">
+    <xsl:param name="holder" as="element()"/>
+    <xsl:param name="label" as="xs:string"/>
+    <xsl:for-each select="$holder//(tei:choice | tei:app)[tk:is-entry(.)]
+                          [not(ancestor::tei:note[tk:is-flow-note(.)][. &gt;&gt; $holder])]">
+      <xsl:variable name="lemma" select="tex:reading-text(tk:reading(.)/node())"/>
+      <xsl:text>\edtext{{}}{{\lemma{{{$label}{if ($lemma = '') then '' else ' ' || $lemma || tex:sigla(tk:reading(.))}}}\Afootnote{if ($lemma = '') then '[nosep]' else ''}{{{if ($lemma = '') then ' ' else ''}{tex:alternates(.)}{if ($lemma = '') then ' \textit{del.}' else ''}}}}}</xsl:text>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- ============================================================ notes -->
+
+  <xsl:template name="tex:note">
+    <xsl:context-item as="element()" use="required"/>
+    <xsl:param name="ctx" as="xs:string" tunnel="yes" select="'text'"/>
+    <xsl:variable name="body" as="xs:string">
+      <xsl:value-of><xsl:apply-templates mode="tex:inline"><xsl:with-param name="ctx" select="'note'" tunnel="yes"/></xsl:apply-templates></xsl:value-of>
+    </xsl:variable>
+    <xsl:variable name="marker" select="tk:note-source-label(.)"/>
+    <xsl:choose>
+      <xsl:when test="$ctx = ('note', 'heading', 'meta')">
+        <!-- a note inside a note (or heading): in brackets where it stands -->
+        <xsl:text> {{[}}\textit{{Note}}: {$body}{{]}}</xsl:text>
+      </xsl:when>
+      <xsl:when test="tk:note-kind(.) = 'editorial'">\edtext{{}}{{\Bfootnote{{{$body}}}}}</xsl:when>
+      <xsl:otherwise>\footnoteA[{tex:plain($marker)}]{{{$body}}}</xsl:otherwise>
+    </xsl:choose>
+    <xsl:if test="$ctx = 'text'">
+      <xsl:call-template name="tex:deferred-entries">
+        <xsl:with-param name="holder" select="."/>
+        <xsl:with-param name="label" select="'\textit{n.}\,' || tex:plain($marker) || ':'"/>
+      </xsl:call-template>
+    </xsl:if>
+  </xsl:template>
+
+</xsl:stylesheet>

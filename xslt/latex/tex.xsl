@@ -1,0 +1,60 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  Writing TeX safely: every character of the TEI goes through tex:escape, so
+  no content of a document can run a TeX command.  Index keys go through
+  tex:index-entry (makeindex quoting on top of TeX escaping).
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:fn="http://www.w3.org/2005/xpath-functions"
+    xmlns:tex="urn:teikit:latex"
+    exclude-result-prefixes="#all">
+
+  <!-- TeX's special characters, those that would start a ligature, an optional argument or a paragraph,
+       and places where a long URL may break. -->
+  <xsl:variable name="tex:specials" as="map(xs:string, xs:string)" select="map{
+      '\': '\textbackslash{}', '{': '\{', '}': '\}', '$': '\$', '&amp;': '\&amp;\allowbreak{}', '#': '\#',
+      '^': '\textasciicircum{}', '_': '\_', '~': '\textasciitilde{}', '%': '\%',
+      '&lt;': '\textless{}', '&gt;': '\textgreater{}', '|': '\textbar{}', '`': '\textasciigrave{}',
+      '[': '{[}', ']': '{]}', '&quot;': '\textquotedbl{}', '/': '/\allowbreak{}',
+      '?': '?\allowbreak{}', '=': '=\allowbreak{}'}"/>
+
+  <xsl:function name="tex:escape" as="xs:string">
+    <xsl:param name="s" as="xs:string?"/>
+    <xsl:sequence select="string-join(analyze-string(string($s), '[\\{}$&amp;#\^_~%&lt;&gt;|`\[\]&quot;/?=]|-{2,}|\.[\p{L}\p{N}]|\s+')/*
+        ! (if (self::fn:non-match) then string(.)
+           else if (normalize-space(.) = '') then ' '
+           else if (starts-with(., '.')) then '.\allowbreak{}' || substring(., 2)
+           else if (starts-with(., '-')) then string-join(for $i in 1 to string-length(.) return '-', '\kern0pt{}')
+           else $tex:specials(string(.))))"/>
+  </xsl:function>
+
+  <!-- The same, for a string that is already a single line of plain text (titles, PDF metadata). -->
+  <xsl:function name="tex:plain" as="xs:string">
+    <xsl:param name="s" as="xs:string?"/>
+    <xsl:sequence select="tex:escape(normalize-space($s))"/>
+  </xsl:function>
+
+  <!-- An index entry: sort key @ printed form, with makeindex's own characters quoted. -->
+  <xsl:function name="tex:index-entry" as="xs:string">
+    <xsl:param name="sort" as="xs:string"/>
+    <xsl:param name="shown" as="xs:string"/>
+    <xsl:variable name="key" select="replace(normalize-unicode(normalize-space($sort), 'NFD'), '[^\p{L}\p{N} ,.\-]', '')"/>
+    <xsl:sequence select="tex:quote-index($key) || '@' || tex:quote-index(tex:plain($shown))"/>
+  </xsl:function>
+
+  <xsl:function name="tex:quote-index" as="xs:string">
+    <xsl:param name="s" as="xs:string"/>
+    <xsl:sequence select="replace($s, '([&quot;!@|])', '&quot;$1')"/>
+  </xsl:function>
+
+  <!-- A URL for \href: only absolute http(s), with TeX's characters escaped for hyperref. -->
+  <xsl:function name="tex:url" as="xs:string?">
+    <xsl:param name="url" as="xs:string?"/>
+    <xsl:variable name="u" select="normalize-space($url)"/>
+    <xsl:sequence select="if (matches($u, '^https?://[^\s\\{}]+$', 'i'))
+                          then replace(replace(replace($u, '%', '\\%'), '#', '\\#'), '~', '\\~{}') else ()"/>
+  </xsl:function>
+
+</xsl:stylesheet>
