@@ -45,3 +45,10 @@ def jing() -> str:
     if path is None:
         pytest.fail("jing is not installed: `make test` installs it (apt-get install jing)")
     return path
+
+
+def pytest_collection_modifyitems(items):
+    """Tests that drive the browser carry the `browser` marker (deselect with -m "not browser")."""
+    for item in items:
+        if {"browser", "page"} & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.browser)

@@ -54,6 +54,7 @@ def _paths(paths, config) -> list[str]:
 def main():
     """teikit: validate, lint, enrich, ingest and build TEI editions.
 
+    \b
     Example: teikit validate tei/
     """
 
@@ -76,6 +77,7 @@ def validate(paths, fmt, schema_path, layers, jobs, config_path):
     PATHS are files or directories (searched recursively for *.xml); the
     default is tei/.  Exit status: 0 valid, 1 problems found, 2 unusable input.
 
+    \b
     Example: teikit validate tei/ --format github
     Example: teikit validate --schema ../shared/schemas/tei_all.rng letter.xml
     """
@@ -114,6 +116,7 @@ def lint(paths, fmt, select_, ignore, fix, unsafe_fixes, statistics, explain, re
     findings, 2 usage errors.  Silence one occurrence with
     <?teikit-lint ignore CODE reason?> just before it.
 
+    \b
     Example: teikit lint tei/ --select TK4 --statistics
     Example: teikit lint --explain TK401
     """
@@ -178,6 +181,7 @@ def enrich(paths, only, dry_run, in_place, register_path, fmt, config_path):
     Without --in-place nothing is written: a summary says what would be added.
     `--only candidates` lists capitalised names that match no register entry.
 
+    \b
     Example: teikit enrich tei/ --only names,dates --dry-run
     Example: teikit enrich tei/ --in-place
     Example: teikit enrich tei/ --only candidates --format tsv > review.tsv
@@ -220,6 +224,7 @@ def ingest(source, output, ocr, key, register_path, config_path):
     list of what was removed (web navigation, metadata lines).  What ingest
     was unsure of is printed on stderr.
 
+    \b
     Example: teikit ingest ../shared/seeds/002_1e5f63ca13ca948c.txt -o tei/draft.xml
     """
     from .files import atomic_write
@@ -255,6 +260,7 @@ def build(paths, want_html, want_pdf, out, no_search, base_url, volume, config_p
 
     With neither --html nor --pdf, both are built.  PATHS default to tei/.
 
+    \b
     Example: teikit build --html tei/ --out output
     Example: teikit build --pdf ../shared/foreign-tei/gerdracor-leonce-und-lena.xml --out /tmp/drama
     """
@@ -288,6 +294,7 @@ def build(paths, want_html, want_pdf, out, no_search, base_url, volume, config_p
 def schema(write, check, guidelines):
     """Compile schema/edition.odd into RELAX NG, XSD, Schematron and guidelines.
 
+    \b
     Example: teikit schema --write --guidelines output/docs/guidelines.html
     """
     from . import schema as schemas
@@ -314,6 +321,7 @@ def schema(write, check, guidelines):
 def show_config(config_path):
     """Print the resolved configuration ([tool.teikit] with defaults filled in).
 
+    \b
     Example: teikit config
     """
     click.echo(load_config(config_path).to_toml())

@@ -55,6 +55,7 @@
 \Xarrangement{{paragraph}}\Xlemmaseparator[B]{{}}
 \Xnotenumfont{{\normalfont\bfseries}}\Xbeforenotes{{0.8em}}
 \renewcommand{{\pagelinesep}}{{.}}
+\newcommand{{\tkinnote}}[1]{{#1\textit{{n}}}}
 \emergencystretch=2em
 \brokenpenalty=10000 % no word divided across pages
 \setlength{{\parindent}}{{1.2em}}

@@ -76,4 +76,6 @@ def run(paths, out: Path, *, html: bool = True, pdf: bool = True, search: bool =
                    "base-url": settings.get("base-url", "")}
         build_html(texts, register, out / "html", options=options, pdf_dir=out / "pdf", report=report,
                    search=search)
+        from .html import write_docs
+        write_docs(out / "docs", report)  # the encoding guidelines and the lint rules, beside the site too
     return report

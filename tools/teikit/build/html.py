@@ -61,7 +61,7 @@ def build_html(texts: list[Text], register, out: Path, *, options: dict, pdf_dir
         report.written.append(atomic_write(out / "downloads" / "edition.pdf", (pdf_dir / "edition.pdf").read_bytes()))
     if register is not None:
         report.written.append(atomic_write(out / "downloads" / "register.xml", register.data))
-    _write_docs(out / "docs", report)
+    write_docs(out / "docs", report)
     report.timings["html: write"] = time.perf_counter() - t1
     if search and records is not None:
         t2 = time.perf_counter()
@@ -77,7 +77,7 @@ def _copy_assets(out: Path, report: BuildReport) -> None:
             report.written.append(atomic_write(out / "assets" / f.name, f.read_bytes()))
 
 
-def _write_docs(folder: Path, report: BuildReport) -> None:
+def write_docs(folder: Path, report: BuildReport) -> None:
     from .. import schema
     from ..lint.docs import rules_html
     report.written.append(atomic_write(folder / "guidelines.html", schema.guidelines_html()))

@@ -133,10 +133,22 @@ def _makeindex(build: Path, job: Job) -> None:
     exe = shutil.which("makeindex")
     if not exe:
         raise BuildError("the index of persons needs makeindex", hint="apt-get install texlive-binaries")
+    _simplify_index(build / "persons.idx")
     proc = subprocess.run([exe, "-q", "-s", "tkindex.ist", "persons.idx"], cwd=build, capture_output=True)
     if proc.returncode != 0:
         raise BuildError(f"makeindex failed on the index of {job.key}",
                          context=proc.stderr.decode(errors="replace")[-2000:])
+
+
+def _simplify_index(idx: Path) -> None:
+    """reledmac writes a mention in a note as a range with a label of its own, which keeps makeindex from
+    merging repeated references: one plain entry marked \tkinnote ("12.5n") instead."""
+    out = []
+    for line in idx.read_text(encoding="utf-8").splitlines():
+        if re.search(r"\|\)ledinnote", line):
+            continue
+        out.append(re.sub(r"\|\(ledinnote\[[^\]]*\](\{[^{}]*\}){3}\}", "|tkinnote}", line))
+    idx.write_text("\n".join(out) + "\n", encoding="utf-8")
 
 
 def _state(build: Path, key: str) -> str:
