@@ -98,7 +98,7 @@ def _codes(values) -> list[str]:
 
 @main.command()
 @paths_argument
-@format_option()
+@format_option(*FORMATS, "tsv")
 @click.option("--select", "select_", multiple=True, help="Rule codes or prefixes to run (e.g. TK4, TK201); default from config.")
 @click.option("--ignore", multiple=True, help="Rule codes or prefixes to skip.")
 @click.option("--fix", is_flag=True, help="Apply safe fixes (markup only, no character of the text changes), atomically.")
@@ -116,9 +116,13 @@ def lint(paths, fmt, select_, ignore, fix, unsafe_fixes, statistics, explain, re
     findings, 2 usage errors.  Silence one occurrence with
     <?teikit-lint ignore CODE reason?> just before it.
 
+    `--format tsv` writes a corrections table (one row per finding, with the
+    token and an empty correction) for `teikit emend`.
+
     \b
     Example: teikit lint tei/ --select TK4 --statistics
     Example: teikit lint --explain TK401
+    Example: teikit lint tei/draft.xml --select TK401 --format tsv > corrections.tsv
     """
     from . import lint as lint_mod
     if explain:
@@ -142,7 +146,11 @@ def lint(paths, fmt, select_, ignore, fix, unsafe_fixes, statistics, explain, re
         from .lint.fixes import apply_fixes
         report = apply_fixes(report, unsafe=unsafe_fixes, lint_again=run)
     summary = Summary("lint", len(report.files), report.seconds, fixed=report.fixed)
-    click.echo(render(fmt, report.diagnostics, summary, report.files))
+    if fmt == "tsv":
+        from .emend import table_tsv
+        click.echo(table_tsv(sorted(report.diagnostics, key=lambda d: d.sort_key())), nl=False)
+    else:
+        click.echo(render(fmt, report.diagnostics, summary, report.files))
     if statistics and fmt == "text":
         counts: dict[str, int] = {}
         for d in report.diagnostics:
@@ -151,6 +159,40 @@ def lint(paths, fmt, select_, ignore, fix, unsafe_fixes, statistics, explain, re
         for code, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
             click.echo(f"{n:6d}  {code}  {names.get(code, '')}")
     sys.exit(1 if report.diagnostics else 0)
+
+
+# ---------------------------------------------------------------- emend
+
+@main.command()
+@click.argument("table", type=click.Path(dir_okay=False))
+@click.option("--dry-run", is_flag=True, help="Print a unified diff of what would change; write nothing.")
+@click.option("--resp", default=None, help="Pointer to the editor the emendations are attributed to "
+                                          "(default: the header's editor with an xml:id).")
+@handle_errors
+def emend(table, dry_run, resp):
+    """Apply a reviewed corrections table as recorded emendations (choice/sic/corr).
+
+    TABLE is tab-separated with the columns path, line, column, token,
+    correction (and type, default ocr), as `teikit lint --format tsv` writes
+    it.  Rows with an empty correction are left alone.  Each filled row is
+    checked against the file (the token must still stand at its place), the
+    change is recorded in the revisionDesc, and a document the edits would
+    make invalid is not written.
+
+    \b
+    Example: teikit lint tei/draft.xml --select TK401 --format tsv > corrections.tsv
+    Example: teikit emend corrections.tsv --dry-run
+    Example: teikit emend corrections.tsv
+    """
+    from .emend import apply_corrections, read_table
+    corrections = read_table(table)
+    report = apply_corrections(corrections, table=table, resp=resp, dry_run=dry_run)
+    for diff in report.diffs.values():
+        click.echo(diff, nl=False)
+    total = sum(report.applied.values())
+    verb = "would apply" if dry_run else "applied"
+    click.echo(f"emend: {verb} {total} emendation{'s' if total != 1 else ''} in {len(report.applied)} file(s)",
+               err=dry_run)
 
 
 # ---------------------------------------------------------------- enrich

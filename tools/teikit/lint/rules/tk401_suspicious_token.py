@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from dataclasses import replace
+
 import re
 
 from .. import Rule
@@ -82,4 +84,4 @@ class SuspiciousToken(Rule):
                     severity = "warning" if reason.startswith("not in the word list") else "error"
                     d = found(ctx, self, block, start, self.message.format(token=core, reason=reason), severity)
                     if d is not None:
-                        yield d
+                        yield replace(d, extra={"token": core})  # for corrections tables (--format tsv)

@@ -1,0 +1,89 @@
+"""Corrections tables: lint writes them, emend applies the reviewed rows as recorded emendations."""
+
+from __future__ import annotations
+
+import csv
+import shutil
+
+import pytest
+from click.testing import CliRunner
+
+from teikit.cli import main
+from teikit.errors import InputError
+from teikit.emend import apply_corrections, read_table
+from teikit.parsing import NS, parse
+
+from conftest import ROOT
+
+FIXTURE = ROOT / "tests" / "lint" / "TK401_bad"
+
+
+@pytest.fixture
+def doc(tmp_path, monkeypatch):
+    for f in FIXTURE.iterdir():
+        shutil.copy(f, tmp_path / f.name)
+    monkeypatch.chdir(tmp_path)
+    return tmp_path / "doc.xml"
+
+
+def table(doc, corrections: dict[str, str], type_: str = "") -> str:
+    result = CliRunner().invoke(main, ["lint", "doc.xml", "--select", "TK401", "--format", "tsv",
+                                       "--config", str(ROOT / "pyproject.toml")])
+    rows = list(csv.reader(result.output.splitlines(), delimiter="\t"))
+    assert rows[0][:6] == ["path", "line", "column", "code", "token", "correction"]
+    for r in rows[1:]:
+        if r[4] in corrections:
+            r[5], r[6] = corrections[r[4]], type_
+    path = doc.parent / "table.tsv"
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        csv.writer(f, delimiter="\t", lineterminator="\n").writerows(rows)
+    return str(path)
+
+
+def test_the_filled_rows_become_recorded_emendations(doc):
+    before = "".join(parse(doc).root.find(".//tei:body", NS).itertext())
+    result = CliRunner().invoke(main, ["emend", table(doc, {"RltsSian": "Russian", "1t": "it"})])
+    assert result.exit_code == 0, result.output
+    root = parse(doc).root
+    choices = root.findall(".//tei:body//tei:choice", NS)
+    assert [(c.findtext("tei:sic", namespaces=NS), c.findtext("tei:corr", namespaces=NS)) for c in choices] == \
+        [("RltsSian", "Russian"), ("1t", "it")]
+    assert all(c.find("tei:corr", NS).get("resp") == "#t-ed" and c.find("tei:corr", NS).get("type") == "ocr"
+               for c in choices)
+    assert "neW" in "".join(root.find(".//tei:body", NS).itertext())  # a row left empty is left alone
+    source = "".join(t for t in root.find(".//tei:body", NS).itertext()
+                     if t not in ("Russian", "it"))
+    assert source == before  # the source's characters are all kept, in sic
+    assert "2 emendations applied with teikit emend" in root.findtext(".//tei:revisionDesc/tei:change[last()]",
+                                                                      namespaces=NS)
+
+
+def test_a_stale_table_is_refused_and_nothing_written(doc):
+    path = table(doc, {"neW": "new"})
+    assert CliRunner().invoke(main, ["emend", path]).exit_code == 0
+    data = doc.read_bytes()
+    with pytest.raises(InputError, match="not 'neW'"):
+        apply_corrections(read_table(path), table=path)
+    assert doc.read_bytes() == data
+
+
+def test_dry_run_writes_nothing(doc):
+    data = doc.read_bytes()
+    result = CliRunner().invoke(main, ["emend", table(doc, {"neW": "new"}), "--dry-run"])
+    assert result.exit_code == 0 and "+" in result.output and "<corr" in result.output
+    assert doc.read_bytes() == data
+
+
+def test_an_emendation_that_would_make_the_document_invalid_is_refused(doc):
+    path = table(doc, {"neW": "new"}, type_="not a known type")
+    data = doc.read_bytes()
+    result = CliRunner().invoke(main, ["emend", path])
+    assert result.exit_code == 2 and "invalid" in result.output
+    assert doc.read_bytes() == data
+
+
+def test_a_table_without_the_columns_is_a_clear_error(tmp_path):
+    bad = tmp_path / "t.tsv"
+    bad.write_text("a\tb\n1\t2\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["emend", str(bad)])
+    assert result.exit_code == 2 and "lacks the column" in result.output
