@@ -5,10 +5,9 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-import pytest
 from lxml import etree
 
-from conftest import EDITION, FIXTURES, edition_files
+from conftest import FIXTURES, edition_files
 from oddgen import Generator, Odd
 from teikit import schema
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from .parsing import NS, TEI_NS, Document
+from .parsing import NS, Document
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 READING = {"corr", "reg", "expan"}  # the editorial side of a choice, skipped in the source view

@@ -22,7 +22,7 @@ from lxml import etree
 from . import schema as schemas
 from . import xslt
 from .diagnostics import Diagnostic
-from .errors import InputError, SchemaError, TeikitError
+from .errors import InputError, SchemaError
 from .files import discover
 from .parsing import TEI_NS, XI_NS, Document, parse, parse_string
 
@@ -223,7 +223,6 @@ class Validator:
                                     f"other files); {what}", severity="warning", xpath=readable_path(inc)))
         tree = copy.deepcopy(doc.tree)
         for inc in tree.getroot().findall(f".//{{{XI_NS}}}include"):
-            parent = inc.getparent()
             fallback = inc.find(f"{{{XI_NS}}}fallback")
             _replace_with(inc, list(fallback) if fallback is not None else [],
                           fallback.text if fallback is not None else None)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import copy
 import os
-import shutil
 import tempfile
 import time
 from pathlib import Path
@@ -12,7 +11,6 @@ from pathlib import Path
 from lxml import etree
 
 from .. import resources, xslt
-from ..errors import BuildError
 from ..files import atomic_write
 from ..parsing import parse_string
 from . import BuildReport, Text

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from pathlib import Path
 
 from lxml import etree
 
@@ -113,7 +112,7 @@ def header(src: Source, reg, key: str, julian: bool = False) -> etree._Element:
     else:
         src.doubt(1, "no date of writing found: add profileDesc/creation/date")
     calendars = E("calendarDesc", E("calendar", E("p", "Julian calendar (old style), used in Russia until "
-                                                    "February 1918."), xml_id=f"julian")) if julian else None
+                                                    "February 1918."), xml_id="julian")) if julian else None
     profile = E("profileDesc", creation, E("langUsage", E("language", "English", ident="en")), calendars)
     revision = E("revisionDesc", E("change", f"Draft made by teikit ingest from {src.path.name}.",
                                    when=dt.date.today().isoformat(), who=f"#{key}-ed"), status="draft")

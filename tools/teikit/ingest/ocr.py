@@ -69,7 +69,6 @@ def ocr_blocks(src: Source) -> list[Block]:
             out.append(b)
         para, breaks = [], []
 
-    caps_run: list[tuple[int, str]] = []
     for line in src.lines:
         s = line.s
         if not s:

@@ -15,7 +15,7 @@ import importlib
 import pkgutil
 import re
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import Iterable, Iterator, Sequence
@@ -26,7 +26,7 @@ from .. import register as registers
 from ..diagnostics import Diagnostic, Fix
 from ..errors import ConfigError, InputError
 from ..files import discover
-from ..parsing import NS, TEI_NS, XML_NS, Document, parse
+from ..parsing import NS, XML_NS, Document, parse
 from ..source import Source
 from ..validation import readable_path
 

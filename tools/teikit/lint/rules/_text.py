@@ -145,6 +145,26 @@ def _tail(el, block):
         block.add(el, "tail", el.tail)
 
 
+def reading_text(el, skip) -> str:
+    """The text of an element without the descendants named in ``skip`` (source readings, notes …)."""
+    from lxml import etree
+    out = []
+
+    def walk(e):
+        if e is not el and etree.QName(e).localname in skip:
+            return
+        if e.text:
+            out.append(e.text)
+        for c in e:
+            if isinstance(c.tag, str):
+                walk(c)
+            if c.tail:
+                out.append(c.tail)
+
+    walk(el)
+    return "".join(out)
+
+
 def found(ctx, rule, block, offset, message, severity="error"):
     """A diagnostic for a finding at a character of a block, unless silenced where it stands."""
     owner, kind, local = block.locate(offset)

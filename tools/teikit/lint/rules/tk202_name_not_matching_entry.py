@@ -2,11 +2,11 @@ from __future__ import annotations
 
 import re
 
-from lxml import etree
 
 from ... import register as registers
 from ...parsing import NS, TEI_NS
 from .. import Rule
+from ._text import reading_text
 
 NAMES = {"persName": "person", "placeName": "place", "orgName": "org", "title": "work"}
 SOURCE_SIDE = {"sic", "orig", "abbr", "fw"}
@@ -14,21 +14,7 @@ SOURCE_SIDE = {"sic", "orig", "abbr", "fw"}
 
 def reading(el) -> str:
     """The reading text of an element: corr rather than sic, no notes."""
-    out = []
-
-    def walk(e):
-        if etree.QName(e).localname in SOURCE_SIDE | {"note"} and e is not el:
-            return
-        if e.text:
-            out.append(e.text)
-        for c in e:
-            if isinstance(c.tag, str):
-                walk(c)
-            if c.tail:
-                out.append(c.tail)
-
-    walk(el)
-    return " ".join("".join(out).split())
+    return " ".join(reading_text(el, SOURCE_SIDE | {"note"}).split())
 
 
 def _variants(w: str) -> set[str]:

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-from ...parsing import NS
 from .. import Rule
 from ._dates import ATTRS, ISO
 

@@ -5,6 +5,7 @@ import re
 from lxml import etree
 
 from .. import Rule
+from ._text import reading_text
 from ...parsing import NS
 
 BLOCKS = ("p", "head", "item", "l", "note")
@@ -59,20 +60,5 @@ class UnbalancedQuotes(Rule):
 
 
 def _reading(el) -> str:
-    """The reading text of a block, without nested notes and source readings."""
-    out = []
-
-    def walk(e, top=False):
-        local = etree.QName(e).localname
-        if not top and local in ("sic", "orig", "abbr", "fw", *BLOCKS):
-            return  # source readings, and nested blocks, which are checked on their own
-        if e.text:
-            out.append(e.text)
-        for c in e:
-            if isinstance(c.tag, str):
-                walk(c)
-            if c.tail:
-                out.append(c.tail)
-
-    walk(el, top=True)
-    return "".join(out)
+    """The reading text of a block, without source readings and nested blocks (checked on their own)."""
+    return reading_text(el, {"sic", "orig", "abbr", "fw", *BLOCKS})

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from ...parsing import NS, TEI_NS
+from ...parsing import TEI_NS
 from .. import Rule
 
 PAIRS = ({"sic", "corr"}, {"orig", "reg"}, {"abbr", "expan"})

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-from lxml import etree
 
 from ...parsing import TEI_NS
 from .. import Rule
