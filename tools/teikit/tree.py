@@ -135,23 +135,22 @@ def insert(el: etree._Element, offset: int, new: etree._Element) -> etree._Eleme
     raise ValueError(f"offset {offset} is beyond the text of <{etree.QName(el).localname}>")
 
 
-def unwrap(el: etree._Element) -> None:
-    """Remove an element but keep its content where it was."""
+def replace_with(el: etree._Element, children: list, text: str | None) -> None:
+    """Replace an element by a list of nodes, keeping the surrounding text."""
     parent = el.getparent()
     idx = parent.index(el)
+    lead = (text or "")
+    tail = el.tail or ""
     prev = el.getprevious()
-    text, tail = el.text or "", el.tail or ""
-    children = list(el)
-    if prev is not None:
-        prev.tail = (prev.tail or "") + text
-    else:
-        parent.text = (parent.text or "") + text
-    parent.remove(el)
-    for i, c in enumerate(children):
-        parent.insert(idx + i, c)
     if children:
         children[-1].tail = (children[-1].tail or "") + tail
-    elif prev is not None:
-        prev.tail = (prev.tail or "") + tail
     else:
-        parent.text = (parent.text or "") + tail
+        lead += tail
+    if lead:
+        if prev is not None:
+            prev.tail = (prev.tail or "") + lead
+        else:
+            parent.text = (parent.text or "") + lead
+    parent.remove(el)
+    for i, child in enumerate(children):
+        parent.insert(idx + i, child)

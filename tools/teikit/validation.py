@@ -25,6 +25,7 @@ from .diagnostics import Diagnostic
 from .errors import InputError, SchemaError
 from .files import discover
 from .parsing import TEI_NS, XI_NS, Document, parse, parse_string
+from .tree import replace_with
 
 LAYERS = ("rng", "xsd", "sch")
 LAYER_CODES = {"rng": "RNG", "xsd": "XSD", "sch": "SCH"}
@@ -224,7 +225,7 @@ class Validator:
         tree = copy.deepcopy(doc.tree)
         for inc in tree.getroot().findall(f".//{{{XI_NS}}}include"):
             fallback = inc.find(f"{{{XI_NS}}}fallback")
-            _replace_with(inc, list(fallback) if fallback is not None else [],
+            replace_with(inc, list(fallback) if fallback is not None else [],
                           fallback.text if fallback is not None else None)
         return tree, notes
 
@@ -318,27 +319,6 @@ def _rng_text(msg: str, el: etree._Element | None, doc: Document) -> str:
         if first:
             return f"duplicate xml:id '{value}' (also on line {first[0].sourceline})"
     return rng_message(msg)
-
-
-def _replace_with(el: etree._Element, children: list, text: str | None) -> None:
-    """Replace an element by a list of nodes, keeping the surrounding text."""
-    parent = el.getparent()
-    idx = parent.index(el)
-    lead = (text or "")
-    tail = el.tail or ""
-    prev = el.getprevious()
-    if children:
-        children[-1].tail = (children[-1].tail or "") + tail
-    else:
-        lead += tail
-    if lead:
-        if prev is not None:
-            prev.tail = (prev.tail or "") + lead
-        else:
-            parent.text = (parent.text or "") + lead
-    parent.remove(el)
-    for i, child in enumerate(children):
-        parent.insert(idx + i, child)
 
 
 def _dedupe(diags: list[Diagnostic]) -> list[Diagnostic]:
