@@ -253,7 +253,10 @@
 
   <xsl:function name="tk:authors" as="xs:string*">
     <xsl:param name="tei" as="element()"/>
-    <xsl:sequence select="$tei/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:author ! normalize-space(.)"/>
+    <!-- the name only: authority numbers (idno) and notes inside author are not part of it -->
+    <xsl:sequence select="$tei/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:author
+                          ! normalize-space(string-join(.//text()[not(ancestor::tei:idno or ancestor::tei:note)], ' '))
+                          [. != '']"/>
   </xsl:function>
 
   <xsl:function name="tk:written" as="xs:string?">

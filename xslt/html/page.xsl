@@ -124,7 +124,7 @@
         <xsl:if test="$header/tei:fileDesc/tei:titleStmt/tei:author">
           <dt>Author</dt>
           <dd data-pagefind-filter="author"><xsl:for-each select="$header/tei:fileDesc/tei:titleStmt/tei:author">
-            <xsl:if test="position() gt 1">; </xsl:if><xsl:apply-templates select="node()" mode="html:render"/></xsl:for-each></dd>
+            <xsl:if test="position() gt 1">; </xsl:if><xsl:apply-templates select="node() except (tei:idno | tei:note)" mode="html:render"/></xsl:for-each></dd>
         </xsl:if>
         <xsl:if test="$header/tei:fileDesc/tei:titleStmt/tei:respStmt">
           <dt>Responsibility</dt>

@@ -73,6 +73,8 @@ def _copy_assets(out: Path, report: BuildReport) -> None:
     for f in sorted(src.iterdir()):
         if f.is_file():
             report.written.append(atomic_write(out / "assets" / f.name, f.read_bytes()))
+    # browsers ask for /favicon.ico whatever the pages say
+    report.written.append(atomic_write(out / "favicon.ico", (src / "favicon.ico").read_bytes()))
 
 
 def write_docs(folder: Path, report: BuildReport) -> None:
