@@ -57,7 +57,12 @@
 \renewcommand{{\pagelinesep}}{{.}}
 \newcommand{{\tkinnote}}[1]{{#1\textit{{n}}}}
 \emergencystretch=2em
-\brokenpenalty=10000 % no word divided across pages
+% no word divided across two pages: teikit.lua adds \brokenpenalty after reledmac's line boxes
+\brokenpenalty=10000\newcount\tkdivided
+\directlua{{dofile(kpse.find_file("teikit.lua") or "teikit.lua")}}
+\makeatletter
+\apptocmd{{\getline@num}}{{\directlua{{teikit.divided(\number\one@line)}}\global\advance\ballast@count\tkdivided}}{{}}{{\PackageWarning{{teikit}}{{reledmac has changed: words may be divided across pages}}}}
+\makeatother
 \setlength{{\parindent}}{{1.2em}}
 % the source pagination: a bar in the text, the number in the margin
 \newcommand{{\tkpb}}[1]{{\ledrightnote{{\footnotesize\textbar#1}}\textbar}}

@@ -75,6 +75,8 @@ def build_pdf(texts: list[Text], register, out: Path, *, settings: dict | None =
         work.append(Job("edition", latex_source(texts, register, settings, volume=True), texts))
     for job in work:
         report.written.append(atomic_write(latex_dir / f"{job.key}.tex", job.tex))
+    # beside the .tex files, so that they compile by hand too
+    report.written.append(atomic_write(latex_dir / "teikit.lua", resources.xslt("latex/teikit.lua").read_bytes()))
     report.timings["pdf: latex"] = time.perf_counter() - t0
     t1 = time.perf_counter()
     # the longest documents first, so that two cores finish together
@@ -97,6 +99,7 @@ def _compile(exe: str, job: Job, latex_dir: Path, pdf_dir: Path) -> tuple[Path, 
     try:
         (build / f"{job.key}.tex").write_text(job.tex, encoding="utf-8")
         (build / "tkindex.ist").write_text(INDEX_STYLE, encoding="utf-8")
+        shutil.copy(resources.xslt("latex/teikit.lua"), build / "teikit.lua")
         state = None
         for n in range(1, MAX_PASSES + 1):
             log = _pass(exe, job, build)
