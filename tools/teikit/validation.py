@@ -371,7 +371,9 @@ def validate(paths: Iterable[str | Path], *, schema: str | Path | None = None,
         ctx = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(max_workers=workers, mp_context=ctx,
                                  initializer=_worker_init, initargs=(schema, tuple(layers))) as pool:
-            for d, t in pool.map(_validate_one, files, chunksize=1):
+            # the largest files first, so that no worker is left with a big one at the end
+            order = sorted(files, key=lambda f: -os.path.getsize(f) if os.path.exists(f) else 0)
+            for d, t in pool.map(_validate_one, order, chunksize=1):
                 diags += d
                 for k, v in t.items():
                     timings[k] = timings.get(k, 0.0) + v
