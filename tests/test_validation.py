@@ -79,3 +79,21 @@ def test_unresolved_xinclude_is_reported_not_followed(tei_all: Path):
     report = validate([FOREIGN / "isicily-nemenios-decree.xml"], schema=tei_all)
     assert [d for d in report.diagnostics if d.severity == "error"] == []
     assert any(d.code == "XINCLUDE" and "fallback" in d.message for d in report.diagnostics)
+
+
+def test_unchanged_files_are_not_validated_again(tmp_path, monkeypatch):
+    from conftest import ROOT
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    doc = tmp_path / "doc.xml"
+    good = (ROOT / "tests" / "lint" / "TK404_ok" / "doc.xml").read_text(encoding="utf-8")
+    doc.write_text(good, encoding="utf-8")
+    first = validate([doc], jobs=1)
+    assert first.diagnostics == [] and first.timings.get("rng", 0) > 0
+    again = validate([doc], jobs=1)
+    assert again.diagnostics == [] and not any(again.timings.values())  # served from the cache
+    doc.write_text(good.replace('xml:id="t-p1"', 'xml:id="t p1"'), encoding="utf-8")  # a change: validated anew
+    changed = validate([doc], jobs=1)
+    assert changed.diagnostics and {d.path for d in changed.diagnostics} == {str(doc)}
+    assert [(d.line, d.code) for d in validate([doc], jobs=1).diagnostics] == [(d.line, d.code) for d in changed.diagnostics]
+    monkeypatch.setenv("TEIKIT_NO_CACHE", "1")
+    assert validate([doc], jobs=1).timings.get("rng", 0) > 0

@@ -9,6 +9,8 @@ ODD and must agree on every verdict; Schematron checks what a grammar cannot.
 from __future__ import annotations
 
 import copy
+import hashlib
+import json
 import os
 import re
 import time
@@ -19,11 +21,12 @@ from typing import Iterable, Sequence
 
 from lxml import etree
 
+from . import __version__, resources
 from . import schema as schemas
 from . import xslt
 from .diagnostics import Diagnostic
 from .errors import InputError, SchemaError
-from .files import discover
+from .files import atomic_write, discover
 from .parsing import TEI_NS, XI_NS, Document, parse, parse_string
 from .tree import replace_with
 
@@ -349,9 +352,54 @@ def _validate_one(path: str, validator: Validator | None = None) -> tuple[list[D
         return [Diagnostic(exc.path or path, exc.line or 0, exc.column or 0, INPUT_CODE,
                            exc.message + (f"\n{exc.context}" if exc.context else "")
                            + (f"\n  hint: {exc.hint}" if exc.hint else ""))], {}
+    key = _result_key(v, doc.data)
+    cached = _cached_result(key, path)
+    if cached is not None:
+        return cached, {}
     before = dict(v.timings)
     diags = v.validate_document(doc)
+    _store_result(key, diags)
     return diags, {k: v.timings[k] - before.get(k, 0.0) for k in v.timings}
+
+
+# ---------------------------------------------------------------- result cache
+# The verdict on a document depends only on its bytes, the schemas and this code: an unchanged file
+# is not validated again (as ruff and mypy do).  TEIKIT_NO_CACHE=1 turns the cache off.
+
+def _result_key(v: Validator, data: bytes) -> str | None:
+    if os.environ.get("TEIKIT_NO_CACHE") or b"http://www.w3.org/2001/XInclude" in data:
+        return None  # included files are read at validation time: their changes would not show in the key
+    if not hasattr(v, "_fingerprint"):
+        h = hashlib.sha256(__version__.encode())
+        here = Path(__file__).parent
+        for f in [Path(__file__), here / "schema.py", here / "parsing.py", resources.xslt("schematron/compile.xsl"),
+                  *(Path(v.paths[layer]) for layer in v.layers)]:
+            h.update(f.read_bytes())
+        h.update(",".join(v.layers).encode())
+        v._fingerprint = h.digest()
+    return hashlib.sha256(v._fingerprint + data).hexdigest()
+
+
+def _cached_result(key: str | None, path: str) -> list[Diagnostic] | None:
+    if key is None:
+        return None
+    try:
+        data = json.loads((schemas._cache_dir() / "validation" / f"{key}.json").read_text(encoding="utf-8"))
+        return [Diagnostic(path, d["line"], d["column"], d["code"], d["message"], d.get("severity", "error"),
+                           d.get("xpath")) for d in data]
+    except (OSError, ValueError, KeyError):
+        return None
+
+
+def _store_result(key: str | None, diags: list[Diagnostic]) -> None:
+    if key is None:
+        return
+    data = [{"line": d.line, "column": d.column, "code": d.code, "message": d.message, "severity": d.severity,
+             "xpath": d.xpath} for d in diags]
+    try:
+        atomic_write(schemas._cache_dir() / "validation" / f"{key}.json", json.dumps(data))
+    except OSError:
+        pass
 
 
 def validate(paths: Iterable[str | Path], *, schema: str | Path | None = None,
