@@ -20,8 +20,8 @@ DEFAULTS: dict[str, Any] = {
         "extra-words-file": None,
     },
     "build": {
-        "title": "Stalinism and the Moscow Trials: Texts by Leon Trotsky, Leon Sedov and Victor Serge, 1936–1941",
-        "editors": "the teikit editors",
+        "title": "TEI edition",
+        "editors": "",
         "trim": "6x9in",
         "font": "TeX Gyre Pagella",
         "line-numbers-every": 5,
