@@ -109,20 +109,7 @@
   <!-- A plain, escaped string of a reading (its reading text only), for the apparatus. -->
   <xsl:function name="tex:reading-text" as="xs:string">
     <xsl:param name="nodes" as="node()*"/>
-    <xsl:variable name="s" as="xs:string*">
-      <xsl:for-each select="$nodes">
-        <xsl:choose>
-          <xsl:when test="self::text()"><xsl:sequence select="string(.)"/></xsl:when>
-          <xsl:when test="self::tei:note or self::tei:fw or self::tei:witDetail"/>
-          <xsl:when test="self::tei:lb[not(@break = 'no')]"><xsl:sequence select="' '"/></xsl:when>
-          <xsl:when test="self::* and tk:behaviour(.) = 'alternate'">
-            <xsl:sequence select="tex:reading-raw(tk:reading(.)/node())"/>
-          </xsl:when>
-          <xsl:when test="self::*"><xsl:sequence select="tex:reading-raw(node())"/></xsl:when>
-        </xsl:choose>
-      </xsl:for-each>
-    </xsl:variable>
-    <xsl:sequence select="tex:plain(string-join($s))"/>
+    <xsl:sequence select="tex:plain(tex:reading-raw($nodes))"/>
   </xsl:function>
 
   <xsl:function name="tex:reading-raw" as="xs:string">

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
+
+from lxml import etree
 
 from ..errors import InputError
 from ..files import discover
@@ -56,6 +59,19 @@ def collect(paths: Iterable[str | Path]) -> tuple[list[Text], Document | None]:
     if not texts:
         raise InputError("no TEI text to build", hint="give the files or folders of the edition (default: tei/)")
     return texts, register
+
+
+TK = "urn:teikit"
+
+
+def edition_document(texts: list[Text], pdf_keys: set[str]) -> etree._Element:
+    """The tk:edition wrapper holding every text, for the web and print stylesheets."""
+    root = etree.Element(f"{{{TK}}}edition", nsmap={"tk": TK})
+    for t in texts:
+        holder = etree.SubElement(root, f"{{{TK}}}text", key=t.key, file=t.path.name,
+                                  pdf="true" if t.key in pdf_keys else "false")
+        holder.append(copy.deepcopy(t.doc.root))
+    return root
 
 
 def run(paths, out: Path, *, html: bool = True, pdf: bool = True, search: bool = True,

@@ -2,31 +2,16 @@
 
 from __future__ import annotations
 
-import copy
 import os
 import tempfile
 import time
 from pathlib import Path
 
-from lxml import etree
 
 from .. import resources, xslt
 from ..files import atomic_write
 from ..parsing import parse_string
-from . import BuildReport, Text
-
-TK = "urn:teikit"
-
-
-def edition_document(texts: list[Text], pdf_keys: set[str]) -> etree._Element:
-    """The tk:edition wrapper holding every text, for the site stylesheet."""
-    root = etree.Element(f"{{{TK}}}edition", nsmap={"tk": TK})
-    for t in texts:
-        holder = etree.SubElement(root, f"{{{TK}}}text", key=t.key, file=t.path.name,
-                                  pdf="true" if t.key in pdf_keys else "false")
-        holder.append(copy.deepcopy(t.doc.root))
-    return root
-
+from . import BuildReport, Text, edition_document
 
 def build_html(texts: list[Text], register, out: Path, *, options: dict, pdf_dir: Path | None = None,
                report: BuildReport | None = None, search: bool = True) -> BuildReport:

@@ -26,7 +26,7 @@ from pathlib import Path
 from .. import resources, xslt
 from ..errors import BuildError
 from ..files import atomic_write
-from . import BuildReport, Text
+from . import BuildReport, Text, edition_document
 
 MAX_PASSES = 6
 # makeindex: page and line as "12.5"; entries separated by commas.
@@ -53,7 +53,6 @@ def lualatex() -> str:
 
 def latex_source(texts: list[Text], register, settings: dict, *, volume: bool) -> str:
     """The LaTeX of one text (volume=False) or of the whole edition."""
-    from .html import edition_document
     options = dict(DEFAULTS, **{k: v for k, v in settings.items() if k in DEFAULTS and v}, volume=volume)
     options["line-numbers-every"] = max(1, int(options["line-numbers-every"]))
     params = {"options": options}
