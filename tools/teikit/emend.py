@@ -79,8 +79,8 @@ def read_table(path: str | Path) -> list[Correction]:
     for n, row in enumerate(rows[1:], start=2):
         cells = row + [""] * (len(header) - len(row))
         value = (lambda name: cells[col[name]] if name in col else "")
-        if not value("correction").strip() and value("correction") == "":
-            continue
+        if not value("correction"):
+            continue  # a token the editor keeps
         try:
             line, column = int(value("line")), int(value("column"))
         except ValueError:
@@ -106,8 +106,9 @@ def apply_corrections(corrections: list[Correction], *, table: str = "", resp: s
         prefix = src.prefix_for(TEI_NS, None) or ""
         q = (lambda n: f"{prefix}:{n}" if prefix else n)
         edits = []
+        line_starts = [0] + [i + 1 for i, ch in enumerate(src.text) if ch == "\n"]
         for c in items:
-            run, i = _locate(src, c, table)
+            run, i = _locate(src, line_starts, c, table)
             end = i + len(c.token)
             corr = (f'<{q("choice")}><{q("sic")}>{escape(c.token)}</{q("sic")}>'
                     f'<{q("corr")} resp="{escape_attr(who)}" type="{escape_attr(c.type)}">{escape(c.correction)}'
@@ -131,12 +132,11 @@ def apply_corrections(corrections: list[Correction], *, table: str = "", resp: s
     return report
 
 
-def _locate(src: Source, c: Correction, table: str):
+def _locate(src: Source, line_starts: list[int], c: Correction, table: str):
     """The text run and index of a row's token, checked against the file as it is now."""
-    lines = src.text.split("\n")
-    if not 1 <= c.line <= len(lines):
+    if not 1 <= c.line <= len(line_starts):
         raise InputError(f"row {c.row}: {c.path} has no line {c.line}", path=table, line=c.row)
-    offset = sum(len(x) + 1 for x in lines[:c.line - 1]) + c.column - 1
+    offset = line_starts[c.line - 1] + c.column - 1
     for run in src.runs:
         if run.offsets and run.offsets[0] <= offset < run.offsets[-1]:
             i = run.offsets.index(offset) if offset in run.offsets else -1
