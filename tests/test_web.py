@@ -38,9 +38,14 @@ def page_words(path: Path) -> Counter:
     return Counter(words(lxml.html.fromstring(f"<div>{main}</div>").text_content()))
 
 
+class _Server(http.server.ThreadingHTTPServer):
+    # chromium opens several connections at once; the default backlog of 5 can drop some on a busy machine
+    request_queue_size = 64
+
+
 def serve(folder: Path):
     handler = functools.partial(_QuietHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = _Server(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}"
 
@@ -84,6 +89,9 @@ def page(browser):
     pg.on("console", lambda m: pg.errors.append(m.text) if m.type == "error" else None)
     pg.on("pageerror", lambda e: pg.errors.append(str(e)))
     pg.on("response", lambda r: pg.errors.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+    # a request that never got an answer (aborts by a later navigation are not errors)
+    pg.on("requestfailed", lambda r: pg.errors.append(f"{r.failure} {r.url}")
+          if "ERR_ABORTED" not in (r.failure or "") else None)
     yield pg
     context.close()
 
@@ -214,7 +222,12 @@ def test_a_register_mention_lands_on_its_paragraph(url, page):
 
 def test_search_finds_the_text_that_names_tukhachevsky(url, page):
     page.goto(f"{url}/search.html")
-    page.locator(".pagefind-ui__search-input").fill("Tukhachevsky")
+    page.wait_for_load_state("load")
+    field = page.locator(".pagefind-ui__search-input")
+    if field.count() == 0:  # name the cause rather than time out on a missing field
+        pytest.fail(f"no search field; PagefindUI is {page.evaluate('typeof PagefindUI')}, "
+                    f"errors: {page.errors}, #search holds: {page.inner_html('#search')[:300]}")
+    field.fill("Tukhachevsky")
     result = page.locator(".pagefind-ui__result-link").first
     result.wait_for(timeout=10000)
     href = result.get_attribute("href")
@@ -222,6 +235,13 @@ def test_search_finds_the_text_that_names_tukhachevsky(url, page):
     result.click()
     page.wait_for_load_state("load")
     assert "Tukhachevsky" in page.locator("main").inner_text()
+
+
+def test_the_search_page_says_so_when_its_index_cannot_load(url, page):
+    page.route("**/pagefind-ui.js", lambda route: route.abort())
+    page.goto(f"{url}/search.html")
+    page.wait_for_load_state("load")
+    assert "could not be loaded" in page.locator("#search [role=alert]").inner_text()
 
 
 def test_a_name_has_a_card_on_focus(url, page):

@@ -101,7 +101,17 @@
   // The search page: Pagefind's interface, with filters by text and author.
   function search() {
     var el = document.querySelector("[data-search]");
-    if (!el || typeof PagefindUI === "undefined") return;
+    if (!el) return;
+    if (typeof PagefindUI === "undefined") {
+      // Say so rather than leave an empty page (the index or its script did not load).
+      var p = document.createElement("p");
+      p.className = "search-error";
+      p.setAttribute("role", "alert");
+      p.textContent = "The search index could not be loaded. The texts and the registers are linked from the home page.";
+      el.appendChild(p);
+      console.error("teikit: PagefindUI is not defined; was pagefind/pagefind-ui.js served?");
+      return;
+    }
     new PagefindUI({ element: el, showSubResults: false, showImages: false, resetStyles: false });
     // Pagefind's field has only a placeholder: give it an accessible name.
     var input = el.querySelector("input[type=text], input[type=search]");
