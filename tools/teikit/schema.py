@@ -80,9 +80,12 @@ def load_xsd(path: str | Path):
     """
     import xmlschema
 
+    from .xsd import Schema
+
     path = Path(path)
     data = path.read_bytes()
-    key = hashlib.sha256(data + xmlschema.__version__.encode()).hexdigest()[:24]
+    code = Path(__file__).with_name("xsd.py").read_bytes()  # the pickle holds its classes
+    key = hashlib.sha256(data + code + xmlschema.__version__.encode()).hexdigest()[:24]
     cached = _cache_dir() / f"xsd-{key}.pickle"
     if cached.exists():
         try:
@@ -91,14 +94,22 @@ def load_xsd(path: str | Path):
         except Exception:  # a damaged or incompatible cache is rebuilt
             pass
     try:
-        schema = xmlschema.XMLSchema(str(path), allow="local")
+        schema = Schema(str(path), allow="local")
     except xmlschema.XMLSchemaException as exc:
         raise SchemaError(f"cannot build the XML Schema: {exc}", path=path) from None
     try:
         atomic_write(cached, pickle.dumps(schema))
+        prune(_cache_dir(), "xsd-*.pickle", keep=6)
     except OSError:
         pass
     return schema
+
+
+def prune(folder: Path, pattern: str, *, keep: int) -> None:
+    """Delete all but the `keep` most recently written files matching pattern (a bounded cache)."""
+    files = sorted(folder.glob(pattern), key=lambda f: f.stat().st_mtime, reverse=True)
+    for old in files[keep:]:
+        old.unlink(missing_ok=True)
 
 
 def load_rng(path: str | Path):

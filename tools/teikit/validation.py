@@ -12,6 +12,7 @@ import copy
 import hashlib
 import json
 import os
+import random
 import re
 import time
 from concurrent.futures import ProcessPoolExecutor
@@ -372,7 +373,7 @@ def _result_key(v: Validator, data: bytes) -> str | None:
     if not hasattr(v, "_fingerprint"):
         h = hashlib.sha256(__version__.encode())
         here = Path(__file__).parent
-        for f in [Path(__file__), here / "schema.py", here / "parsing.py", resources.xslt("schematron/compile.xsl"),
+        for f in [Path(__file__), here / "schema.py", here / "xsd.py", here / "parsing.py", resources.xslt("schematron/compile.xsl"),
                   *(Path(v.paths[layer]) for layer in v.layers)]:
             h.update(f.read_bytes())
         h.update(",".join(v.layers).encode())
@@ -397,7 +398,10 @@ def _store_result(key: str | None, diags: list[Diagnostic]) -> None:
     data = [{"line": d.line, "column": d.column, "code": d.code, "message": d.message, "severity": d.severity,
              "xpath": d.xpath} for d in diags]
     try:
-        atomic_write(schemas._cache_dir() / "validation" / f"{key}.json", json.dumps(data))
+        folder = schemas._cache_dir() / "validation"
+        atomic_write(folder / f"{key}.json", json.dumps(data))
+        if random.random() < 0.02:  # now and then, not on every write: keep the cache bounded
+            schemas.prune(folder, "*.json", keep=2000)
     except OSError:
         pass
 
