@@ -170,6 +170,17 @@ def test_latex_commands_in_the_text_come_out_literally(tmp_path):
     assert not Path("/tmp/pwned").exists()
 
 
+def test_straight_quotation_marks_are_set_as_curly_ones_in_english(tmp_path):
+    need_tex()
+    run([FIXTURES / "latex" / "specials.xml"], tmp_path, html=False, pdf=True)
+    text = re.sub(r"\s+", " ", pdf_text(tmp_path / "pdf" / "specials.pdf"))
+    for expected in ["“Straight” quotes: he said “yes,” and ‘no’ to “Stalin”; “I was—” he said; ’tis so;",
+                     '(ditto) 2 oz. " tea; at once .... ” Then, the end. ” Straight “Russian” and a note after a quote.”',
+                     "“Noted.”", 'Ein "deutsches" Zitat bleibt gerade.', "Then “the end” is near.",
+                     "” ] H"]:  # an apparatus lemma shows the mark as the text has it
+        assert expected in text, expected
+
+
 def test_a_latex_failure_is_reported_and_leaves_no_pdf(tmp_path):
     need_tex()
     src = FIXTURES / "latex" / "specials.xml"

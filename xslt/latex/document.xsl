@@ -60,6 +60,15 @@
 % no word divided across two pages: teikit.lua adds \brokenpenalty after reledmac's line boxes
 \brokenpenalty=10000\newcount\tkdivided
 \directlua{{dofile(kpse.find_file("teikit.lua") or "teikit.lua")}}
+% straight quotation marks of English text, set as curly ones by teikit.lua (plain in bookmarks);
+% the argument names the mark, so that an apparatus lemma repeats what the text decided
+\protected\def\tkdqtex#1{{\directlua{{teikit.dq(false, "\luaescapestring{{#1}}")}}}}
+\protected\def\tkdqstex#1{{\directlua{{teikit.dq(true, "\luaescapestring{{#1}}")}}}}
+\protected\def\tkdqltex#1{{\directlua{{teikit.dq(true, "\luaescapestring{{#1}}", true)}}}}
+\protected\def\tksqtex#1{{\directlua{{teikit.sq("\luaescapestring{{#1}}")}}}}
+\newcommand{{\tkdq}}[1]{{\texorpdfstring{{\tkdqtex{{#1}}}}{{"}}}}\newcommand{{\tkdqs}}[1]{{\texorpdfstring{{\tkdqstex{{#1}}}}{{"}}}}
+\newcommand{{\tkdql}}[1]{{\texorpdfstring{{\tkdqltex{{#1}}}}{{"}}}}
+\newcommand{{\tksq}}[1]{{\texorpdfstring{{\tksqtex{{#1}}}}{{'}}}}
 \makeatletter
 \apptocmd{{\getline@num}}{{\directlua{{teikit.divided(\number\one@line)}}\global\advance\ballast@count\tkdivided}}{{}}{{\PackageWarning{{teikit}}{{reledmac has changed: words may be divided across pages}}}}
 \makeatother

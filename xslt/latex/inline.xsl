@@ -18,7 +18,9 @@
 
   <xsl:mode name="tex:inline" on-no-match="fail" on-multiple-match="fail" use-accumulators="#all"/>
 
-  <xsl:template match="text()" mode="tex:inline">{tex:escape(tk:text(.))}</xsl:template>
+  <xsl:template match="text()" mode="tex:inline">{tex:prose(tk:text(.),
+      starts-with(lower-case(string((ancestor::*[@xml:lang][1]/@xml:lang, 'en')[1])), 'en'),
+      if (contains(., '&quot;') or contains(., '''')) then generate-id() else ())}</xsl:template>
   <xsl:template match="comment() | processing-instruction()" mode="tex:inline"/>
 
   <xsl:template match="*" mode="tex:inline">

@@ -18,3 +18,116 @@ function teikit.divided(box_number)
   local divided = last and (last.id == DISC or (last.id == GLYPH and hyphens[last.char]))
   tex.setcount("global", "tkdivided", divided and tex.count["brokenpenalty"] or 0)
 end
+
+-- Typographic quotation marks for the straight ones of a transcription (English text only; the
+-- transform decides).  A mark opens when nothing, a space or an opening bracket or dash comes
+-- before it in the paragraph being built, and closes otherwise; this looks at what TeX has already
+-- set, so it sees across names, emendations and other markup.  A double mark between two spaces
+-- closes a quotation after a stop or an ellipsis ('at once .... " In'), opens one after a colon,
+-- and otherwise stays straight (a ditto mark: '2 oz. " tea').  The transform marks each straight
+-- mark with \tkdq, \tkdqs (a space follows), \tkdql (a space and a small letter follow) or \tksq
+-- (a single mark before a word, not an elision).
+local GLUE, HLIST, KERN, LOCAL_PAR = node.id("glue"), node.id("hlist"), node.id("kern"), node.id("local_par")
+local MATH = node.id("math")
+local HMODE = 134
+for number, name in pairs(tex.getmodevalues and tex.getmodevalues() or {}) do
+  if name == "horizontal" then HMODE = number end
+end
+local INDENT = 3
+for number, name in pairs(node.subtypes("hlist")) do
+  if name == "indent" then INDENT = number end
+end
+local invisible = {}
+for _, name in ipairs({"penalty", "whatsit", "dir", "boundary", "mark", "ins"}) do
+  local id = node.id(name)
+  if id then invisible[id] = true end
+end
+local opening = {}
+for _, c in ipairs({0x28, 0x5B, 0x7B, 0x2F, 0x3D, 0x2013, 0x2014, 0x201C, 0x2018, 0xAB}) do opening[c] = true end
+local SPACE = 0x20
+
+-- Is n white space: glue or a kern that moves (\enspace, \,); zero glue or kern (reledmac's
+-- marks around a lemma, \kern0pt) is not.
+local function is_space(n)
+  return (n.id == GLUE and n.width ~= 0) or (n.id == KERN and n.kern ~= 0)
+end
+
+-- What precedes the current point: "start", "glyph" or "other"; whether a space comes between; and
+-- the last two characters set before it (SPACE for a space between them).
+local function before()
+  local nest = tex.nest.top
+  if math.abs(nest.mode) ~= HMODE then return "start", false end
+  local n, space = nest.tail, false
+  while n and n ~= nest.head do
+    local id = n.id
+    if is_space(n) then
+      space = true
+    elseif id == GLYPH then
+      local p = n.prev
+      while p and p ~= nest.head and invisible[p.id] do p = p.prev end
+      local char2 = p and p.id == GLYPH and p.char or (p and is_space(p) and SPACE) or nil
+      return "glyph", space, n.char, char2
+    elseif id == HLIST and n.subtype == INDENT or id == LOCAL_PAR then
+      return "start", space
+    elseif id == MATH and n.subtype == 1 then
+      -- a note marker set as a superscript ($^{2}$): look at what precedes it
+      repeat n = n.prev until not n or n == nest.head or (n.id == MATH and n.subtype == 0)
+      if not n or n == nest.head then return "start", space end
+    elseif not (invisible[id] or id == KERN or id == GLUE or (id == HLIST and n.width == 0)) then
+      return "other", space  -- a box with width (a zero-width one is a marker hung in the margin)
+    end
+    n = n.prev
+  end
+  return "start", space
+end
+
+local function put(codepoint)
+  if codepoint == 0x22 then
+    tex.sprint("\\textquotedbl{}")  -- not the character: the font's TeX ligatures would make it a closing mark
+  else
+    tex.sprint(-2, utf8.char(codepoint))
+  end
+end
+
+-- Does a quotation end here, though a space comes before the mark: after an ellipsis ('. . .',
+-- '....', '…'), '!' or '?', or after a stop unless a small letter follows ('2 oz. " tea' is a ditto).
+local function ends_quotation(char, char2, lower_after)
+  return char == 0x2026 or char == 0x21 or char == 0x3F
+      or (char == 0x2E and (char2 == 0x2E or char2 == SPACE or not lower_after))
+end
+
+-- What each named mark became, for an apparatus lemma that repeats it.
+local decided = {}
+
+local function remember(key, codepoint)
+  if key and key ~= "" then
+    codepoint = decided[key] or codepoint
+    decided[key] = codepoint
+  end
+  put(codepoint)
+end
+
+-- A straight double mark; space_after: a space follows it in the text; lower_after: then a small letter.
+function teikit.dq(space_after, key, lower_after)
+  local kind, space, char, char2 = before()
+  local mark
+  if space_after and (space or kind == "start") then
+    if kind == "glyph" and char == 0x3A then
+      mark = 0x201C  -- 'wrote: " ... The'
+    else
+      mark = kind == "glyph" and ends_quotation(char, char2, lower_after) and 0x201D or 0x22  -- else a ditto
+    end
+  elseif space or kind == "start" or (kind == "glyph" and opening[char] and not space_after) then
+    mark = 0x201C
+  else
+    mark = 0x201D  -- after a word, a stop, or a dash that breaks off speech ('I was—" he said')
+  end
+  remember(key, mark)
+end
+
+-- A straight single mark before a word, where a quotation may open (the transform leaves out
+-- elisions such as 'tis).
+function teikit.sq(key)
+  local kind, space, char = before()
+  remember(key, (kind == "start" or space or (kind == "glyph" and opening[char])) and 0x2018 or 0x2019)
+end

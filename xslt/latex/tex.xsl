@@ -30,6 +30,30 @@
            else $tex:specials(string(.))))"/>
   </xsl:function>
 
+  <!-- Running text: in English, each straight quotation mark becomes \tkdq (\tkdqs when a space
+       follows, \tkdql when a space and a small letter follow), and a single mark opening a quotation before a word becomes \tksq; teikit.lua then sets
+       each as an opening or closing mark from what precedes it on the page.  Elisions keep the
+       apostrophe ('tis, 'gainst).  $key names the marks of a text that reledmac sets twice (an
+       apparatus lemma): the apparatus repeats what the text decided. -->
+  <xsl:variable name="tex:elisions" as="xs:string*"
+      select="('tis', 'twas', 'twere', 'twill', 'twould', 'twixt', 'tween', 'gainst', 'mongst', 'midst',
+               'neath', 'em', 'n', 'ne', 'til', 'till', 'cause', 'bout', 'round', 'im', 's', 'd', 'll')"/>
+
+  <xsl:function name="tex:prose" as="xs:string">
+    <xsl:param name="s" as="xs:string?"/>
+    <xsl:param name="english" as="xs:boolean"/>
+    <xsl:param name="key" as="xs:string?"/>
+    <xsl:sequence select="if (not($english) or not(matches(string($s), '[&quot;'']'))) then tex:escape($s) else
+        string-join(analyze-string(string($s), '&quot;(\s+(\p{Ll})?)?|(^|[\s(\[{—–“‘])''(\p{L}+)')/*
+          ! (let $arg := '{' || (if ($key) then $key || '.' || position() else '') || '}' return
+             if (self::fn:non-match) then tex:escape(.)
+             else if (starts-with(., '&quot;')) then
+               (if (not(fn:group)) then '\tkdq' || $arg
+                else (if (.//fn:group[@nr = 2]) then '\tkdql' else '\tkdqs') || $arg || tex:escape(fn:group[@nr = 1]))
+             else tex:escape(string(fn:group[@nr = 3])) || (if (lower-case(fn:group[@nr = 4]) = $tex:elisions)
+                  then '''' else '\tksq' || $arg) || tex:escape(fn:group[@nr = 4])))"/>
+  </xsl:function>
+
   <!-- The same, for a string that is already a single line of plain text (titles, PDF metadata). -->
   <xsl:function name="tex:plain" as="xs:string">
     <xsl:param name="s" as="xs:string?"/>
