@@ -91,20 +91,21 @@
                           else 'authorial'"/>
   </xsl:function>
 
-  <!-- Notes of the text, out of the flow: not those of the header, not notes that are a note's content. -->
+  <!-- Notes of the text, out of the flow: not those of the header, not notes that are a note's content,
+       not the note of an apparatus entry (app/note beside readings), which the entry shows. -->
   <xsl:function name="tk:is-flow-note" as="xs:boolean">
     <xsl:param name="note" as="element()"/>
-    <xsl:sequence select="exists($note/ancestor::tei:text) and not($note/parent::tei:notesStmt)
+    <xsl:sequence select="exists($note/ancestor::tei:text) and not($note/parent::tei:notesStmt | $note/parent::tei:app[tk:is-entry(.)])
                           and tk:behaviour($note) = 'note'"/>
   </xsl:function>
 
   <xsl:accumulator name="tk:editorial-notes" as="xs:integer" initial-value="0">
     <xsl:accumulator-rule match="tei:TEI" select="0"/>
-    <xsl:accumulator-rule match="tei:note[@type = 'editorial'][ancestor::tei:text]" select="$value + 1"/>
+    <xsl:accumulator-rule match="tei:note[@type = 'editorial'][ancestor::tei:text][not(parent::tei:app[tk:is-entry(.)])]" select="$value + 1"/>
   </xsl:accumulator>
   <xsl:accumulator name="tk:other-notes" as="xs:integer" initial-value="0">
     <xsl:accumulator-rule match="tei:TEI" select="0"/>
-    <xsl:accumulator-rule match="tei:note[not(@type = 'editorial')][ancestor::tei:text]" select="$value + 1"/>
+    <xsl:accumulator-rule match="tei:note[not(@type = 'editorial')][ancestor::tei:text][not(parent::tei:app[tk:is-entry(.)])]" select="$value + 1"/>
   </xsl:accumulator>
 
   <xsl:function name="tk:note-number" as="xs:integer">

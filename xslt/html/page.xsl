@@ -243,19 +243,19 @@
       <a class="backref" href="#app-{tk:id(.)}-ref" aria-label="Back to the text">{if ($p) then '¶ ' || html:paragraph-number($p) else '↑'}</a>
       <xsl:text> </xsl:text>
       <span class="lemma">{normalize-space(string-join($reading//text()))}</span>
-      <xsl:if test="$reading/@wit"> <span class="sigla">{string-join(tk:sigla($reading), ' ')}</span></xsl:if>
+      <xsl:if test="$reading/@wit"><xsl:text> </xsl:text><span class="sigla">{string-join(tk:sigla($reading), ' ')}</span></xsl:if>
       <xsl:text>] </xsl:text>
       <xsl:for-each select="tk:alternates(.)">
         <xsl:if test="position() gt 1">; </xsl:if>
         <span class="variant">{if (normalize-space(string-join(.//text())) = '') then '(omitted)' else normalize-space(string-join(.//text()))}</span>
-        <xsl:if test="@wit"> <span class="sigla">{string-join(tk:sigla(.), ' ')}</span></xsl:if>
+        <xsl:if test="@wit"><xsl:text> </xsl:text><span class="sigla">{string-join(tk:sigla(.), ' ')}</span></xsl:if>
       </xsl:for-each>
       <xsl:for-each select="tei:witDetail | tei:note">
         <xsl:text>; </xsl:text>
         <span class="app-detail"><xsl:if test="@wit"><span class="sigla">{string-join(tk:sigla(.), ' ')}</span>: </xsl:if>{normalize-space(.)}</span>
       </xsl:for-each>
-      <xsl:if test="$reading/@resp"> <span class="app-resp">ed.</span></xsl:if>
-      <xsl:if test="$reading/@type"> <span class="app-type">({$reading/@type})</span></xsl:if>
+      <xsl:if test="$reading/@resp"><xsl:text> </xsl:text><span class="app-resp">ed.</span></xsl:if>
+      <xsl:if test="$reading/@type"><xsl:text> </xsl:text><span class="app-type">({$reading/@type})</span></xsl:if>
     </li>
   </xsl:template>
 

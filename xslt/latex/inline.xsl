@@ -29,7 +29,7 @@
     <xsl:choose>
       <xsl:when test="tex:is-silent(.) or self::tei:witDetail or self::tei:figDesc or self::tei:lacunaStart
                       or self::tei:lacunaEnd or self::tei:graphic or self::tei:media"/>
-      <xsl:when test="$b = 'note' and tk:is-flow-note(.) and not(parent::tei:app)"><xsl:call-template name="tex:note"/></xsl:when>
+      <xsl:when test="$b = 'note' and tk:is-flow-note(.)"><xsl:call-template name="tex:note"/></xsl:when>
       <xsl:when test="$b = 'alternate' and tk:is-entry(.)"><xsl:call-template name="tex:entry"/></xsl:when>
       <xsl:when test="self::tei:pb"><xsl:call-template name="tex:pb"/></xsl:when>
       <xsl:when test="self::tei:lb or self::tei:cb">{if (@break = 'no') then '' else ' '}</xsl:when>
