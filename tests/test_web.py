@@ -168,6 +168,9 @@ def test_a_critical_apparatus_renders_with_sigla(foreign_site):
     html = lxml.html.parse(str(foreign_site / "texts" / "pta-homilia-de-sancta-dominica.html")).getroot()
     entries = [li.text_content() for li in html.xpath("//section[contains(@class,'apparatus')]//li")]
     assert entries and any("]" in e for e in entries)
+    # a reading, its witnesses and the editors' mark are separate words
+    assert any(" E S; " in e and " P; " in e and " X; Korrigiert X?" in e for e in entries), entries[:3]
+    assert any("Bibeltext in Jos ed. (correction)" in e for e in entries)
     assert html.xpath("//select[contains(@class,'witness-select')]/option[@value!='']")
 
 
