@@ -216,3 +216,13 @@ def test_foreign_tei_compiles_and_keeps_every_word(foreign_pdfs, path):
 def test_a_critical_apparatus_prints_with_sigla(foreign_pdfs):
     text = re.sub(r"\s+", " ", pdf_text(pdf_of(foreign_pdfs, FOREIGN / "pta-homilia-de-sancta-dominica.xml")))
     assert re.search(r"ἀρχιεπισκόπου E P X \] ἀρχεπισκόπου S", text)
+
+
+def test_verse_has_a_blank_between_stanzas_and_a_one_line_running_head(foreign_pdfs):
+    src = FOREIGN / "eebo-tcp-a00002-brides-ornaments.xml"
+    latex = (foreign_pdfs / "latex" / pdf_of(foreign_pdfs, src).with_suffix(".tex").name).read_text(encoding="utf-8")
+    stanzas = int(parse(src).root.xpath("count(//t:lg[t:l])", namespaces={"t": "http://www.tei-c.org/ns/1.0"}))
+    assert latex.count("\\medskip") >= stanzas // 2
+    # the title is 160 characters long: the head keeps its first words only
+    assert "\\renewcommand{\\tktitle}{The brides ornaments viz. fiue meditations…}" in latex
+    assert "The brides ornaments viz. fiue meditations… " in pdf_text(pdf_of(foreign_pdfs, src))

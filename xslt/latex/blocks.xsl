@@ -4,7 +4,7 @@
   \pstart … \pend paragraphs that follow one another, so the nesting of TEI
   (a list or a block quotation inside a paragraph, letters inside a chapter)
   is flattened here into a sequence of chunks, each a map:
-    kind  'para' | 'heading'
+    kind  'para' | 'heading' | 'skip' (a blank line between stanzas)
     style the styles it is set in, outermost first ('quote', 'verse', 'item' …)
     nodes the TEI nodes whose text it holds (references, not copies)
     el    the TEI element it comes from (for error messages)
@@ -167,6 +167,11 @@
       </xsl:when>
       <xsl:when test="$name = $tex:containers and not($name = ('quote', 'q', 'said', 'cit', 'address')
                       and exists($e/text()[normalize-space()]))">
+        <!-- a stanza after other blocks: a blank between them (reledmac takes vertical space between paragraphs) -->
+        <xsl:if test="$name = 'lg' and $e/preceding-sibling::*[not(self::tei:head or self::tei:pb or self::tei:milestone
+                      or self::tei:lb or self::tei:cb or self::tei:anchor or tex:is-silent(.))]">
+          <xsl:sequence select="map{'kind': 'skip', 'el': $e}"/>
+        </xsl:if>
         <xsl:sequence select="tex:chunks($e/node(), ($style, tex:style-of($e)), false(), $e)"/>
       </xsl:when>
       <xsl:when test="not($e/text()[normalize-space()]) and exists($e/*) and

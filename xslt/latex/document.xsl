@@ -106,6 +106,23 @@
 \newenvironment{{tknotes}}{{\par\footnotesize}}{{\par\medskip}}
 </xsl:template>
 
+  <!-- The title in the running head, on one line: a short title if the header has one, else the title
+       up to its first colon, else its first words. -->
+  <xsl:function name="tex:running-title" as="xs:string">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:variable name="short" select="normalize-space(($tei/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title[@type = 'short'])[1])"/>
+    <xsl:sequence select="if ($short) then $short else tex:shorten(tk:title($tei))"/>
+  </xsl:function>
+
+  <xsl:function name="tex:shorten" as="xs:string">
+    <xsl:param name="title" as="xs:string"/>
+    <xsl:variable name="head" select="normalize-space(substring-before($title, ':'))"/>
+    <xsl:sequence select="
+        if (string-length($title) le 48) then $title
+        else if (string-length($head) ge 8 and string-length($head) le 48) then $head
+        else replace(substring($title, 1, 46), '[\s,;:.]+\S*$', '') || '…'"/>
+  </xsl:function>
+
   <!-- ============================================================ a text -->
 
   <xsl:template name="tex:text-chapter">
@@ -117,8 +134,8 @@
     <xsl:variable name="authors" select="string-join(tk:authors($tei), ', ')"/>
     <xsl:variable name="lang" select="string(($tei/@xml:lang, 'en')[1])"/>
 \cleardoublepage
-\renewcommand{{\tkauthor}}{{{tex:plain(if ($authors) then $authors else tex:option('title'))}}}
-\renewcommand{{\tktitle}}{{{tex:plain($title)}}}
+\renewcommand{{\tkauthor}}{{{tex:plain(if ($authors) then $authors else tex:shorten(tex:option('title')))}}}
+\renewcommand{{\tktitle}}{{{tex:plain(tex:running-title($tei))}}}
 \chapter*{{{tex:plain($title)}}}
 \addcontentsline{{toc}}{{chapter}}{{{tex:plain(string-join(($authors[. != ''], $title), ': '))}}}
 <xsl:if test="$header/tei:fileDesc/tei:titleStmt/tei:title[@type = 'sub']">{{\large\itshape {tex:plain($header/tei:fileDesc/tei:titleStmt/tei:title[@type = 'sub'][1])}\par}}\bigskip
@@ -197,6 +214,7 @@
     <xsl:variable name="el" select=".?el"/>
     <xsl:text>% tei: {$key} {path($el)}&#10;</xsl:text>
     <xsl:choose>
+      <xsl:when test=".?kind = 'skip'">\medskip&#10;</xsl:when>
       <xsl:when test=".?kind = 'heading'">
         <xsl:variable name="depth" select="count($el/ancestor::*[local-name() = ('div', 'div1', 'div2', 'div3', 'div4', 'div5', 'floatingText')])"/>
         <xsl:variable name="text" as="xs:string"><xsl:value-of><xsl:apply-templates select=".?nodes" mode="tex:inline">

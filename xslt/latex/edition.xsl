@@ -60,7 +60,7 @@
 </xsl:if>\vfill
 {{\small Encoded in TEI P5 and typeset with teikit, reledmac and Lua\LaTeX\par}}
 \end{{titlepage}}
-\renewcommand{{\tkauthor}}{{{tex:plain(tex:option('title'))}}}\renewcommand{{\tktitle}}{{Contents}}
+\renewcommand{{\tkauthor}}{{{tex:plain(tex:shorten(tex:option('title')))}}}\renewcommand{{\tktitle}}{{Contents}}
 \tableofcontents
 \cleardoublepage
 \renewcommand{{\tktitle}}{{Editorial Principles}}
