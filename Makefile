@@ -14,7 +14,7 @@ APT_VALIDATE := jing default-jre-headless
 APT_PDF := texlive-luatex texlive-latex-recommended texlive-latex-extra \
            texlive-humanities texlive-fonts-recommended fonts-texgyre fonts-dejavu-core poppler-utils
 APT_WEB := chromium fonts-dejavu-core
-APT_LINT := wamerican
+APT_LINT := wamerican wbritish
 
 .PHONY: edition test bench schema docs setup setup-apt clean
 

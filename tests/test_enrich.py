@@ -227,3 +227,20 @@ def test_a_bare_number_after_the_writing_is_not_a_year():
     ctx = Context(creation=dt.date(1936, 12, 1))
     assert [m.text for m in find_dates("shipped me 2000 kilometers away in 1928", ctx)] == ["1928"]
     assert [m.text for m in find_dates("shipped me 2000 kilometers away")] == ["2000"]  # no creation date: kept
+
+
+def test_the_projects_default_register_is_not_used_for_documents_outside_its_folder(tmp_path):
+    project, elsewhere = tmp_path / "tei", tmp_path / "other-project"
+    project.mkdir()
+    elsewhere.mkdir()
+    shutil.copy(REGISTER, project / "register.xml")
+    inside, outside = project / "a.xml", elsewhere / "b.xml"
+    for path in (inside, outside):
+        path.write_text(HEAD + "<p>Stalin spoke.</p>" + TAIL, encoding="utf-8")
+    default = project / "register.xml"
+    assert "persName" in added(enrich_document(inside, default_register=default))
+    foreign = enrich_document(outside, default_register=default)
+    assert "persName" not in added(foreign)
+    assert any("no register for this document" in n for n in foreign.changes["names"].notes)
+    # asked for by name, a register applies to any document
+    assert "persName" in added(enrich_document(outside, register_path=default))

@@ -140,3 +140,31 @@ def test_per_file_ignores_from_configuration(tmp_path):
 def test_pre_commit_hooks_are_declared(root):
     text = (root / ".pre-commit-hooks.yaml").read_text()
     assert "id: teikit-validate" in text and "id: teikit-lint" in text
+
+
+def test_another_projects_tei_is_not_linted_against_this_register(tmp_path):
+    """From the edition's folder, `teikit lint ../elsewhere` must not report the edition's
+    register names as untagged, nor the register's entries as unused."""
+    project, elsewhere = tmp_path / "tei", tmp_path / "elsewhere"
+    shutil.copytree(HERE / "TK201_bad", project)
+    elsewhere.mkdir()
+    for doc in project.glob("*.xml"):
+        if doc.name != "register.xml":
+            shutil.copy(doc, elsewhere / doc.name)
+    default = project / "register.xml"
+    mine = lint([project], select_codes=["TK201", "TK103"], default_register=default).diagnostics
+    theirs = lint([elsewhere], select_codes=["TK201", "TK103"], default_register=default).diagnostics
+    assert [d for d in mine if d.code == "TK201"] and theirs == []
+
+
+def test_the_language_of_a_text_comes_from_langusage_when_no_xml_lang(tmp_path):
+    german = tmp_path / "brief.xml"
+    german.write_text(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>Brief</title></titleStmt>'
+        '<publicationStmt><p>x</p></publicationStmt><sourceDesc><p>x</p></sourceDesc></fileDesc><profileDesc>'
+        '<langUsage><language ident="deu">Deutsch</language></langUsage></profileDesc></teiHeader>'
+        '<text><body><p>Wahrscheinlich schon nach der Premiere in Berlin.</p></body></text></TEI>', encoding="utf-8")
+    assert lint([german], select_codes=["TK401"]).diagnostics == []
+    english = tmp_path / "letter.xml"
+    english.write_text(german.read_text(encoding="utf-8").replace('ident="deu"', 'ident="eng"'), encoding="utf-8")
+    assert [d.code for d in lint([english], select_codes=["TK401"]).diagnostics] == ["TK401"] * 4

@@ -164,6 +164,14 @@ def test_foreign_tei_builds_and_keeps_every_word(foreign_site, path):
     assert not missing, f"{path.name}: {sum(missing.values())} words missing, e.g. {list(missing)[:20]}"
 
 
+def test_languages_are_bcp47_tags_from_xml_lang_or_langusage(foreign_site):
+    dta = lxml.html.parse(str(foreign_site / "texts" / "dta-soldatenbriefe-letter-050.html")).getroot()
+    assert dta.get("lang") == "de"  # langUsage ident="deu", no xml:lang on the text
+    schnitzler = lxml.html.parse(str(foreign_site / "texts" / "l02854.html")).getroot()  # its xml:id
+    assert schnitzler.get("lang") == "de-AT"
+    assert schnitzler.xpath("//main//*[@lang='fr']") and not schnitzler.xpath("//*[@lang='fra']")
+
+
 def test_a_critical_apparatus_renders_with_sigla(foreign_site):
     html = lxml.html.parse(str(foreign_site / "texts" / "pta-homilia-de-sancta-dominica.html")).getroot()
     entries = [li.text_content() for li in html.xpath("//section[contains(@class,'apparatus')]//li")]

@@ -106,7 +106,7 @@ def _codes(values) -> list[str]:
 @click.option("--statistics", is_flag=True, help="Print the number of findings per rule.")
 @click.option("--explain", metavar="CODE", default=None, help="Print what a rule checks, why, an example and the fix.")
 @click.option("--register", "register_path", type=click.Path(dir_okay=False), default=None,
-              help="The register (default: the one the documents point to, else tei/register.xml).")
+              help="The register for every document (default: the one each points to, else a register.xml beside it, else tei/register.xml for documents under tei/).")
 @config_option
 @handle_errors
 def lint(paths, fmt, select_, ignore, fix, unsafe_fixes, statistics, explain, register_path, config_path):
@@ -138,9 +138,9 @@ def lint(paths, fmt, select_, ignore, fix, unsafe_fixes, statistics, explain, re
             settings[key] = str(config.root / settings[key])
     select_codes = _codes(select_) or list(settings.get("select") or ["TK"])
     ignore_codes = _codes(ignore) or list(settings.get("ignore") or [])
-    register = register_path or str(config.root / "tei" / "register.xml")
     run = functools.partial(lint_mod.lint, _paths(paths, config), select_codes=select_codes,
-                            ignore=ignore_codes, config=settings, register_path=register)
+                            ignore=ignore_codes, config=settings, register_path=register_path,
+                            default_register=str(config.root / "tei" / "register.xml"))
     report = run()
     if fix:
         from .lint.fixes import apply_fixes
@@ -213,7 +213,7 @@ def _steps(value: str | None, allowed: tuple[str, ...]) -> tuple[str, ...]:
 @click.option("--dry-run", is_flag=True, help="Print a unified diff of what would change; write nothing.")
 @click.option("--in-place", is_flag=True, help="Write the changes (atomically).")
 @click.option("--register", "register_path", type=click.Path(dir_okay=False), default=None,
-              help="The register (default: the one the documents point to, else tei/register.xml).")
+              help="The register for every document (default: the one each points to, else a register.xml beside it, else tei/register.xml for documents under tei/).")
 @format_option("text", "json", "tsv")
 @config_option
 @handle_errors
@@ -232,16 +232,16 @@ def enrich(paths, only, dry_run, in_place, register_path, fmt, config_path):
     config = load_config(config_path)
     steps = _steps(only, enrich_mod.STEPS)
     targets = _paths(paths, config)
-    default_register = register_path or str(config.root / "tei" / "register.xml")
+    default_register = str(config.root / "tei" / "register.xml")
     if "candidates" in steps:
         from .enrich.candidates import candidates, render_candidates
-        found = candidates(targets, register_path=default_register)
+        found = candidates(targets, register_path=register_path, default_register=default_register)
         click.echo(render_candidates(found, fmt))
         return
     if fmt == "tsv":
         raise click.BadParameter("--format tsv is for --only candidates")
     report = enrich_mod.enrich(targets, steps=steps, write=in_place and not dry_run,
-                               register_path=default_register)
+                               register_path=register_path, default_register=default_register)
     click.echo(enrich_mod.render(report, fmt, dry_run=dry_run, written=in_place and not dry_run))
     sys.exit(1 if any(r.refused for r in report.results) else 0)
 

@@ -15,7 +15,7 @@ DEFAULTS: dict[str, Any] = {
         "select": ["TK"],
         "ignore": [],
         "per-file-ignores": {},
-        "wordlist": "/usr/share/dict/american-english",
+        "wordlist": ["/usr/share/dict/american-english", "/usr/share/dict/british-english"],
         "extra-words": [],
         "extra-words-file": None,
     },

@@ -146,22 +146,56 @@ def target(pointer: str, prefixes: dict[str, PrefixDef]) -> Target:
     return Target(file or None, frag or None)
 
 
-def register_path_for(doc: Document, default: str | Path | None = None) -> Path | None:
-    """The register a document points into: from its prefix definitions, else the default."""
+def register_path_for(doc: Document, explicit: str | Path | None = None,
+                      default: str | Path | None = None) -> Path | None:
+    """The register a document points into.
+
+    In order: the file its prefix definitions name; the register the user
+    asked for (explicit); the file its pointers name (register.xml#stalin);
+    a register.xml beside it; and the project's default register, but only
+    for documents in the default's folder or below it: another project's
+    TEI linted or enriched from here is not measured against this edition's
+    register.
+    """
+    here = Path(doc.path).parent
     for p in prefix_defs(doc.root).values():
         file = p.replacement.partition("#")[0]
-        if file.endswith(".xml"):
-            path = (Path(doc.path).parent / file)
-            if path.exists():
-                return path
+        if file.endswith(".xml") and (here / file).exists():
+            return here / file
+    if explicit is not None and Path(explicit).exists():
+        return Path(explicit)
+    seen: set[str] = set()
+    for el in doc.root.iter():
+        if not isinstance(el.tag, str):
+            continue
+        for attr in ("ref", "corresp"):
+            for pointer in (el.get(attr) or "").split():
+                file = pointer.partition("#")[0]
+                if file.endswith(".xml") and file not in seen:
+                    seen.add(file)
+                    if _is_register(here / file) and (here / file).resolve() != Path(doc.path).resolve():
+                        return here / file
+    if (here / "register.xml").exists():
+        return here / "register.xml"
     if default is not None and Path(default).exists():
-        return Path(default)
-    sibling = Path(doc.path).parent / "register.xml"
-    return sibling if sibling.exists() else None
+        folder = Path(default).resolve().parent
+        if folder == here.resolve() or folder in here.resolve().parents:
+            return Path(default)
+    return None
 
 
-def load_for(doc: Document, default: str | Path | None = None) -> Register:
-    path = register_path_for(doc, default)
+def _is_register(path: Path) -> bool:
+    """A TEI file with lists of persons, places or organisations (read from its start only)."""
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(200_000)
+    except OSError:
+        return False
+    return any(tag in head for tag in (b"<listPerson", b"<listPlace", b"<listOrg"))
+
+
+def load_for(doc: Document, explicit: str | Path | None = None, default: str | Path | None = None) -> Register:
+    path = register_path_for(doc, explicit, default)
     if path is None:
         raise InputError("no register found", path=doc.path,
                          hint="declare a prefixDef pointing to register.xml, or pass --register PATH")

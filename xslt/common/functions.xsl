@@ -246,6 +246,31 @@
 
   <!-- ============================================================ the text's metadata -->
 
+  <!-- The language of a node: the nearest xml:lang, else the main language the header's langUsage
+       declares (the one with the highest @usage), else English; as a BCP 47 tag for HTML and LaTeX. -->
+  <xsl:function name="tk:lang" as="xs:string">
+    <xsl:param name="n" as="node()"/>
+    <xsl:variable name="usage" select="($n/ancestor-or-self::*[self::tei:TEI or self::tei:teiCorpus]/tei:teiHeader
+                                        /tei:profileDesc/tei:langUsage[tei:language/@ident])[last()]/tei:language[@ident]"/>
+    <xsl:variable name="main" select="($usage[number(@usage) = max($usage/number(@usage))], $usage)[1]/@ident"/>
+    <xsl:sequence select="tk:bcp47(string(($n/ancestor-or-self::*[@xml:lang][1]/@xml:lang, $main, 'en')[1]))"/>
+  </xsl:function>
+
+  <!-- ISO 639-2 codes (deu, ger, fra, eng) as the two-letter subtags BCP 47 requires where they exist. -->
+  <xsl:variable name="tk:iso639-1" as="map(xs:string, xs:string)" select="map{
+      'eng': 'en', 'deu': 'de', 'ger': 'de', 'fra': 'fr', 'fre': 'fr', 'ita': 'it', 'spa': 'es', 'por': 'pt',
+      'rus': 'ru', 'lat': 'la', 'ell': 'el', 'gre': 'el', 'nld': 'nl', 'dut': 'nl', 'pol': 'pl', 'ces': 'cs',
+      'cze': 'cs', 'san': 'sa', 'hun': 'hu', 'swe': 'sv', 'dan': 'da', 'nor': 'no', 'fin': 'fi', 'heb': 'he',
+      'ara': 'ar', 'chi': 'zh', 'zho': 'zh', 'jpn': 'ja', 'ukr': 'uk', 'cat': 'ca', 'gle': 'ga', 'wel': 'cy',
+      'cym': 'cy', 'tur': 'tr', 'yid': 'yi'}"/>
+
+  <xsl:function name="tk:bcp47" as="xs:string">
+    <xsl:param name="code" as="xs:string"/>
+    <xsl:variable name="primary" select="lower-case(substring-before($code || '-', '-'))"/>
+    <xsl:sequence select="if (map:contains($tk:iso639-1, $primary))
+                          then $tk:iso639-1($primary) || substring($code, string-length($primary) + 1) else $code"/>
+  </xsl:function>
+
   <xsl:function name="tk:title" as="xs:string">
     <xsl:param name="tei" as="element()"/>
     <xsl:variable name="t" select="($tei/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title)"/>

@@ -65,7 +65,7 @@
         tokenize(@rend) ! ('rend-' || replace(., '[^\w-]', '')), @type ! ('type-' || replace(., '[^\w-]', ''))), ' ')"/>
     <xsl:attribute name="data-tei" select="local-name()"/>
     <xsl:if test="@xml:id"><xsl:attribute name="id" select="@xml:id"/></xsl:if>
-    <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="@xml:lang"/></xsl:if>
+    <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="tk:bcp47(@xml:lang)"/></xsl:if>
   </xsl:template>
 
   <!-- Paragraphs of the running text are numbered; those of notes, quotations and lists are not. -->

@@ -73,7 +73,7 @@
   <xsl:template name="html:text-page">
     <xsl:context-item as="element(tk:text)" use="required"/>
     <xsl:variable name="tei" select="(tei:TEI, tei:teiCorpus)[1]"/>
-    <xsl:variable name="lang" select="($tei/@xml:lang, 'en')[1]"/>
+    <xsl:variable name="lang" select="tk:lang($tei)"/>
     <xsl:call-template name="html:page">
       <xsl:with-param name="title" select="tk:title($tei)"/>
       <xsl:with-param name="depth" select="1"/>

@@ -70,7 +70,7 @@
       <xsl:if test="$text">
         <tk:record url="texts/{$key}.html#{tk:id(.)}" text="{$title}" author="{$authors}"
                    label="{if (self::tei:note) then 'note ' || tk:note-label(.) else if (self::tei:p) then '¶ ' || html:paragraph-number(.) else local-name()}"
-                   lang="{(ancestor-or-self::*/@xml:lang)[last()]}">{$text}</tk:record>
+                   lang="{tk:lang(.)}">{$text}</tk:record>
       </xsl:if>
     </xsl:for-each>
   </xsl:template>

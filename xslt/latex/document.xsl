@@ -132,7 +132,7 @@
     <xsl:variable name="header" select="$tei/tei:teiHeader"/>
     <xsl:variable name="title" select="tk:title($tei)"/>
     <xsl:variable name="authors" select="string-join(tk:authors($tei), ', ')"/>
-    <xsl:variable name="lang" select="string(($tei/@xml:lang, 'en')[1])"/>
+    <xsl:variable name="lang" select="tk:lang($tei)"/>
 \cleardoublepage
 \renewcommand{{\tkauthor}}{{{tex:plain(if ($authors) then $authors else tex:shorten(tex:option('title')))}}}
 \renewcommand{{\tktitle}}{{{tex:plain(tex:running-title($tei))}}}

@@ -18,9 +18,11 @@
 
   <xsl:mode name="tex:inline" on-no-match="fail" on-multiple-match="fail" use-accumulators="#all"/>
 
-  <xsl:template match="text()" mode="tex:inline">{tex:prose(tk:text(.),
-      starts-with(lower-case(string((ancestor::*[@xml:lang][1]/@xml:lang, 'en')[1])), 'en'),
-      if (contains(., '&quot;') or contains(., '''')) then generate-id() else ())}</xsl:template>
+  <xsl:template match="text()" mode="tex:inline">
+    <xsl:variable name="quotes" select="contains(., '&quot;') or contains(., '''')"/>
+    <xsl:value-of select="tex:prose(tk:text(.), $quotes and starts-with(tk:lang(.), 'en'),
+                                    if ($quotes) then generate-id() else ())"/>
+  </xsl:template>
   <xsl:template match="comment() | processing-instruction()" mode="tex:inline"/>
 
   <xsl:template match="*" mode="tex:inline">

@@ -135,16 +135,27 @@ def _passes(steps: Sequence[str], options: dict) -> list[Pass]:
 
 
 def enrich_document(path: str | Path, *, steps: Sequence[str] = STEPS,
-                    register_path: str | Path | None = None, check: bool = True,
-                    options: dict | None = None) -> Result:
-    """Run the passes over one document and return its new text (nothing is written)."""
+                    register_path: str | Path | None = None, default_register: str | Path | None = None,
+                    check: bool = True, options: dict | None = None) -> Result:
+    """Run the passes over one document and return its new text (nothing is written).
+
+    register_path is used for the document whatever it points to; default_register
+    (the project's own) only when it lies in the register's folder and points to no other.
+    """
     doc = parse(path)
     original = doc.text
     text = original
     reg = None
-    if "names" in steps:
-        reg = registers.load_for(doc, register_path)
     changes: dict[str, Change] = {}
+    if "names" in steps:
+        where = registers.register_path_for(doc, register_path, default_register)
+        if where is None:
+            steps = [s for s in steps if s != "names"]
+            changes["names"] = Change()
+            changes["names"].notes.append("names not tagged: no register for this document "
+                                          "(declare a prefixDef pointing to one, or pass --register PATH)")
+        else:
+            reg = registers.Register.load(where)
     created = creation_date(doc)
     for p in _passes(steps, options or {}):
         current = doc if text == original else parse(_encode(text, doc), path=doc.path)
@@ -208,14 +219,16 @@ def _schema_for(doc: Document):
 
 
 def enrich(paths: Iterable[str | Path], *, steps: Sequence[str] = STEPS, write: bool = False,
-           register_path: str | Path | None = None, options: dict | None = None) -> Report:
+           register_path: str | Path | None = None, default_register: str | Path | None = None,
+           options: dict | None = None) -> Report:
     """Enrich files and directories; with ``write``, save the changed ones atomically."""
     start = time.perf_counter()
     results = []
     for f in discover(paths):
         if f.name == "register.xml":
             continue
-        r = enrich_document(f, steps=steps, register_path=register_path, options=options)
+        r = enrich_document(f, steps=steps, register_path=register_path, default_register=default_register,
+                            options=options)
         if write and r.changed and not r.refused:
             doc_bytes = Path(f).read_bytes()
             encoding = parse(doc_bytes, path=str(f)).tree.docinfo.encoding or "utf-8"

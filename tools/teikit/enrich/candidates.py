@@ -45,7 +45,8 @@ def _words() -> set[str]:
         return set()
 
 
-def candidates(paths: Iterable[str | Path], *, register_path: str | Path | None = None) -> list[Candidate]:
+def candidates(paths: Iterable[str | Path], *, register_path: str | Path | None = None,
+               default_register: str | Path | None = None) -> list[Candidate]:
     words = _words()
     found: dict[str, Candidate] = {}
     known: set[str] | None = None
@@ -55,7 +56,7 @@ def candidates(paths: Iterable[str | Path], *, register_path: str | Path | None 
         doc = parse(f)
         if known is None:
             try:
-                reg = registers.load_for(doc, register_path)
+                reg = registers.load_for(doc, register_path, default_register)
                 known = set(reg.forms())
             except Exception:
                 known = set()

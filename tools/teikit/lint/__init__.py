@@ -15,6 +15,7 @@ import importlib
 import pkgutil
 import re
 import time
+from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -226,11 +227,23 @@ class DocContext:
         yield from walk(text)
 
     def language(self, el: etree._Element) -> str:
+        """The nearest xml:lang, else the main language of the header's langUsage, else English."""
         for a in [el, *el.iterancestors()]:
             lang = a.get(f"{{{XML_NS}}}lang")
             if lang:
                 return lang
-        return "en"
+        return self._main_language
+
+    @cached_property
+    def _main_language(self) -> str:
+        used = self.doc.root.findall(".//tei:teiHeader/tei:profileDesc/tei:langUsage/tei:language[@ident]", NS)
+
+        def usage(el):
+            try:
+                return float(el.get("usage", "0"))
+            except ValueError:
+                return 0.0
+        return max(used, key=usage).get("ident") if used else "en"
 
     def ignored(self, code: str, el: etree._Element, kind: str | None = None) -> bool:
         """Is there a <?teikit-lint ignore CODE?> just before this element or text?"""
@@ -264,28 +277,42 @@ class LintReport:
 
 
 def lint(paths: Iterable[str | Path], *, select_codes: Sequence[str] = ("TK",), ignore: Sequence[str] = (),
-         config: dict | None = None, register_path: str | Path | None = None) -> LintReport:
-    """Lint files and directories; return the diagnostics (nothing is written)."""
+         config: dict | None = None, register_path: str | Path | None = None,
+         default_register: str | Path | None = None) -> LintReport:
+    """Lint files and directories; return the diagnostics (nothing is written).
+
+    register_path is used for every document; default_register (the project's
+    own) only for documents in its folder that point to no other register.
+    """
     start = time.perf_counter()
     config = dict(config or {})
     chosen = select(select_codes, ignore)
     files = [str(p) for p in discover(paths)]
     docs: list[DocContext] = []
     diags: list[Diagnostic] = []
-    reg = None
+    loaded: dict[Path, registers.Register] = {}
     for f in files:
         try:
             doc = parse(f)
         except InputError as exc:
             diags.append(Diagnostic(exc.path or f, exc.line or 0, exc.column or 0, "XML", exc.message))
             continue
-        if reg is None:
-            try:
-                reg = registers.load_for(doc, register_path)
-            except InputError:
-                reg = None
+        where = registers.register_path_for(doc, register_path, default_register)
+        reg = None
+        if where is not None:
+            key = where.resolve()
+            if key not in loaded:
+                try:
+                    loaded[key] = registers.Register.load(where)
+                except InputError as exc:
+                    diags.append(Diagnostic(exc.path or str(where), exc.line or 0, exc.column or 0, "XML", exc.message))
+                    loaded[key] = None
+            reg = loaded[key]
         docs.append(DocContext(doc, reg, config))
-    edition = EditionContext(docs, reg, config)
+    # the edition's register: the one most of the documents use
+    used = Counter(id(d.register) for d in docs if d.register is not None)
+    edition_register = next((d.register for d in docs if used and id(d.register) == used.most_common(1)[0][0]), None)
+    edition = EditionContext(docs, edition_register, config)
     per_file = config.get("per-file-ignores", {}) or {}
     for d in docs:
         d.edition = edition

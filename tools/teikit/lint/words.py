@@ -5,21 +5,23 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-DEFAULT_WORDLIST = "/usr/share/dict/american-english"
+# Debian's wamerican and wbritish: English texts use either spelling (colour, favour, offence).
+DEFAULT_WORDLIST = ("/usr/share/dict/american-english", "/usr/share/dict/british-english")
 
 
 @lru_cache(maxsize=4)
-def wordlist(path: str = DEFAULT_WORDLIST) -> frozenset[str]:
-    """The words of a word list (Debian's wamerican by default), in lower case."""
-    try:
-        text = Path(path).read_text(encoding="utf-8", errors="replace")
-    except OSError:
-        return frozenset()
+def wordlist(paths: str | tuple[str, ...] = DEFAULT_WORDLIST) -> frozenset[str]:
+    """The words of one or more word lists, in lower case (missing lists are skipped)."""
     words = set()
-    for w in text.split():
-        words.add(w.lower())
-        if w.endswith("'s"):
-            words.add(w[:-2].lower())
+    for path in (paths,) if isinstance(paths, str) else paths:
+        try:
+            text = Path(path).read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            continue
+        for w in text.split():
+            words.add(w.lower())
+            if w.endswith("'s"):
+                words.add(w[:-2].lower())
     return frozenset(words)
 
 

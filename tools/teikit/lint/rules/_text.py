@@ -18,11 +18,12 @@ HOLE = " \u2060 "  # stands for a name or a nested block: separates words, is no
 
 
 def words_for(ctx) -> frozenset[str]:
-    return wordlist(ctx.config.get("wordlist") or DEFAULT_WORDLIST)
+    configured = ctx.config.get("wordlist") or DEFAULT_WORDLIST
+    return wordlist(tuple(configured) if isinstance(configured, list) else configured)
 
 
 def extra_for(ctx) -> frozenset[str]:
-    key = "_extra_words"
+    key = ("_extra_words", id(ctx.register))  # documents may use different registers, or none
     if key not in ctx.config:
         extra = set(ctx.config.get("extra-words") or ())
         path = ctx.config.get("extra-words-file")

@@ -26,10 +26,11 @@ class UnusedRegisterEntry(Rule):
 
     def check_edition(self, ed):
         rctx = ed.register_ctx
-        if rctx is None or not any(not d.is_register for d in ed.docs):
+        users = [d for d in ed.docs if d.register is ed.register and not d.is_register]
+        if rctx is None or not users:
             return
         used: set[str] = set()
-        for d in ed.docs:
+        for d in users:
             for el in d.doc.root.iter():
                 if not isinstance(el.tag, str):
                     continue
