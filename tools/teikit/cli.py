@@ -106,7 +106,8 @@ def _codes(values) -> list[str]:
 @click.option("--statistics", is_flag=True, help="Print the number of findings per rule.")
 @click.option("--explain", metavar="CODE", default=None, help="Print what a rule checks, why, an example and the fix.")
 @click.option("--register", "register_path", type=click.Path(dir_okay=False), default=None,
-              help="The register for every document (default: the one each points to, else a register.xml beside it, else tei/register.xml for documents under tei/).")
+              help="The register for every document (default: the one each points to, else a register.xml "
+                   "beside it, else tei/register.xml for documents under tei/).")
 @config_option
 @handle_errors
 def lint(paths, fmt, select_, ignore, fix, unsafe_fixes, statistics, explain, register_path, config_path):
@@ -213,7 +214,8 @@ def _steps(value: str | None, allowed: tuple[str, ...]) -> tuple[str, ...]:
 @click.option("--dry-run", is_flag=True, help="Print a unified diff of what would change; write nothing.")
 @click.option("--in-place", is_flag=True, help="Write the changes (atomically).")
 @click.option("--register", "register_path", type=click.Path(dir_okay=False), default=None,
-              help="The register for every document (default: the one each points to, else a register.xml beside it, else tei/register.xml for documents under tei/).")
+              help="The register for every document (default: the one each points to, else a register.xml "
+                   "beside it, else tei/register.xml for documents under tei/).")
 @format_option("text", "json", "tsv")
 @config_option
 @handle_errors

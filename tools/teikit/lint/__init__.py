@@ -305,14 +305,15 @@ def lint(paths: Iterable[str | Path], *, select_codes: Sequence[str] = ("TK",), 
                 try:
                     loaded[key] = registers.Register.load(where)
                 except InputError as exc:
-                    diags.append(Diagnostic(exc.path or str(where), exc.line or 0, exc.column or 0, "XML", exc.message))
+                    diags.append(Diagnostic(exc.path or str(where), exc.line or 0, exc.column or 0, "XML",
+                                            exc.message))
                     loaded[key] = None
             reg = loaded[key]
         docs.append(DocContext(doc, reg, config))
     # the edition's register: the one most of the documents use
+    by_id = {id(d.register): d.register for d in docs if d.register is not None}
     used = Counter(id(d.register) for d in docs if d.register is not None)
-    edition_register = next((d.register for d in docs if used and id(d.register) == used.most_common(1)[0][0]), None)
-    edition = EditionContext(docs, edition_register, config)
+    edition = EditionContext(docs, by_id[used.most_common(1)[0][0]] if used else None, config)
     per_file = config.get("per-file-ignores", {}) or {}
     for d in docs:
         d.edition = edition
