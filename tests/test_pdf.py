@@ -131,6 +131,14 @@ def test_apparatus_entries_are_keyed_to_lines(edition_pdfs):
     assert "Russian ] RltsSian" in text
 
 
+def test_no_line_holds_only_a_note(edition_pdfs):
+    """A note standing after a block (a list's last item) goes with the paragraph before it."""
+    for tex in (edition_pdfs / "latex").glob("*.tex"):
+        lonely = re.findall(r"\\pstart\[[^\]]*\] \\edtext\{\}\{\\Bfootnote\{(?:[^{}]|\{[^{}]*\})*\}\}"
+                            r"(?:\s*\\tkpb\{(?:[^{}]|\{[^{}]*\})*\})?\s*\\pend", tex.read_text())
+        assert not lonely, f"{tex.name}: {lonely[0][:120]}"
+
+
 def test_line_numbers_every_five_lines(edition_pdfs):
     lines = pdf_text(edition_pdfs / "pdf" / "leninstalin.pdf", layout=True).splitlines()
     numbers = [int(m.group(1)) for line in lines if (m := re.match(r"\s{0,3}(\d{1,2})\s{2,}\S", line))]

@@ -172,6 +172,16 @@ def test_languages_are_bcp47_tags_from_xml_lang_or_langusage(foreign_site):
     assert schnitzler.xpath("//main//*[@lang='fr']") and not schnitzler.xpath("//*[@lang='fra']")
 
 
+def test_a_paragraph_holding_a_list_is_a_div_and_a_note_after_the_list_ends_its_last_item(site):
+    html = lxml.html.parse(str(site / "texts" / "leninstalin.html")).getroot()
+    para = html.get_element_by_id("leninstalin-p225")
+    assert para.tag == "div" and para.xpath(".//ul/li")
+    items = para.xpath(".//ul/li")
+    assert all(li.xpath("normalize-space(.)") for li in items)  # no bullet holding only a note marker
+    assert items[-1].xpath(".//a[contains(@class,'note-ref')]")
+    assert not html.xpath("//p[.//ul or .//ol or .//table]")
+
+
 def test_a_critical_apparatus_renders_with_sigla(foreign_site):
     html = lxml.html.parse(str(foreign_site / "texts" / "pta-homilia-de-sancta-dominica.html")).getroot()
     entries = [li.text_content() for li in html.xpath("//section[contains(@class,'apparatus')]//li")]

@@ -141,9 +141,13 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- A paragraph holding a list or a table (a ration list inside Serge's sentence) is a div: an HTML p
+       cannot hold them, and browsers would end it where the list begins. -->
   <xsl:template name="html:paragraph">
     <xsl:context-item as="element()" use="required"/>
-    <p>
+    <xsl:variable name="here" select="."/>
+    <xsl:element name="{if (exists(descendant::*[self::tei:list or self::tei:table]
+                                   [ancestor::*[self::tei:note or . is $here][1] is $here])) then 'div' else 'p'}">
       <xsl:call-template name="html:attributes"/>
       <xsl:if test="html:is-numbered(.)">
         <xsl:variable name="n" select="html:paragraph-number(.)"/>
@@ -152,7 +156,7 @@
         <a class="pnum" href="#{tk:id(.)}" aria-label="Paragraph {$n}: permanent link">{$n}</a>
       </xsl:if>
       <xsl:apply-templates mode="html:render"/>
-    </p>
+    </xsl:element>
   </xsl:template>
 
   <xsl:template name="html:block">
@@ -301,6 +305,7 @@
       <xsl:for-each select="node() except tei:head">
         <xsl:choose>
           <xsl:when test="self::element() and tk:behaviour(.) = 'listItem'"><xsl:apply-templates select="." mode="html:render"/></xsl:when>
+          <xsl:when test="html:goes-with-item(.)"/>
           <xsl:when test="self::element()"><li class="list-extra"><xsl:apply-templates select="." mode="html:render"/></li></xsl:when>
           <xsl:when test="self::text()[normalize-space()]"><li class="list-extra">{.}</li></xsl:when>
         </xsl:choose>
@@ -308,9 +313,20 @@
     </xsl:element>
   </xsl:template>
 
+  <!-- A note or page break between the items of a list is shown at the end of the item before it
+       (a list holds only items; a bullet of its own would be an empty line). -->
+  <xsl:function name="html:goes-with-item" as="xs:boolean">
+    <xsl:param name="n" as="node()"/>
+    <xsl:sequence select="exists($n/self::element()[tk:behaviour(.) = ('note', 'break', 'anchor')]
+                          [preceding-sibling::*[tk:behaviour(.) = 'listItem']])"/>
+  </xsl:function>
+
   <xsl:template name="html:list-item">
     <xsl:context-item as="element()" use="required"/>
-    <li><xsl:call-template name="html:attributes"/><xsl:apply-templates mode="html:render"/></li>
+    <xsl:variable name="item" select="."/>
+    <li><xsl:call-template name="html:attributes"/><xsl:apply-templates mode="html:render"/>
+      <xsl:apply-templates mode="html:render" select="following-sibling::*[html:goes-with-item(.)]
+          [preceding-sibling::*[tk:behaviour(.) = 'listItem'][1] is $item]"/></li>
   </xsl:template>
 
   <xsl:template name="html:break">

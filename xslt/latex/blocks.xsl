@@ -111,6 +111,12 @@
               <xsl:sequence select="tex:block(., $style)"/>
             </xsl:for-each>
           </xsl:when>
+          <xsl:when test="empty(current-group()[self::text()[normalize-space()]
+                                 or self::*[not(self::tei:note or self::tei:pb or self::tei:milestone or self::tei:anchor
+                                 or self::tei:lb or self::tei:cb or tex:is-silent(.))]]) and exists(current-group()[self::tei:note])">
+            <!-- notes standing between blocks (a note after the last item of a list): with the paragraph before -->
+            <xsl:sequence select="map{'kind': 'attach', 'nodes': current-group()}"/>
+          </xsl:when>
           <xsl:when test="exists(current-group()[self::text()[normalize-space()]
                                  or self::*[not(self::tei:pb or self::tei:milestone or self::tei:anchor
                                  or self::tei:lb or self::tei:cb or tex:is-silent(.))]])">
@@ -126,7 +132,8 @@
     <xsl:sequence select="tex:carry($raw)"/>
   </xsl:function>
 
-  <!-- Page breaks between paragraphs go to the start of the next paragraph (or the end of the last). -->
+  <!-- Page breaks between paragraphs go to the start of the next paragraph (or the end of the last);
+       notes between them go to the end of the paragraph before (or the start of the next). -->
   <xsl:function name="tex:carry" as="map(*)*">
     <xsl:param name="chunks" as="map(*)*"/>
     <xsl:iterate select="$chunks">
@@ -139,7 +146,13 @@
                   map:put($done[last()], 'nodes', ($done[last()]?nodes, $pending)))"/>
       </xsl:on-completion>
       <xsl:choose>
-        <xsl:when test=".?kind = 'carry'">
+        <xsl:when test=".?kind = 'attach' and exists($done[last()][?kind = 'para'])">
+          <xsl:next-iteration>
+            <xsl:with-param name="done" select="($done[position() lt last()],
+                                                 map:put($done[last()], 'nodes', ($done[last()]?nodes, .?nodes)))"/>
+          </xsl:next-iteration>
+        </xsl:when>
+        <xsl:when test=".?kind = ('carry', 'attach')">
           <xsl:next-iteration><xsl:with-param name="pending" select="($pending, .?nodes)"/></xsl:next-iteration>
         </xsl:when>
         <xsl:when test=".?kind = 'para' and exists($pending)">
