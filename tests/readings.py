@@ -75,10 +75,13 @@ def missing_from_pdf(expected: Counter, found: Counter) -> Counter:
     return missing
 
 
-def pdf_text(pdf, *, layout: bool = False) -> str:
-    """The text of a PDF as pdftotext gives it."""
+def pdf_text(pdf, *, layout: bool = False, pages: tuple[int, int] | None = None) -> str:
+    """The text of a PDF as pdftotext gives it (of pages first to last when given)."""
     import subprocess
-    args = ["pdftotext", "-enc", "UTF-8"] + (["-layout"] if layout else []) + [str(pdf), "-"]
+    args = ["pdftotext", "-enc", "UTF-8"] + (["-layout"] if layout else [])
+    if pages:
+        args += ["-f", str(pages[0]), "-l", str(pages[1])]
+    args += [str(pdf), "-"]
     return subprocess.run(args, capture_output=True, check=True).stdout.decode("utf-8")
 
 

@@ -23,7 +23,8 @@ from teikit.parsing import NS, parse
 
 pytestmark = pytest.mark.latex
 
-SETTINGS = {"title": "Stalinism and the Moscow Trials", "editors": "the teikit editors"}
+SETTINGS = {"title": "Stalinism and the Moscow Trials: Texts by Leon Trotsky, Leon Sedov and Victor Serge",
+            "editors": "the teikit editors", "base-url": "https://example.org/edition/"}
 TEXTS = {parse(p).root.get("{http://www.w3.org/XML/1998/namespace}id"): p
          for p in sorted(EDITION.glob("*.xml")) if p.name != "register.xml"}
 
@@ -113,6 +114,21 @@ def test_the_volume_holds_every_text(edition_pdfs):
         assert not missing, f"{key}: {list(missing)[:20]}"
     text = pdf_text(edition_pdfs / "pdf" / "edition.pdf")
     assert "Contents" in text and "Editorial Principles" in text and "Index of Persons" in text
+
+
+def test_the_volume_opens_with_a_title_page_and_its_colophon(edition_pdfs):
+    volume = edition_pdfs / "pdf" / "edition.pdf"
+    title = [line.strip() for line in pdf_text(volume, pages=(1, 1)).splitlines() if line.strip()]
+    # the configured title is set as title and subtitle, then the editors, the publisher and the year
+    assert title[0] == "Stalinism and the Moscow Trials"
+    assert " ".join(title[1:3]).startswith("Texts by Leon Trotsky, Leon Sedov and Victor Serge")
+    assert "Edited by the teikit editors" in title
+    assert title[-2:] == ["The teikit project", "2026"]
+    colophon = re.sub(r"\s+", " ", pdf_text(volume, pages=(2, 2)))
+    # five texts share one licence: it is named once, shortest wording, with its address
+    assert colophon.count("Creative Commons Attribution-ShareAlike 4.0 International") == 1
+    assert "https://creativecommons.org/licenses/by-sa/4.0/" in colophon
+    assert "https://example.org/edition/" in colophon and "TeX Gyre Pagella" in colophon
 
 
 def test_apparatus_entries_are_keyed_to_lines(edition_pdfs):
@@ -224,6 +240,11 @@ def test_foreign_tei_compiles_and_keeps_every_word(foreign_pdfs, path):
 def test_a_critical_apparatus_prints_with_sigla(foreign_pdfs):
     text = re.sub(r"\s+", " ", pdf_text(pdf_of(foreign_pdfs, FOREIGN / "pta-homilia-de-sancta-dominica.xml")))
     assert re.search(r"ἀρχιεπισκόπου E P X \] ἀρχεπισκόπου S", text)
+
+
+def test_a_german_text_declares_its_language(foreign_pdfs):
+    pdf = pdf_of(foreign_pdfs, FOREIGN / "gerdracor-leonce-und-lena.xml")
+    assert re.search(rb"/Lang\s*\(de\)", pdf_objects(pdf))
 
 
 def test_verse_has_a_blank_between_stanzas_and_a_one_line_running_head(foreign_pdfs):

@@ -277,6 +277,15 @@
     <xsl:sequence select="normalize-space(string(($t[@type = 'main'], $t[not(@type)], $t)[1]))"/>
   </xsl:function>
 
+  <!-- A title and its subtitle, split at the first colon ("Main: sub" → "Main", "sub"), as a
+       title page sets them; a title without a colon, or whose colon ends a short prefix, stays whole. -->
+  <xsl:function name="tk:title-parts" as="xs:string+">
+    <xsl:param name="title" as="xs:string"/>
+    <xsl:variable name="main" select="normalize-space(substring-before($title, ':'))"/>
+    <xsl:variable name="sub" select="normalize-space(substring-after($title, ':'))"/>
+    <xsl:sequence select="if (string-length($main) ge 8 and $sub != '') then ($main, $sub) else normalize-space($title)"/>
+  </xsl:function>
+
   <xsl:function name="tk:authors" as="xs:string*">
     <xsl:param name="tei" as="element()"/>
     <!-- the name only: authority numbers (idno) and notes inside author are not part of it -->

@@ -15,7 +15,8 @@
     <xsl:call-template name="html:page">
       <xsl:with-param name="title" select="'Home'"/>
       <xsl:with-param name="body">
-        <h1>{html:option('title')}</h1>
+        <xsl:variable name="title" select="tk:title-parts(html:option('title'))"/>
+        <h1>{$title[1]}<xsl:if test="$title[2]"><span class="sr-only">: </span><span class="subtitle">{$title[2]}</span></xsl:if></h1>
         <xsl:if test="html:option('editors')"><p class="editors">Edited by {html:option('editors')}</p></xsl:if>
         <section id="texts" aria-labelledby="texts-h">
           <h2 id="texts-h">Texts</h2>

@@ -34,7 +34,7 @@
   <xsl:template name="tex:preamble">
     <xsl:param name="title" as="xs:string"/>
     <xsl:param name="author" as="xs:string"/>
-    <xsl:param name="languages" as="xs:string*"/>
+    <xsl:param name="lang" as="xs:string" select="'en'"/>
 \documentclass[10pt,twoside,openany]{{book}}
 % Written by teikit from TEI; compile with lualatex -no-shell-escape.
 \usepackage[{tex:geometry(tex:option('trim'))},inner=0.7in,outer=0.9in,top=0.75in,bottom=0.8in,headsep=14pt,marginparwidth=0.55in,marginparsep=6pt]{{geometry}}
@@ -47,7 +47,7 @@
 \usepackage[noautomatic]{{imakeidx}}
 \usepackage[series={{A,B}},noend]{{reledmac}}
 \makeindex[name=persons,title=Index of Persons,columns=2]
-\usepackage[hidelinks,hyperfootnotes=false,hyperindex=false,bookmarks=true,bookmarksopen=true,pdftitle={{{$title}}},pdfauthor={{{$author}}},pdfcreator={{teikit}},pdflang={{en}}]{{hyperref}}
+\usepackage[hidelinks,hyperfootnotes=false,hyperindex=false,bookmarks=true,bookmarksopen=true,pdftitle={{{$title}}},pdfauthor={{{$author}}},pdfcreator={{teikit}},pdflang={{{tex:plain($lang)}}}]{{hyperref}}
 \setcounter{{tocdepth}}{{1}}\setcounter{{secnumdepth}}{{-1}}
 % reledmac: lines numbered every five, restarting on each page; apparatus A (readings)
 % and B (editorial notes) as paragraphs under the author's footnotes.

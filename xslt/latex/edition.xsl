@@ -34,6 +34,7 @@
     <xsl:call-template name="tex:preamble">
       <xsl:with-param name="title" select="tex:plain(if ($volume) then tex:option('title') else tk:title($first))"/>
       <xsl:with-param name="author" select="tex:plain(if ($volume) then tex:option('editors') else string-join(tk:authors($first), ', '))"/>
+      <xsl:with-param name="lang" select="if ($volume) then 'en' else tk:bcp47(tk:lang($first))"/>
     </xsl:call-template>
     <xsl:text expand-text="no">\begin{document}&#10;</xsl:text>
     <xsl:if test="$volume">
@@ -52,14 +53,20 @@
   <xsl:template name="tex:front-matter">
     <xsl:param name="texts" as="element(tk:text)*"/>
 \frontmatter
+<xsl:variable name="title" select="tk:title-parts(tex:option('title'))"/>
+<xsl:variable name="pub" select="$texts/(tei:TEI, tei:teiCorpus)/tei:teiHeader/tei:fileDesc/tei:publicationStmt"/>
 \begin{{titlepage}}\centering
-\vspace*{{0.18\textheight}}
-{{\LARGE {tex:plain(tex:option('title'))}\par}}
-\vspace{{2em}}
+\vspace*{{0.14\textheight}}
+{{\fontsize{{20}}{{25}}\selectfont {tex:plain($title[1])}\par}}
+<xsl:if test="$title[2]">\vspace{{1.2em}}
+{{\large {tex:plain($title[2])}\par}}
+</xsl:if>\vspace{{3em}}
 <xsl:if test="tex:option('editors')">{{\large Edited by {tex:plain(tex:option('editors'))}\par}}
 </xsl:if>\vfill
-{{\small Encoded in TEI P5 and typeset with teikit, reledmac and Lua\LaTeX\par}}
-\end{{titlepage}}
+<xsl:for-each select="distinct-values($pub/tei:publisher ! normalize-space(.))[. != ''][1]">{{\large {tex:plain(.)}\par}}
+</xsl:for-each><xsl:for-each select="max($pub/tei:date/(@when, .)[1] ! xs:integer(substring(normalize-space(.), 1, 4))[. castable as xs:integer])">{.}\par
+</xsl:for-each>\end{{titlepage}}
+<xsl:call-template name="tex:colophon"><xsl:with-param name="pub" select="$pub"/></xsl:call-template>
 \renewcommand{{\tkauthor}}{{{tex:plain(tex:shorten(tex:option('title')))}}}\renewcommand{{\tktitle}}{{Contents}}
 \tableofcontents
 \cleardoublepage
@@ -75,5 +82,23 @@
 </xsl:for-each>
 \mainmatter
 </xsl:template>
+
+  <!-- The back of the title page: who publishes, under which licences, how it was made. Each text
+       states its own licence in full; this page names each distinct one once, shortest wording first. -->
+  <xsl:template name="tex:colophon">
+    <xsl:param name="pub" as="element(tei:publicationStmt)*"/>
+    <xsl:variable name="licences" select="$pub/tei:availability/tei:licence"/>
+\thispagestyle{{empty}}\null\vfill
+\begin{{flushleft}}\small
+<xsl:for-each-group select="$licences" group-by="string((@target, normalize-space(.))[1])">
+  <xsl:variable name="shortest" select="sort(current-group(), (), function($l) { string-length(normalize-space($l)) })[1]"/>
+  <xsl:variable name="url" select="tex:url($shortest/@target)"/>
+<xsl:if test="position() = 1">Licence of the texts: </xsl:if>{replace(tex:meta($shortest), '\.$', '')}<xsl:if test="$url"> (\url{{{$url}}})</xsl:if><xsl:if test="position() != last()">; </xsl:if><xsl:if test="position() = last()">. The licence of each text, and of the transcription it was made from, is stated with the text.\par\medskip
+</xsl:if></xsl:for-each-group>
+<xsl:if test="tex:url(tex:option('base-url'))">The web edition, with the TEI files, registers and search: \url{{{tex:url(tex:option('base-url'))}}}\par\medskip
+</xsl:if>Encoded in TEI P5 and typeset with teikit, reledmac and Lua\LaTeX<xsl:if test="tex:option('font')">, in {tex:plain(tex:option('font'))}</xsl:if>.\par
+\end{{flushleft}}
+\cleardoublepage
+  </xsl:template>
 
 </xsl:stylesheet>

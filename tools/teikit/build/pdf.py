@@ -23,7 +23,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from .. import resources, xslt
+from .. import config, resources, xslt
 from ..errors import BuildError
 from ..files import atomic_write
 from . import BuildReport, Text, edition_document
@@ -32,7 +32,8 @@ MAX_PASSES = 6
 # makeindex: page and line as "12.5"; entries separated by commas.
 INDEX_STYLE = 'page_compositor "."\ndelim_0 ", "\ndelim_1 ", "\ndelim_2 ", "\n'
 RERUN = re.compile(r"has changed since the last run|Rerun to get|Label\(s\) may have changed|run LaTeX (two more|again)")
-DEFAULTS = {"title": "TEI edition", "editors": "", "trim": "6x9in", "font": "TeX Gyre Pagella", "line-numbers-every": 5}
+# The print options and their defaults are the configuration's [build] table (volume is per job).
+DEFAULTS = {k: v for k, v in config.DEFAULTS["build"].items() if k != "volume"}
 
 
 @dataclass
