@@ -205,6 +205,34 @@ def test_straight_quotation_marks_are_set_as_curly_ones_in_english(tmp_path):
         assert expected in text, expected
 
 
+def test_each_passage_is_hyphenated_by_the_rules_of_its_language(tmp_path):
+    need_tex()
+    if subprocess.run(["kpsewhich", "hyph-de-1996.pat.txt"], capture_output=True).returncode:
+        pytest.skip("the German hyphenation patterns are missing (make test installs texlive-lang-german)")
+    src = FIXTURES / "latex" / "languages.xml"
+    run([src], tmp_path, html=False, pdf=True)
+    pdf = tmp_path / "pdf" / "languages.pdf"
+    lines = [line.strip() for line in pdf_text(pdf, layout=True).splitlines()]
+    start = next(i for i, line in enumerate(lines) if "Die Donau" in line)
+    sanskrit = next(i for i, line in enumerate(lines) if "mahā" in line)
+    english = next(i for i, line in enumerate(lines) if "An English" in line)
+    # German compounds are divided by German patterns; Sanskrit (no patterns) is not divided, and no
+    # line runs into the margin: every word is on the page
+    assert sum(line.endswith("-") for line in lines[start:sanskrit]) >= 3, lines[start:sanskrit]
+    assert not any(line.endswith("-") for line in lines[sanskrit:english]), lines[sanskrit:english]
+    missing = missing_from_pdf(reading_words(parse(src).root), pdf_words(pdf))
+    assert not missing, missing
+    latex = (tmp_path / "latex" / "languages.tex").read_text(encoding="utf-8")
+    assert "\\babelprovide[import, hyphenrules=ngerman nohyphenation]{ngerman}" in latex
+    assert "\\foreignlanguage{ngerman}{Die" in latex and "\\pstart[\\tkreset\\sloppy] \\tknohyph{" in latex
+
+
+def test_a_german_text_is_set_in_german(foreign_pdfs):
+    src = FOREIGN / "gerdracor-leonce-und-lena.xml"
+    latex = (foreign_pdfs / "latex" / pdf_of(foreign_pdfs, src).with_suffix(".tex").name).read_text(encoding="utf-8")
+    assert "\\begin{otherlanguage}{ngerman}" in latex and "\\foreignlanguage" not in latex
+
+
 def test_a_latex_failure_is_reported_and_leaves_no_pdf(tmp_path):
     need_tex()
     src = FIXTURES / "latex" / "specials.xml"

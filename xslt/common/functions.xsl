@@ -256,6 +256,12 @@
     <xsl:sequence select="tk:bcp47(string(($n/ancestor-or-self::*[@xml:lang][1]/@xml:lang, $main, 'en')[1]))"/>
   </xsl:function>
 
+  <!-- The language of a document's text (a Greek text may have an English header and TEI/@xml:lang). -->
+  <xsl:function name="tk:text-lang" as="xs:string">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:sequence select="tk:lang(($tei/tei:text, $tei)[1])"/>
+  </xsl:function>
+
   <!-- ISO 639-2 codes (deu, ger, fra, eng) as the two-letter subtags BCP 47 requires where they exist. -->
   <xsl:variable name="tk:iso639-1" as="map(xs:string, xs:string)" select="map{
       'eng': 'en', 'deu': 'de', 'ger': 'de', 'fra': 'fr', 'fre': 'fr', 'ita': 'it', 'spa': 'es', 'por': 'pt',

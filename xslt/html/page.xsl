@@ -94,7 +94,7 @@
                 </select></label>
             </xsl:if>
           </div>
-          <div class="reading-text" lang="{$lang}">
+          <div class="reading-text" lang="{tk:text-lang($tei)}">
             <xsl:apply-templates select="$tei/tei:text | $tei/tei:TEI/tei:text | $tei/tei:TEI" mode="html:render"/>
           </div>
           <xsl:call-template name="html:notes"><xsl:with-param name="tei" select="$tei"/></xsl:call-template>

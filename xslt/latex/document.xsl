@@ -35,6 +35,7 @@
     <xsl:param name="title" as="xs:string"/>
     <xsl:param name="author" as="xs:string"/>
     <xsl:param name="lang" as="xs:string" select="'en'"/>
+    <xsl:param name="babel" as="xs:string*" select="()"/>
 \documentclass[10pt,twoside,openany]{{book}}
 % Written by teikit from TEI; compile with lualatex -no-shell-escape.
 \usepackage[{tex:geometry(tex:option('trim'))},inner=0.7in,outer=0.9in,top=0.75in,bottom=0.8in,headsep=14pt,marginparwidth=0.55in,marginparsep=6pt]{{geometry}}
@@ -42,6 +43,9 @@
 \directlua{{luaotfload.add_fallback("tkfallback", {{"DejaVu Serif:mode=harf;", "DejaVu Sans:mode=harf;"}})}}
 \setmainfont{{{tex:plain(tex:option('font'))}}}[RawFeature={{fallback=tkfallback}}]
 \usepackage[english]{{babel}}
+<xsl:for-each select="$babel">% {.}: its hyphenation patterns when TeX Live has them (texlive-lang-*), else none
+\babelprovide[import, hyphenrules={.} nohyphenation]{{{.}}}
+</xsl:for-each>\makeatletter\newcommand{{\tknohyph}}[1]{{{{\language\l@nohyphenation #1}}}}\makeatother
 \usepackage{{lua-ul}}
 \usepackage{{fancyhdr}}
 \usepackage[noautomatic]{{imakeidx}}
@@ -76,7 +80,7 @@
 % the source pagination: a bar in the text, the number in the margin
 \newcommand{{\tkpb}}[1]{{\ledrightnote{{\footnotesize\textbar#1}}\textbar}}
 % paragraph styles (given to \pstart, which does not reset them: \tkreset first)
-\newcommand{{\tkreset}}{{\leftskip=0pt\rightskip=0pt\parfillskip=0pt plus 1fil\parindent=1.2em\hangindent=0pt\normalfont\normalsize}}
+\newcommand{{\tkreset}}{{\leftskip=0pt\rightskip=0pt\parfillskip=0pt plus 1fil\parindent=1.2em\hangindent=0pt\normalfont\normalsize\tolerance=200 \emergencystretch=2em}}
 \newcommand{{\tkquote}}{{\advance\leftskip 1.5em\advance\rightskip 1.5em\small}}
 \newcommand{{\tkverse}}{{\advance\leftskip 2em\parindent=0pt\hangindent=1.5em\hangafter=1}}
 \newcommand{{\tkline}}{{\noindent\advance\leftskip 2em\hangindent=1.5em\hangafter=1}}
@@ -123,6 +127,30 @@
         else replace(substring($title, 1, 46), '[\s,;:.]+\S*$', '') || '…'"/>
   </xsl:function>
 
+  <!-- babel's name of a language that TeX Live may hyphenate, by its BCP 47 primary subtag. -->
+  <xsl:variable name="tex:babel-names" as="map(xs:string, xs:string)" select="map{
+      'de': 'ngerman', 'fr': 'french', 'it': 'italian', 'es': 'spanish', 'pt': 'portuguese', 'la': 'latin',
+      'grc': 'ancientgreek', 'el': 'greek', 'ru': 'russian', 'uk': 'ukrainian', 'nl': 'dutch', 'pl': 'polish',
+      'cs': 'czech', 'hu': 'hungarian', 'sv': 'swedish', 'da': 'danish', 'fi': 'finnish', 'ca': 'catalan',
+      'tr': 'turkish', 'cy': 'welsh', 'ga': 'irish'}"/>
+
+  <xsl:function name="tex:babel" as="xs:string?">
+    <xsl:param name="lang" as="xs:string"/>
+    <xsl:sequence select="$tex:babel-names(lower-case(substring-before(tk:bcp47($lang) || '-', '-')))"/>
+  </xsl:function>
+
+  <!-- The hyphenation a language gets: English, a babel language, or none. -->
+  <xsl:function name="tex:hyphenation" as="xs:string">
+    <xsl:param name="lang" as="xs:string"/>
+    <xsl:sequence select="if (starts-with($lang, 'en')) then 'english' else (tex:babel($lang), 'nohyphenation')[1]"/>
+  </xsl:function>
+
+  <!-- The babel languages of the texts and of the passages in them. -->
+  <xsl:function name="tex:babel-languages" as="xs:string*">
+    <xsl:param name="docs" as="element()*"/>
+    <xsl:sequence select="distinct-values(($docs ! tk:text-lang(.), $docs//(tei:text | tei:TEI)//*[@xml:lang] ! tk:lang(.)) ! tex:babel(.))"/>
+  </xsl:function>
+
   <!-- ============================================================ a text -->
 
   <xsl:template name="tex:text-chapter">
@@ -132,7 +160,7 @@
     <xsl:variable name="header" select="$tei/tei:teiHeader"/>
     <xsl:variable name="title" select="tk:title($tei)"/>
     <xsl:variable name="authors" select="string-join(tk:authors($tei), ', ')"/>
-    <xsl:variable name="lang" select="tk:lang($tei)"/>
+    <xsl:variable name="lang" select="tk:text-lang($tei)"/>
 \cleardoublepage
 \renewcommand{{\tkauthor}}{{{tex:plain(if ($authors) then $authors else tex:shorten(tex:option('title')))}}}
 \renewcommand{{\tktitle}}{{{tex:plain(tex:running-title($tei))}}}
@@ -142,8 +170,14 @@
 </xsl:if>
 <xsl:call-template name="tex:metadata"><xsl:with-param name="tei" select="$tei"/></xsl:call-template>
 <xsl:if test="$with-principles"><xsl:call-template name="tex:principles-of"><xsl:with-param name="tei" select="$tei"/></xsl:call-template></xsl:if>
-<xsl:if test="not(starts-with($lang, 'en'))">\begin{{hyphenrules}}{{nohyphenation}}\sloppy
-</xsl:if>
+<xsl:variable name="babel" select="tex:babel($lang)"/>
+<xsl:choose>
+  <xsl:when test="starts-with($lang, 'en')"/>
+  <xsl:when test="$babel">\begin{{otherlanguage}}{{{$babel}}}
+</xsl:when>
+  <xsl:otherwise>\begin{{hyphenrules}}{{nohyphenation}}
+</xsl:otherwise>
+</xsl:choose>
 <xsl:variable name="chunks" select="tex:chunks($tei/(tei:text | tei:TEI), (), false(), $tei)"/>
 <xsl:choose>
   <xsl:when test="exists($chunks)">\beginnumbering
@@ -152,8 +186,13 @@
 </xsl:when>
   <xsl:otherwise>\noindent\textit{{This document has no text of its own in the file (its parts may be included from other files, which are not part of this build).}}\par
 </xsl:otherwise>
-</xsl:choose><xsl:if test="not(starts-with($lang, 'en'))">\end{{hyphenrules}}
-</xsl:if>
+</xsl:choose><xsl:choose>
+  <xsl:when test="starts-with($lang, 'en')"/>
+  <xsl:when test="$babel">\end{{otherlanguage}}
+</xsl:when>
+  <xsl:otherwise>\end{{hyphenrules}}
+</xsl:otherwise>
+</xsl:choose>
   </xsl:template>
 
   <!-- The text's metadata, as on the web page: author, date, source, licence, the editors' notes. -->
@@ -238,7 +277,9 @@
       </xsl:when>
       <xsl:otherwise>
         <xsl:variable name="style" select="distinct-values(.?style)"/>
-        <xsl:variable name="setup" select="string-join(('\tkreset', $style ! ('\tk' || .)))"/>
+        <!-- a paragraph in a language TeX cannot hyphenate is set loosely rather than into the margin -->
+        <xsl:variable name="setup" select="string-join(('\tkreset', $style ! ('\tk' || .),
+                                           if (tex:hyphenation(tk:lang($el)) = 'nohyphenation') then '\sloppy' else ()))"/>
         <xsl:variable name="body" as="xs:string"><xsl:value-of><xsl:apply-templates select=".?nodes" mode="tex:inline"/></xsl:value-of></xsl:variable>
         <xsl:if test="normalize-space($body)">
           <xsl:text>\pstart[{$setup}] </xsl:text>

@@ -34,7 +34,8 @@
     <xsl:call-template name="tex:preamble">
       <xsl:with-param name="title" select="tex:plain(if ($volume) then tex:option('title') else tk:title($first))"/>
       <xsl:with-param name="author" select="tex:plain(if ($volume) then tex:option('editors') else string-join(tk:authors($first), ', '))"/>
-      <xsl:with-param name="lang" select="if ($volume) then 'en' else tk:bcp47(tk:lang($first))"/>
+      <xsl:with-param name="lang" select="if ($volume) then 'en' else tk:text-lang($first)"/>
+      <xsl:with-param name="babel" select="tex:babel-languages($texts/(tei:TEI, tei:teiCorpus)[1])"/>
     </xsl:call-template>
     <xsl:text expand-text="no">\begin{document}&#10;</xsl:text>
     <xsl:if test="$volume">

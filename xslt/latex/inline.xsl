@@ -20,8 +20,17 @@
 
   <xsl:template match="text()" mode="tex:inline">
     <xsl:variable name="quotes" select="contains(., '&quot;') or contains(., '''')"/>
-    <xsl:value-of select="tex:prose(tk:text(.), $quotes and starts-with(tk:lang(.), 'en'),
-                                    if ($quotes) then generate-id() else ())"/>
+    <xsl:variable name="prose" select="tex:prose(tk:text(.), $quotes and starts-with(tk:lang(.), 'en'),
+                                                 if ($quotes) then generate-id() else ())"/>
+    <!-- a passage in another language than its text's (a Greek edition beside its translation)
+         is hyphenated by that language's rules, or not at all when TeX Live has none -->
+    <xsl:variable name="own" select="if (normalize-space() and ancestor::*[@xml:lang]) then tex:hyphenation(tk:lang(.)) else ()"/>
+    <xsl:variable name="text" select="if (exists($own)) then tex:hyphenation(tk:text-lang(ancestor::*[self::tei:TEI or self::tei:teiCorpus][last()])) else ()"/>
+    <xsl:choose>
+      <xsl:when test="empty($own) or $own = $text"><xsl:value-of select="$prose"/></xsl:when>
+      <xsl:when test="$own = 'nohyphenation'">\tknohyph{{{$prose}}}</xsl:when>
+      <xsl:otherwise>\foreignlanguage{{{$own}}}{{{$prose}}}</xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
   <xsl:template match="comment() | processing-instruction()" mode="tex:inline"/>
 
