@@ -284,13 +284,15 @@ def test_no_serious_accessibility_violations(url, page, rel):
     assert bad == [], bad
 
 
-def test_the_page_works_on_a_phone(url, browser):
+def test_the_pages_work_on_a_phone(url, browser):
     context = browser.new_context(viewport={"width": 375, "height": 740}, is_mobile=True)
     pg = context.new_page()
-    pg.goto(f"{url}/texts/leninstalin.html")
-    width = pg.evaluate("document.documentElement.scrollWidth")
+    widths = {}
+    for rel in ("texts/leninstalin.html", "index.html", "registers/persons.html", "search.html"):
+        pg.goto(f"{url}/{rel}")
+        widths[rel] = pg.evaluate("document.documentElement.scrollWidth")
     context.close()
-    assert width <= 375 + 1  # no horizontal scrolling
+    assert all(w <= 375 + 1 for w in widths.values()), widths  # no horizontal scrolling
 
 
 def test_print_stylesheet_is_linked(site):

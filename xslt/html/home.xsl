@@ -20,6 +20,8 @@
         <xsl:if test="html:option('editors')"><p class="editors">Edited by {html:option('editors')}</p></xsl:if>
         <section id="texts" aria-labelledby="texts-h">
           <h2 id="texts-h">Texts</h2>
+          <!-- a wide table scrolls in its own focusable region on a phone; the page does not -->
+          <div class="table-scroll" role="region" aria-labelledby="texts-h" tabindex="0">
           <table class="texts">
             <caption class="sr-only">The texts of the edition</caption>
             <thead><tr><th scope="col">Title</th><th scope="col">Author</th><th scope="col">Written</th><th scope="col">Source</th></tr></thead>
@@ -35,6 +37,7 @@
               </xsl:for-each>
             </tbody>
           </table>
+          </div>
         </section>
         <section aria-labelledby="reg-h">
           <h2 id="reg-h">Registers and search</h2>

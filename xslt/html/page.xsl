@@ -40,7 +40,7 @@
       <body>
         <a class="skip" href="#main">Skip to the text</a>
         <header class="site">
-          <p class="site-title"><a href="{$up}index.html">{html:option('title')}</a></p>
+          <p class="site-title"><a href="{$up}index.html">{tk:title-parts(html:option('title'))[1]}</a></p>
           <nav aria-label="Edition">
             <ul>
               <li><a href="{$up}index.html#texts">Texts</a></li>
