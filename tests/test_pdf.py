@@ -145,6 +145,7 @@ def test_apparatus_entries_are_keyed_to_lines(edition_pdfs):
     for corr, sic in sample:
         assert re.search(rf"\b\d+ {re.escape(corr)} \] {re.escape(sic)}", text), (corr, sic)
     assert "Russian ] RltsSian" in text
+    assert re.search(r"\b\d+ \? \] ␣\?", text)  # a space of the source, shown where it is all that differs
 
 
 def test_no_line_holds_only_a_note(edition_pdfs):

@@ -124,6 +124,8 @@ def test_a_text_page_has_the_apparatus_notes_and_pagination(site):
     assert len(app) == len(parse(TEXTS["leninstalin"]).root.findall(".//tei:text//tei:choice", NS))
     entry = [li.text_content() for li in app if "RltsSian" in li.text_content()][0]
     assert re.search(r"Russian\s*\]\s*RltsSian", entry)
+    # a space of the source before a stop (trial ?) is shown, or the entry would read "?] ?"
+    assert any(re.match(r"¶ \d+ \?\] ␣\? ed\.", li.text_content()) for li in app)
     assert html.xpath("//*[@id='leninstalin-p1']")  # a permanent anchor per paragraph
     assert html.xpath("//*[contains(@class,'tei-pb')]/a[@data-label='[p. 17]']")
     assert html.xpath("//a[@role='doc-noteref']") and html.xpath("//*[@role='doc-endnote' or contains(@class,'note')]")

@@ -283,6 +283,17 @@
     <xsl:sequence select="normalize-space(string(($t[@type = 'main'], $t[not(@type)], $t)[1]))"/>
   </xsl:function>
 
+  <!-- A reading as the apparatus shows it, its white space normalised; where it differs from the
+       lemma only by white space (a space the scanner set before a stop: "trial ?"), each space of
+       the source is shown as ␣, or the entry would read "?] ?". -->
+  <xsl:function name="tk:shown-reading" as="xs:string">
+    <xsl:param name="reading" as="xs:string"/>
+    <xsl:param name="lemma" as="xs:string"/>
+    <xsl:variable name="r" select="normalize-space($reading)"/>
+    <xsl:sequence select="if ($r != '' and $r = normalize-space($lemma) and $reading != $lemma)
+                          then replace($reading, '\s+', '␣') else $r"/>
+  </xsl:function>
+
   <!-- A title and its subtitle, split at the first colon ("Main: sub" → "Main", "sub"), as a
        title page sets them; a title without a colon, or whose colon ends a short prefix, stays whole. -->
   <xsl:function name="tk:title-parts" as="xs:string+">

@@ -230,7 +230,8 @@
       <section class="apparatus" id="apparatus" aria-labelledby="app-h">
         <h2 id="app-h">Apparatus</h2>
         <p class="explain">Each entry gives the reading of this edition, a bracket, and the source's reading
-          (with its witnesses, for variants); <span class="app-resp">ed.</span> marks the editors' emendations.</p>
+          (with its witnesses, for variants); <span class="app-resp">ed.</span> marks the editors' emendations;
+          ␣ stands for a space of the source where a space is all that differs.</p>
         <ol class="apparatus"><xsl:apply-templates select="$entries" mode="html:apparatus"/></ol>
       </section>
     </xsl:if>
@@ -247,7 +248,8 @@
       <xsl:text>] </xsl:text>
       <xsl:for-each select="tk:alternates(.)">
         <xsl:if test="position() gt 1">; </xsl:if>
-        <span class="variant">{if (normalize-space(string-join(.//text())) = '') then '(omitted)' else normalize-space(string-join(.//text()))}</span>
+        <span class="variant">{if (normalize-space(string-join(.//text())) = '') then '(omitted)'
+                               else tk:shown-reading(string-join(.//text()), string-join($reading//text()))}</span>
         <xsl:if test="@wit"><xsl:text> </xsl:text><span class="sigla">{string-join(tk:sigla(.), ' ')}</span></xsl:if>
       </xsl:for-each>
       <xsl:for-each select="tei:witDetail | tei:note">

@@ -144,7 +144,7 @@
     <xsl:param name="e" as="element()"/>
     <xsl:variable name="parts" as="xs:string*">
       <xsl:for-each select="tk:alternates($e)">
-        <xsl:variable name="t" select="tex:reading-text(node())"/>
+        <xsl:variable name="t" select="tex:plain(tk:shown-reading(tex:reading-raw(node()), tex:reading-raw(tk:reading($e)/node())))"/>
         <xsl:sequence select="(if ($t = '') then '\textit{om.}' else $t) || tex:sigla(.)"/>
       </xsl:for-each>
       <xsl:for-each select="$e/(tei:witDetail | tei:note)">
