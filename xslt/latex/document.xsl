@@ -170,14 +170,12 @@
 </xsl:if>
 <xsl:call-template name="tex:metadata"><xsl:with-param name="tei" select="$tei"/></xsl:call-template>
 <xsl:if test="$with-principles"><xsl:call-template name="tex:principles-of"><xsl:with-param name="tei" select="$tei"/></xsl:call-template></xsl:if>
-<xsl:variable name="babel" select="tex:babel($lang)"/>
-<xsl:choose>
-  <xsl:when test="starts-with($lang, 'en')"/>
-  <xsl:when test="$babel">\begin{{otherlanguage}}{{{$babel}}}
-</xsl:when>
-  <xsl:otherwise>\begin{{hyphenrules}}{{nohyphenation}}
-</xsl:otherwise>
-</xsl:choose>
+<xsl:variable name="hyphenation" select="tex:hyphenation($lang)"/>
+<!-- the environment of a text not in English: its language, or no hyphenation -->
+<xsl:variable name="env" select="if ($hyphenation = 'english') then ()
+                                 else if ($hyphenation = 'nohyphenation') then 'hyphenrules' else 'otherlanguage'"/>
+<xsl:if test="$env">\begin{{{$env}}}{{{$hyphenation}}}
+</xsl:if>
 <xsl:variable name="chunks" select="tex:chunks($tei/(tei:text | tei:TEI), (), false(), $tei)"/>
 <xsl:choose>
   <xsl:when test="exists($chunks)">\beginnumbering
@@ -186,13 +184,8 @@
 </xsl:when>
   <xsl:otherwise>\noindent\textit{{This document has no text of its own in the file (its parts may be included from other files, which are not part of this build).}}\par
 </xsl:otherwise>
-</xsl:choose><xsl:choose>
-  <xsl:when test="starts-with($lang, 'en')"/>
-  <xsl:when test="$babel">\end{{otherlanguage}}
-</xsl:when>
-  <xsl:otherwise>\end{{hyphenrules}}
-</xsl:otherwise>
-</xsl:choose>
+</xsl:choose><xsl:if test="$env">\end{{{$env}}}
+</xsl:if>
   </xsl:template>
 
   <!-- The text's metadata, as on the web page: author, date, source, licence, the editors' notes. -->
