@@ -11,12 +11,13 @@ STAMP := $(VENV)/.installed
 # Debian packages, by what needs them.
 APT_PYTHON := python3 python3-venv python3-pip
 APT_VALIDATE := jing default-jre-headless
+# Hyphenation patterns beyond English, for the German and Italian of the foreign TEI the tests build;
+# a language without its texlive-lang-* package is set without hyphenation. (Defined before APT_PDF:
+# := expands at once.)
+APT_HYPHENATION := texlive-lang-german texlive-lang-italian
 APT_PDF := texlive-luatex texlive-latex-recommended texlive-latex-extra \
            texlive-humanities texlive-fonts-recommended fonts-texgyre fonts-dejavu-core poppler-utils \
            $(APT_HYPHENATION)
-# Hyphenation patterns beyond English, for the German and Italian of the foreign TEI the tests build;
-# a language without its texlive-lang-* package is set without hyphenation.
-APT_HYPHENATION := texlive-lang-german texlive-lang-italian
 APT_WEB := chromium fonts-dejavu-core
 APT_LINT := wamerican wbritish
 
