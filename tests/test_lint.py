@@ -79,17 +79,27 @@ def test_formats_and_statistics():
     assert data["summary"]["problems"] == len(data["diagnostics"]) >= 4
     r = cli(bad / "doc.xml", "--register", bad / "register.xml", "--select", "TK401", "--format", "github")
     assert r.output.startswith("::error file=")
+    annotations = [l for l in r.output.splitlines() if l.startswith("::")]
+    assert f"lint: 1 file, {len(annotations)} problems" in r.output
     r = cli(bad / "doc.xml", "--register", bad / "register.xml", "--select", "TK401", "--format", "junit")
     assert "<testsuite" in r.output and "<failure" in r.output
     r = cli(bad / "doc.xml", "--register", bad / "register.xml", "--select", "TK4", "--statistics")
     assert re.search(r"^\s+\d+\s+TK401\s+suspicious-token$", r.output, re.M)
+    # statistics in the JSON summary; for junit and github on stderr, leaving stdout to the machine
+    r = cli(bad / "doc.xml", "--register", bad / "register.xml", "--select", "TK4", "--statistics", "--format", "json")
+    assert json.loads(r.output)["summary"]["statistics"]["TK401"] >= 4
+    r = CliRunner().invoke(main, ["lint", str(bad / "doc.xml"), "--register", str(bad / "register.xml"),
+                                                  "--select", "TK4", "--statistics", "--format", "junit"])
+    assert "suspicious-token" in r.stderr and "suspicious-token" not in r.stdout
 
 
 def test_explain_prints_the_rule():
     r = cli("--explain", "TK201")
     assert r.exit_code == 0
     assert r.output.startswith("TK201 (untagged-register-name)")
-    assert "Why it matters" in r.output and "safe fix" in r.output
+    assert "Why it matters" in r.output and r.output.rstrip().endswith("Automatic fix: safe (changes no character "
+                                                                      "of the text).")
+    assert len(re.findall(r"^Fix\b", r.output, re.M)) == 1  # the rule's advice; the automatic fix is named apart
 
 
 def test_select_and_ignore_by_prefix():
@@ -168,3 +178,119 @@ def test_the_language_of_a_text_comes_from_langusage_when_no_xml_lang(tmp_path):
     english = tmp_path / "letter.xml"
     english.write_text(german.read_text(encoding="utf-8").replace('ident="deu"', 'ident="eng"'), encoding="utf-8")
     assert [d.code for d in lint([english], select_codes=["TK401"]).diagnostics] == ["TK401"] * 4
+
+
+# ---------------------------------------------------------------- cases found in review
+
+def _doc(tmp_path, body: str, name: str = "doc.xml", header_extra: str = "") -> Path:
+    """The TK401_ok fixture with another body, beside its register."""
+    folder = tmp_path / "case"
+    if not folder.exists():
+        shutil.copytree(HERE / "TK401_ok", folder)
+        (folder / "doc.xml").unlink()
+    text = (HERE / "TK401_ok" / "doc.xml").read_text(encoding="utf-8")
+    text = text.replace('<p xml:id="t-p1">The Russian Revolution was new.</p>', body)
+    doc = folder / name
+    doc.write_text(text, encoding="utf-8")
+    return doc
+
+
+def _codes_at(doc, codes):
+    return [(d.code, d.line, d.column) for d in lint([doc], select_codes=codes).diagnostics]
+
+
+def test_a_finding_after_a_comment_or_instruction_is_placed_at_its_word(tmp_path):
+    doc = _doc(tmp_path, '<p xml:id="t-p1">The committee<!-- checked --> and then the the other neW thing.</p>')
+    line = next(i for i, l in enumerate(doc.read_text().splitlines(), 1) if "neW" in l)
+    col = doc.read_text().splitlines()[line - 1].index("the the") + 1
+    found = lint([doc], select_codes=["TK401", "TK405"]).diagnostics
+    assert ("TK405", line, col) in [(d.code, d.line, d.column) for d in found]
+    assert [d.fix.safety for d in found if d.code == "TK405"] == ["unsafe"]  # the fix finds its place too
+    doc = _doc(tmp_path, '<p xml:id="t-p1">A <?teikit-lint ignore TK401 one?>word, then a neW one.</p>')
+    line_text = doc.read_text().splitlines()
+    line = next(i for i, l in enumerate(line_text, 1) if "neW" in l)
+    assert _codes_at(doc, ["TK401"]) == [("TK401", line, line_text[line - 1].index("neW") + 1)]
+
+
+@pytest.mark.parametrize("printed,when", [
+    ("March 3, 1937", "1937-03-04"), ("March 3rd, 1937", "1937-03-04"), ("May 3", "1937-04-03"),
+    ("May 3, 1937", "1937-06-03"), ("Sept. 12, 1936", "1936-09-13")])
+def test_a_printed_day_or_month_that_disagrees_is_found_in_every_form(tmp_path, printed, when):
+    doc = _doc(tmp_path, f'<p xml:id="t-p1">On <date when="{when}">{printed}</date> it began.</p>')
+    assert [c for c, *_ in _codes_at(doc, ["TK302"])] == ["TK302"]
+
+
+def test_a_printed_date_that_agrees_is_quiet(tmp_path):
+    doc = _doc(tmp_path, '<p xml:id="t-p1">On <date when="1937-03-03">March 3, 1937</date>, on <date '
+                         'when="1937-05-01">May 1</date> and in <date when="1936-09">Sept. 1936</date>.</p>')
+    assert _codes_at(doc, ["TK302"]) == []
+
+
+def test_false_friends_of_the_text_rules_are_quiet(tmp_path):
+    doc = _doc(tmp_path, "".join([
+        '<p xml:id="t-p1">He said <q xml:lang="de">Wir schaffen das gemeinsam</q> and wrote '
+        '<foreign xml:lang="grc">Ζωπύρου</foreign> and Ζωπύρου again.</p>',
+        '<p xml:id="t-p2">Their hard-heartedness and short-sightedness were new-fangled.</p>',
+        '<table><row><cell>Total 16</cell></row></table><list><item>Defendants 16</item></list>',
+        '<p xml:id="t-p3">He was aged 45</p>',
+        '<note type="editorial" resp="#t-ed"><ptr target="#t-p1"/></note>',
+        '<p xml:id="t-p4" xml:lang="de">Meine liebe Liebe, die die Welt kennt.</p>',
+        '<p xml:id="t-p5">The the first word; the The second.</p>']))
+    found = lint([doc], select_codes=["TK4", "TK504"]).diagnostics
+    assert [(d.code, d.message) for d in found] == [("TK405", "doubled word: 'The the'")]
+
+
+def test_a_word_left_divided_is_reported_once_by_the_hyphenation_rule(tmp_path):
+    doc = _doc(tmp_path, '<p xml:id="t-p1">Unprecedented in vile-ness and in com- mittee work.</p>')
+    assert sorted(c for c, *_ in _codes_at(doc, ["TK401", "TK402"])) == ["TK402", "TK402"]
+
+
+def test_the_header_rules_accept_other_projects_placements(tmp_path):
+    folder = tmp_path / "h"
+    folder.mkdir()
+    doc = folder / "letter.xml"
+    doc.write_text(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>Brief</title>'
+        '<author>A. S.</author></titleStmt><editionStmt><edition>1</edition><respStmt><resp>encoding</resp>'
+        '<name>X</name></respStmt></editionStmt><publicationStmt><availability><licence>CC0</licence>'
+        '</availability></publicationStmt><sourceDesc><listWit><witness xml:id="A">Autograph</witness></listWit>'
+        '</sourceDesc></fileDesc><profileDesc><correspDesc><correspAction type="sent"><date when="1902-03-04"/>'
+        '</correspAction></correspDesc></profileDesc></teiHeader><text><body><p>Lieber Freund.</p></body></text>'
+        '</TEI>', encoding="utf-8")
+    assert lint([doc], select_codes=["TK6"]).diagnostics == []
+
+
+def test_rules_across_the_edition_obey_silencing_and_per_file_ignores(tmp_path):
+    folder = tmp_path / "f"
+    shutil.copytree(HERE / "TK102_bad", folder)
+    docs = sorted(p for p in folder.glob("*.xml") if p.name != "register.xml")
+    found = lint(docs, select_codes=["TK102"], register_path=folder / "register.xml").diagnostics
+    assert found
+    first = Path(found[0].path)
+    quiet = lint(docs, select_codes=["TK102"], register_path=folder / "register.xml",
+                 config={"per-file-ignores": {first.name: ["TK102"]}}).diagnostics
+    assert quiet and all(Path(d.path).name != first.name for d in quiet)
+    reg = HERE / "TK104_bad" / "register.xml"
+    shutil.copy(reg, tmp_path / "register.xml")
+    text = (tmp_path / "register.xml").read_text(encoding="utf-8")
+    dup = re.findall(r'<idno type="wikidata">(Q\d+)</idno>', text)
+    again = next(q for q in dup if dup.count(q) > 1)
+    last = text.rindex(f'<idno type="wikidata">{again}</idno>')
+    (tmp_path / "register.xml").write_text(text[:last] + "<?teikit-lint ignore TK104 the same man?>" + text[last:],
+                                           encoding="utf-8")
+    assert lint([tmp_path / "register.xml"], select_codes=["TK104"]).diagnostics == []
+
+
+def test_linting_one_document_measures_the_register_against_the_whole_edition(root, tmp_path):
+    """A pre-commit hook passes only the changed files: the register's unused entries are counted over
+    every document beside it, and reported only when the register itself is linted."""
+    tei = root / "tei"
+    one = tei / "trotsky-stalins-article-on-world-revolution.xml"
+    assert lint([one], select_codes=["TK103"]).diagnostics == []
+    assert lint([tei / "register.xml"], select_codes=["TK103"]).diagnostics == []
+    copy = tmp_path / "tei"
+    shutil.copytree(tei, copy)
+    (copy / "serge-from-lenin-to-stalin.xml").unlink()  # without Serge, the entries only he names are unused
+    unused = {re.search(r"'(.+?)'", d.message)[1] for d in lint([copy / "register.xml"], select_codes=["TK103"]).diagnostics}
+    serge = (tei / "serge-from-lenin-to-stalin.xml").read_text(encoding="utf-8")
+    assert len(unused) > 50 and all(re.search(f":{re.escape(i)}[\" ]", serge) for i in unused)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
 import click
@@ -147,18 +148,19 @@ def lint(paths, fmt, select_, ignore, fix, unsafe_fixes, statistics, explain, re
         from .lint.fixes import apply_fixes
         report = apply_fixes(report, unsafe=unsafe_fixes, lint_again=run)
     summary = Summary("lint", len(report.files), report.seconds, fixed=report.fixed)
+    counts = Counter(d.code for d in report.diagnostics)
+    if statistics and fmt == "json":
+        summary.extra["statistics"] = dict(sorted(counts.items()))
     if fmt == "tsv":
         from .emend import table_tsv
         click.echo(table_tsv(sorted(report.diagnostics, key=lambda d: d.sort_key())), nl=False)
     else:
         click.echo(render(fmt, report.diagnostics, summary, report.files))
-    if statistics and fmt == "text":
-        counts: dict[str, int] = {}
-        for d in report.diagnostics:
-            counts[d.code] = counts.get(d.code, 0) + 1
+    if statistics and fmt != "json":
+        # after the text report; on stderr where stdout is for a machine (junit, github, tsv)
         names = {c: r.name for c, r in lint_mod.registry().items()}
         for code, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
-            click.echo(f"{n:6d}  {code}  {names.get(code, '')}")
+            click.echo(f"{n:6d}  {code}  {names.get(code, '')}", err=fmt != "text")
     sys.exit(1 if report.diagnostics else 0)
 
 

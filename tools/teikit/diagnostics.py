@@ -68,27 +68,32 @@ def _plural(n: int, word: str) -> str:
 
 def format_text(diags: Sequence[Diagnostic], summary: Summary | None = None, *,
                 show_xpath: bool = True) -> str:
-    out = []
-    for d in diags:
-        line = f"{d.path}:{d.line}:{d.column}: {d.code} {d.message}"
-        if d.severity != "error":
-            line = f"{d.path}:{d.line}:{d.column}: {d.code} [{d.severity}] {d.message}"
-        if show_xpath and d.xpath:
-            line += f"  ({d.xpath})"
-        if d.fix is not None:
-            line += f"  [fix: {d.fix.title}{'' if d.fix.safety == 'safe' else ', ' + d.fix.safety}]"
-        out.append(line)
+    out = [_text_line(d, show_xpath) for d in diags]
     if summary is not None:
-        errors = sum(1 for d in diags if d.severity == "error")
-        tail = (f"{summary.command}: {_plural(summary.files, 'file')}, "
-                f"{_plural(len(diags), 'problem')}")
-        if errors != len(diags):
-            tail += f" ({errors} errors)"
-        if summary.fixed:
-            tail += f", {summary.fixed} fixed"
-        tail += f" in {summary.seconds:.2f} s"
-        out.append(tail)
+        out.append(summary_line(diags, summary))
     return "\n".join(out)
+
+
+def _text_line(d: Diagnostic, show_xpath: bool) -> str:
+    line = f"{d.path}:{d.line}:{d.column}: {d.code} {d.message}"
+    if d.severity != "error":
+        line = f"{d.path}:{d.line}:{d.column}: {d.code} [{d.severity}] {d.message}"
+    if show_xpath and d.xpath:
+        line += f"  ({d.xpath})"
+    if d.fix is not None:
+        line += f"  [fix: {d.fix.title}{'' if d.fix.safety == 'safe' else ', ' + d.fix.safety}]"
+    return line
+
+
+def summary_line(diags: Sequence[Diagnostic], summary: Summary) -> str:
+    """`lint: 3 files, 2 problems (1 errors) in 0.12 s`."""
+    errors = sum(1 for d in diags if d.severity == "error")
+    tail = f"{summary.command}: {_plural(summary.files, 'file')}, {_plural(len(diags), 'problem')}"
+    if errors != len(diags):
+        tail += f" ({errors} errors)"
+    if summary.fixed:
+        tail += f", {summary.fixed} fixed"
+    return tail + f" in {summary.seconds:.2f} s"
 
 
 def format_json(diags: Sequence[Diagnostic], summary: Summary | None = None) -> str:
@@ -137,7 +142,7 @@ def format_github(diags: Sequence[Diagnostic], summary: Summary | None = None) -
            f"col={d.column},title={_gh_escape(d.code, True)}::{_gh_escape(d.message)}"
            for d in diags]
     if summary is not None:
-        out.append(format_text([], summary).strip() or "")
+        out.append(summary_line(diags, summary))
     return "\n".join(out)
 
 

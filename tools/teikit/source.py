@@ -76,6 +76,8 @@ class Source:
     text: str
     elements: list[Element] = field(default_factory=list)
     runs: list[TextRun] = field(default_factory=list)
+    # (start, end) of each comment and processing instruction inside the root element, in document order
+    others: list[tuple[int, int]] = field(default_factory=list)
 
     @classmethod
     def of(cls, doc: Document) -> "Source":
@@ -112,6 +114,8 @@ class Source:
                     stack.pop().end = m.end()
             elif kind == "text":
                 src.runs.append(_decode(m.group(0), m.start(), tuple(stack)))
+            elif kind in ("comment", "pi") and stack:
+                src.others.append((m.start(), m.end()))
             elif kind == "cdata":
                 body = m.group(0)[9:-3]
                 src.runs.append(TextRun(body, list(range(m.start() + 9, m.start() + 9 + len(body) + 1)),

@@ -55,9 +55,9 @@ class Rule:
         lines = doc.splitlines()
         indent = min((len(l) - len(l.lstrip()) for l in lines[1:] if l.strip()), default=0)
         body = "\n".join([lines[0].strip()] + [l[indent:] for l in lines[1:]]) if lines else ""
-        fix = {None: "no automatic fix", "safe": "safe fix (changes no character of the text)",
-               "unsafe": "unsafe fix (records an emendation; runs only with --unsafe-fixes)"}[cls.fix_safety]
-        return f"{cls.code} ({cls.name})\n\n{body}\n\nFix: {fix}."
+        fix = {None: "none", "safe": "safe (changes no character of the text)",
+               "unsafe": "unsafe (records an emendation; runs only with --unsafe-fixes)"}[cls.fix_safety]
+        return f"{cls.code} ({cls.name})\n\n{body}\n\nAutomatic fix: {fix}."
 
 
 def _load_rules() -> dict[str, type[Rule]]:
@@ -147,23 +147,35 @@ class DocContext:
         return registers.prefix_defs(self.doc.root)
 
     @cached_property
-    def _elements(self) -> list[etree._Element]:
-        return [e for e in self.doc.root.iter() if isinstance(e.tag, str)]
+    def _node_index(self) -> dict[etree._Element, tuple[str, int]]:
+        """Each element, comment and processing instruction: its kind and place in the source's lists."""
+        root = self.doc.root
+        index = {e: ("element", i) for i, e in enumerate(e for e in root.iter() if isinstance(e.tag, str))}
+        index.update({n: ("other", i) for i, n in enumerate(root.iter(etree.Comment, etree.ProcessingInstruction))})
+        return index
 
-    @cached_property
-    def _element_index(self) -> dict[etree._Element, int]:
-        return {e: i for i, e in enumerate(self._elements)}
+    def _run(self, node: etree._Element, kind: str):
+        """The source text run of a node's text (kind='text') or tail, or None."""
+        place = self._node_index.get(node)
+        try:
+            if place is None:
+                return None
+            if place[0] == "other":
+                if kind != "tail":
+                    return None
+                start = self.source.others[place[1]][1]
+            else:
+                src_el = self.source.elements[place[1]]
+                start = src_el.tag_end if kind == "text" else src_el.end
+        except IndexError:
+            return None
+        return self.source.run_at(start)
 
     def where(self, el: etree._Element, kind: str | None = None, offset: int = 0) -> tuple[int, int]:
         """Line and column of an element, or of a character in its text (kind='text') or tail."""
         if kind is None:
             return self.doc.locate(el)
-        try:
-            src_el = self.source.elements[self._element_index[el]]
-        except (KeyError, IndexError):
-            return self.doc.locate(el)
-        start = src_el.tag_end if kind == "text" else src_el.end
-        run = self.source.run_at(start)
+        run = self._run(el, kind)
         if run is None or offset >= len(run.offsets):
             return self.doc.locate(el)
         return self.source.line_col(run.offsets[offset])
@@ -177,22 +189,17 @@ class DocContext:
 
     def source_offset(self, el: etree._Element, kind: str, offset: int) -> int | None:
         """The offset in the source text of a character of el's text (kind='text') or tail."""
-        try:
-            src_el = self.source.elements[self._element_index[el]]
-        except (KeyError, IndexError):
-            return None
-        start = src_el.tag_end if kind == "text" else src_el.end
-        run = self.source.run_at(start)
+        run = self._run(el, kind)
         if run is None or offset >= len(run.offsets) or not run.editable:
             return None
         return run.offsets[offset]
 
     def source_element(self, el: etree._Element):
         """The source-level element (with offsets) of an lxml element."""
-        try:
-            return self.source.elements[self._element_index[el]]
-        except (KeyError, IndexError):
+        place = self._node_index.get(el)
+        if place is None or place[0] != "element" or place[1] >= len(self.source.elements):
             return None
+        return self.source.elements[place[1]]
 
     def editor_pointer(self) -> str | None:
         """#id of the edition's editors (editor/@xml:id in the header), for recorded fixes."""
@@ -315,15 +322,20 @@ def lint(paths: Iterable[str | Path], *, select_codes: Sequence[str] = ("TK",), 
     used = Counter(id(d.register) for d in docs if d.register is not None)
     edition = EditionContext(docs, by_id[used.most_common(1)[0][0]] if used else None, config)
     per_file = config.get("per-file-ignores", {}) or {}
+
+    def skipped(path: str) -> set[str]:
+        groups = [codes for pattern, codes in per_file.items() if Path(path).match(pattern)]
+        return {c for group in groups for c in (group if isinstance(group, list) else [group])}
+
     for d in docs:
         d.edition = edition
-        skip = [codes for pattern, codes in per_file.items() if Path(d.path).match(pattern)]
-        skipped = {c for group in skip for c in (group if isinstance(group, list) else [group])}
+        skip = skipped(d.path)
         for rule in chosen:
-            if rule.scope != "document" or any(rule.code.startswith(s) for s in skipped):
-                continue
-            diags += list(rule().check(d))
+            if rule.scope == "document" and not any(rule.code.startswith(s) for s in skip):
+                diags += list(rule().check(d))
     for rule in chosen:
         if rule.scope == "edition":
-            diags += list(rule().check_edition(edition))
+            # an edition rule reports in several files: each finding obeys its own file's ignores
+            diags += [x for x in rule().check_edition(edition)
+                      if not any(rule.code.startswith(s) for s in skipped(x.path))]
     return LintReport(sorted(diags, key=Diagnostic.sort_key), files, time.perf_counter() - start)

@@ -40,6 +40,9 @@ def known(word: str, words: frozenset[str], extra: frozenset[str]) -> bool:
         parts = [x for x in w.split("-") if x]
         if len(parts) > 1 and all(known(x, words, extra) for x in parts):
             return True
+        # an old or variant hyphenation of one word: new-fangled, co-operation, to-morrow
+        if "".join(parts).lower() in words:
+            return True
     # derived forms of a known word or name: Stalinists, Thermidorians, falsifiers
     for suffix, replacements in _SUFFIXES:
         if lower.endswith(suffix) and len(lower) > len(suffix) + 2:
@@ -54,5 +57,5 @@ _SUFFIXES = [
     ("ists", ("", "ism")), ("ist", ("", "ism")), ("isms", ("",)), ("ism", ("",)), ("ites", ("",)), ("ite", ("",)),
     ("ians", ("", "e", "y")), ("ian", ("", "e", "y")), ("iers", ("y",)), ("ier", ("y",)), ("ies", ("y",)),
     ("ers", ("", "e")), ("er", ("", "e")), ("es", ("", "e")), ("s", ("",)), ("ed", ("", "e")), ("ing", ("", "e")),
-    ("ly", ("",)), ("ism's", ("",)), ("ization", ("ize",)), ("izations", ("ize",)),
+    ("ly", ("",)), ("edness", ("", "e")), ("ness", ("",)), ("ism's", ("",)), ("ization", ("ize",)), ("izations", ("ize",)),
 ]

@@ -12,6 +12,8 @@ def header_check(rule, ctx, xpath: str, what: str, *, skip_register: bool = Fals
     if header is None:
         yield ctx.diag(rule, ctx.doc.root, "the document has no teiHeader")
         return
-    found = [e for e in header.xpath(xpath, namespaces=NS) if "".join(e.itertext()).strip() or len(e)]
+    dated = ("when", "notBefore", "notAfter", "from", "to")  # an empty <date when="…"/> says when
+    found = [e for e in header.xpath(xpath, namespaces=NS)
+             if "".join(e.itertext()).strip() or len(e) or any(e.get(a) for a in dated)]
     if not found and not ctx.ignored(rule.code, header):
         yield ctx.diag(rule, header, f"the header gives no {what}")

@@ -121,7 +121,7 @@ def _walk(el, block, top=False):
             block.add(el, None, HOLE)
             _tail(el, block)
             return
-        if local in NOT_PROSE:
+        if local in NOT_PROSE or _other_language(el, block.language):
             block.add(el, None, HOLE)
             _tail(el, block)
             return
@@ -139,6 +139,12 @@ def _walk(el, block, top=False):
             block.add(child, "tail", child.tail)
     if not top:
         _tail(el, block)
+
+
+def _other_language(el, language: str) -> bool:
+    """A phrase in another language than its block's (a German quotation in English prose)."""
+    lang = el.get("{http://www.w3.org/XML/1998/namespace}lang")
+    return bool(lang) and lang.split("-")[0].lower() != language.split("-")[0].lower()
 
 
 def _tail(el, block):

@@ -30,6 +30,6 @@ class DuplicateIdAcrossEdition(Rule):
             if len(files) < 2:
                 continue
             for d, el in places:
-                if d in ed.docs:
+                if d in ed.docs and not d.ignored(self.code, el):
                     others = ", ".join(sorted(f for f in files if f != d.path))
                     yield d.diag(self, el, f"xml:id '{ident}' is also used in {others}")

@@ -33,6 +33,8 @@ class DuplicateAuthorityId(Rule):
             owner = entry.get("{http://www.w3.org/XML/1998/namespace}id") or "?"
             key = (kind, (idno.text or "").strip())
             if key in seen and seen[key] != owner:
+                if ctx.ignored(self.code, idno) or ctx.ignored(self.code, entry):
+                    continue
                 yield ctx.diag(self, idno, f"{kind} {key[1]} is also the identifier of '{seen[key]}'")
             else:
                 seen[key] = owner

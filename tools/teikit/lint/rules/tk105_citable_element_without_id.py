@@ -33,9 +33,10 @@ class CitableElementWithoutId(Rule):
         ectx = Context(ctx.doc, ctx.source, None, None)
         edits = IdsPass().edits(ectx, Change())
         by_start = {e.start: e for e in edits}
-        for el, src in zip(ctx._elements, ctx.source.elements):
+        elements = (e for e in ctx.doc.root.iter() if isinstance(e.tag, str))
+        for el, src in zip(elements, ctx.source.elements):
             edit = by_start.get(src.name_end)
-            if edit is None or src.start + 1 + len(src.qname) != src.name_end:
+            if edit is None or src.start + 1 + len(src.qname) != src.name_end or ctx.ignored(self.code, el):
                 continue
             fix = Fix(f"add{edit.text}", "safe", ((edit.start, edit.end, edit.text),))
             yield ctx.diag(self, el, f"<{src.local}> has no xml:id (citation anchor)", fix=fix,

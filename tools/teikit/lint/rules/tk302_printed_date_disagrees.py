@@ -7,9 +7,12 @@ from ...parsing import NS, TEI_NS
 from .. import Rule
 from ._dates import key
 
-_MONTH = re.compile(r"\b(" + "|".join(sorted((m.capitalize() for m in MONTHS if len(m) > 3), key=len, reverse=True))
-                    + r")\.?\b")
-_DAY = re.compile(r"(?<![\d,])\b([1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\b(?![\d,])")
+# full month names (May included), and short forms only with their stop: "Mar." but not "Mar"
+_MONTH = re.compile(r"\b(?:(" + "|".join(sorted((m.capitalize() for m in MONTHS if len(m) > 3 or m == "may"),
+                                                 key=len, reverse=True))
+                    + r")\b|(" + "|".join(m.capitalize() for m in MONTHS if len(m) <= 4 and m != "may") + r")\.)")
+# a day: not part of a longer number ("1,000", "3.5"); a comma may follow ("March 3, 1937")
+_DAY = re.compile(r"(?<![\d,.])\b([1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\b(?!\d|[,.]\d)")
 
 
 class PrintedDateDisagrees(Rule):
@@ -47,10 +50,11 @@ class PrintedDateDisagrees(Rule):
             m = _MONTH.search(printed)
             if not m:
                 continue
-            month = MONTHS[m.group(1).lower()]
+            name = m.group(1) or m.group(2)
+            month = MONTHS[name.lower()]
             problem = None
             if month != k[1]:
-                problem = f"the printed month ({m.group(1)}) is not the month of {value}"
+                problem = f"the printed month ({name}) is not the month of {value}"
             elif k[2]:
                 d = _DAY.search(printed.replace(m.group(0), " "))
                 if d and int(d.group(1)) != k[2]:

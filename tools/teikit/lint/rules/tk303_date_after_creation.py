@@ -26,12 +26,13 @@ class DateAfterCreation(Rule):
     name = "date-after-creation"
 
     def check(self, ctx):
-        created = [latest(d.get(a)) for d in ctx.doc.root.iterfind(".//tei:profileDesc/tei:creation//tei:date", NS)
+        created = [(latest(d.get(a)), d.get(a))
+                   for d in ctx.doc.root.iterfind(".//tei:profileDesc/tei:creation//tei:date", NS)
                    for a in ("when", "notAfter", "to") if d.get(a)]
-        created = [c for c in created if c]
+        created = [c for c in created if c[0]]
         if not created:
             return
-        limit = max(created)
+        limit, written = max(created)
         text = ctx.doc.root.find("tei:text", NS)
         if text is None:
             return
@@ -42,5 +43,4 @@ class DateAfterCreation(Rule):
             start = el.get("when") or el.get("from") or el.get("notBefore")
             k = key(start or "")
             if k and k > limit and not ctx.ignored(self.code, el):
-                yield ctx.diag(self, el, f"{start} is later than the writing of the text "
-                                         f"({'-'.join(str(x) for x in limit)})")
+                yield ctx.diag(self, el, f"{start} is later than the writing of the text ({written})")

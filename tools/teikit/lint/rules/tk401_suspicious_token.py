@@ -20,6 +20,8 @@ def classify(core: str, words: frozenset[str], extra: frozenset[str]) -> str | N
     """Why a token looks like OCR garbage, or None."""
     if core in extra or core.isdigit():
         return None
+    if not re.search(r"[A-Za-z0-9]", core) and any(ch.isalpha() for ch in core):
+        return None  # a word in another script (Greek, Cyrillic) is not English to check
     if re.fullmatch(r"[\d.,:/%$£-]+", core) or re.fullmatch(r"(?:No|Nos|no|Vol|vol|pp?)\.\d+", core):
         return None
     if re.search(r"[~^|\\=<>{}§¢°«»]", core):
@@ -34,6 +36,8 @@ def classify(core: str, words: frozenset[str], extra: frozenset[str]) -> str | N
         return "mixed case inside a word"
     if len(core) == 1 and core.isalpha() and core not in _LONE:
         return "a stray letter"
+    if "-" in core and known(core, words, extra):
+        return None  # a compound known as a whole (new-fangled, co-operation)
     parts = [p for p in re.split(r"[-–/]", core) if p]
     for p in parts:
         p = p.strip("'’")
@@ -42,6 +46,19 @@ def classify(core: str, words: frozenset[str], extra: frozenset[str]) -> str | N
         if not known(p, words, extra):
             return "not in the word list or the register"
     return None
+
+
+def _hyphenation(text: str, start: int, core: str, words, extra) -> bool:
+    """Is the token one half of a word left divided by end-of-line hyphenation?"""
+    from .tk402_leftover_hyphenation import divided
+    before = re.search(r"([A-Za-z]+)-(\s*)$", text[:start])
+    if before and divided(before[1], core, words, extra, spaced=bool(before[2])):
+        return True
+    after = re.match(r"-\s+([a-z]+)", text[start + len(core):])
+    if after and divided(core, after[1], words, extra, spaced=True):
+        return True
+    halves = core.split("-")
+    return len(halves) == 2 and divided(halves[0], halves[1], words, extra)
 
 
 class SuspiciousToken(Rule):
@@ -80,6 +97,9 @@ class SuspiciousToken(Rule):
                 continue
             for start, core in tokens(block.text):
                 reason = classify(core, words, extra)
+                if reason and reason.startswith("not in the word list") and _hyphenation(block.text, start, core,
+                                                                                          words, extra):
+                    continue  # TK402 reports a word left divided (vile-ness, com- mittee)
                 if reason:
                     severity = "warning" if reason.startswith("not in the word list") else "error"
                     d = found(ctx, self, block, start, self.message.format(token=core, reason=reason), severity)

@@ -10,6 +10,20 @@ from ._text import emendation_fix, extra_for, found, prose_blocks, words_for
 
 _SPLIT = re.compile(r"\b([A-Za-z]+)-\s+([a-z]+)\b")
 _HYPHENATED = re.compile(r"\b([A-Za-z]+)-([a-z]+)\b")
+# endings a line may be divided before (vile-ness); a compound's second half is a word or a derived one
+# (hard-heartedness, new-fangled), and a compound's first half is a word
+_SUFFIX = re.compile(r"^(?:ness|less|ment|ments|ly|ity|ities|tion|tions|sion|sions|ation|ing|ings|ed|er|ers|est|"
+                     r"ous|ful|ism|isms|ist|ists|ize|ized|ise|ised|able|ible|ance|ence|ant|ent|al|ally|ic|ical|"
+                     r"ive|ure|ures|ship|hood|dom)$")
+
+
+def divided(first: str, second: str, words, extra, spaced: bool = False) -> bool:
+    """Are these two halves one word divided at a line end (com- mittee, vile-ness)?"""
+    if spaced:  # "com- mittee": a hyphen then a space is never a compound's
+        return known(first + second, words, extra) or not known(second, words, extra)
+    if not words or not known(first + second, words, extra) or known(second, words, extra):
+        return False
+    return not known(first, words, extra) or bool(_SUFFIX.match(second))
 
 
 class LeftoverHyphenation(Rule):
@@ -17,7 +31,10 @@ class LeftoverHyphenation(Rule):
 
     What it flags: a word broken by a hyphen and a space (com- mittee), and a
     hyphenated word whose halves make one dictionary word while the second
-    half alone is not a word (vile-ness).
+    half alone is not a word and either the first half is not one either
+    (revo-lution) or the second is an ending (vile-ness); compounds whose
+    halves are words or derived words are left alone (hard-heartedness,
+    new-fangled).
 
     Why it matters: the edition joins end-of-line hyphenation (the source's
     lines are not kept), so a leftover hyphen is an error of the reflowing,
@@ -42,13 +59,13 @@ class LeftoverHyphenation(Rule):
                 continue
             text = block.text
             for m in _SPLIT.finditer(text):
-                if known(m[1] + m[2], words, extra) or not known(m[2], words, extra):
+                if divided(m[1], m[2], words, extra, spaced=True):
                     d = found(ctx, self, block, m.start(), f"word broken by end-of-line hyphenation: {m[0]!r}")
                     if d is not None:
                         yield d
             for m in _HYPHENATED.finditer(text):
                 joined = m[1] + m[2]
-                if words and known(joined, words, extra) and not known(m[2], words, extra):
+                if divided(m[1], m[2], words, extra):
                     d = found(ctx, self, block, m.start(),
                               f"leftover end-of-line hyphen in {m[0]!r} (one word: {joined!r})")
                     if d is not None:

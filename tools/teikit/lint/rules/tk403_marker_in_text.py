@@ -6,6 +6,7 @@ from .. import Rule
 from ._text import found, prose_blocks
 
 _MARKERS = re.compile(r"\[\d{1,3}\]|(?<![\w*])\*{1,3}(?![\w*])|(?<=[a-z,;.])\d{1,3}(?=\s|$)|(?<=\s)\d{1,3}(?=\s*$)")
+_LISTS = {"cell", "item", "label", "l"}
 
 
 class MarkerInText(Rule):
@@ -33,12 +34,18 @@ class MarkerInText(Rule):
             for m in _MARKERS.finditer(text):
                 if m[0].isdigit():
                     before = text[:m.start()]
-                    # a number after a word that takes numbers (page 16, No. 3) is not a page number
-                    if re.search(r"(?:p|pp|No|no|Vol|vol|page|pages|chapter|art|§)\.?\s*$", before) or \
+                    # a number after a word that takes numbers (page 16, No. 3, c. 65) is not a page number
+                    if re.search(r"(?:\b(?:p|pp|No|no|Vol|vol|page|pages|chapter|art|c|ca|cf)|§)\.?\s*$", before) or \
                             re.search(r"\d[\d,.]*\s*$", before):
                         continue
-                    if not re.search(r"[a-z,;.]$", before) and m.start() > 0 and text[m.end():].strip() != "":
-                        continue
+                    if not re.search(r"[a-z,;.]$", before) and m.start() > 0:
+                        if text[m.end():].strip() != "":
+                            continue
+                        # a number ending a block is a page number only after a finished sentence, and
+                        # never in a table cell or list item, where numbers end lines ("Total 16")
+                        if block.element.tag.rpartition("}")[2] in _LISTS or \
+                                not re.search(r"[.!?;:\"”’)]\s+$", before):
+                            continue
                 d = found(ctx, self, block, m.start(), f"note marker or page number in the text: {m[0]!r}")
                 if d is not None:
                     yield d

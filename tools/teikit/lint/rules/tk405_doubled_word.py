@@ -8,14 +8,17 @@ from .. import Rule
 from ._text import emendation_fix, found, prose_blocks
 
 _DOUBLED = re.compile(r"\b(\w+)\s+\1\b", re.I)
-_GRAMMATICAL = {"that", "had", "is", "was", "do"}
+# repetitions English grammar or emphasis allows: "that that", "gave her her hat", "long long ago"
+_GRAMMATICAL = {"that", "had", "is", "was", "do", "her", "long", "very", "far", "so", "no", "ha"}
 
 
 class DoubledWord(Rule):
     """The same word twice in a row (the the).
 
-    What it flags: a word repeated immediately in the reading text, except
-    the repetitions grammar allows (that that, had had).
+    What it flags: a word repeated immediately in English reading text (the
+    second time in the same case, or lower case after a capital: The the),
+    except the repetitions grammar allows (that that, had had, her her,
+    long long).
 
     Why it matters: a doubled word is a classic misprint or transcription slip.
 
@@ -33,9 +36,14 @@ class DoubledWord(Rule):
 
     def check(self, ctx):
         for block in prose_blocks(ctx):
+            if not block.language.startswith("en"):
+                continue  # other languages double words by grammar (German "die die")
             for m in _DOUBLED.finditer(block.text):
+                first, second = m[1], m[0][-len(m[1]):]
                 if m[1].lower() in _GRAMMATICAL or m[1].isdigit():
                     continue
+                if second != first and second != first.lower():
+                    continue  # "the The" or "polish Polish" are not one word printed twice
                 d = found(ctx, self, block, m.start(), f"doubled word: {m[0]!r}")
                 if d is not None:
                     fix = emendation_fix(ctx, self, block, m.start(), m.end(), m[1], "misprint")

@@ -7,7 +7,8 @@ from .. import Rule
 class EmptyNote(Rule):
     """A note with no text.
 
-    What it flags: a note whose content is empty or only whitespace.
+    What it flags: a note with no text and nothing it points to (a note
+    holding only a ptr, a ref or a graphic is not empty).
 
     Why it matters: an empty note produces a marker that leads nowhere in
     both editions; it is usually a note whose text was lost when notes were
@@ -23,5 +24,7 @@ class EmptyNote(Rule):
 
     def check(self, ctx):
         for el in ctx.doc.root.iter(f"{{{TEI_NS}}}note"):
-            if not "".join(el.itertext()).strip() and not ctx.ignored(self.code, el):
+            if "".join(el.itertext()).strip() or el.xpath(".//*[@target or @url or @facs]"):
+                continue  # a note may be only a pointer or a figure
+            if not ctx.ignored(self.code, el):
                 yield ctx.diag(self, el, "empty note")

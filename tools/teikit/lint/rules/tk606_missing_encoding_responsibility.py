@@ -7,7 +7,7 @@ from ._header import header_check
 class MissingEncodingResponsibility(Rule):
     """The header gives no statement of responsibility for the encoding.
 
-    What it flags: a teiHeader without a responsibility statement for the encoding (titleStmt/respStmt).
+    What it flags: a teiHeader without a responsibility statement for the encoding (a respStmt in the titleStmt or the editionStmt).
 
     Why it matters: Emendations and annotations are attributed with @resp; the header must say who the encoders are.
 
@@ -20,4 +20,4 @@ class MissingEncodingResponsibility(Rule):
     name = "missing-encoding-responsibility"
 
     def check(self, ctx):
-        yield from header_check(self, ctx, "tei:fileDesc/tei:titleStmt/tei:respStmt", "statement of responsibility for the encoding", skip_register=False)
+        yield from header_check(self, ctx, "tei:fileDesc/tei:titleStmt/tei:respStmt | tei:fileDesc/tei:editionStmt/tei:respStmt", "statement of responsibility for the encoding", skip_register=False)
