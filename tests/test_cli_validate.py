@@ -88,3 +88,48 @@ def test_every_command_has_help_with_an_example():
         r = run(name, "--help")
         assert r.exit_code == 0
         assert "Example:" in r.output, f"teikit {name} --help has no example"
+
+
+def test_rng_alone_names_the_attribute_and_value_with_jing(jing):
+    r = run("validate", "--layer", "rng", BAD)
+    assert r.exit_code == 1
+    line = next(l for l in r.output.splitlines() if " RNG " in l)
+    assert 'token "blink" invalid' in line and "@rend" in line and line.split(":")[1] == "18"
+    unknown = run("validate", "--layer", "rng", HERE / "invalid" / "unknown-element.xml").output
+    assert "<foo> not allowed anywhere" in unknown and "(/TEI/text/body/div/p/foo)" in unknown
+
+
+def test_rng_alone_without_jing_still_names_the_value(monkeypatch):
+    monkeypatch.setenv("TEIKIT_NO_JING", "1")
+    monkeypatch.setenv("TEIKIT_NO_CACHE", "1")
+    out = run("validate", "--layer", "rng", HERE / "invalid" / "cert-value.xml").output
+    assert '<date> cert="sure" is not valid' in out
+
+
+def test_a_warning_alone_exits_0(tmp_path: Path):
+    doc = tmp_path / "dtd.xml"
+    doc.write_text(VALID.read_text(encoding="utf-8").replace("<TEI ", '<!DOCTYPE TEI SYSTEM "tei.dtd">\n<TEI ', 1),
+                   encoding="utf-8")
+    r = run("validate", doc)
+    assert r.exit_code == 0, r.output
+    assert "[warning] the DOCTYPE names the DTD 'tei.dtd'" in r.output
+
+
+def test_a_broken_schematron_is_a_schema_error(tmp_path: Path):
+    sch = tmp_path / "bad.sch"
+    sch.write_text('<schema xmlns="http://purl.oclc.org/dsdl/schematron" queryBinding="xslt2">'
+                   '<ns prefix="tei" uri="http://www.tei-c.org/ns/1.0"/><pattern><rule context="tei:p">'
+                   '<assert test="string-length(.) string-length(.)">x</assert></rule></pattern></schema>')
+    r = run("validate", "--schema", sch, VALID)
+    assert r.exit_code == 2 and f"{sch}: cannot compile the Schematron schema" in r.output
+    r = run("validate", "--schema", VALID.with_name("sample.xml"), VALID)  # a .xml is no schema
+    assert r.exit_code == 2
+    notsch = tmp_path / "tei.sch"
+    notsch.write_bytes(VALID.read_bytes())
+    r = run("validate", "--schema", notsch, VALID)
+    assert r.exit_code == 2 and "not a Schematron schema" in r.output
+
+
+def test_an_empty_directory_is_reported(tmp_path: Path):
+    r = run("validate", tmp_path)
+    assert "no *.xml files in this directory" in r.output and r.exit_code == 0

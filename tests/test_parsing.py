@@ -121,3 +121,29 @@ def test_element_columns_are_located():
     doc = parse(data, path="cols.xml")
     his = doc.root.findall(".//{http://www.tei-c.org/ns/1.0}hi")
     assert [doc.locate(h) for h in his] == [(2, 8), (2, 33)]
+
+
+def test_an_external_parameter_entity_is_never_opened(tmp_path: Path):
+    """libxml2 reads `%p;` in the internal subset even with DTD loading off; teikit's resolver
+    answers with nothing. The entity points at a named pipe: opening it would block for ever."""
+    import os
+    import subprocess
+    import sys
+    fifo = tmp_path / "pipe.dtd"
+    os.mkfifo(fifo)
+    doc = tmp_path / "pe.xml"
+    doc.write_text(f'<?xml version="1.0"?>\n<!DOCTYPE TEI [<!ENTITY % p SYSTEM "{fifo.as_uri()}"> %p;]>\n'
+                   f'<TEI {TEI}><p>x</p></TEI>', encoding="utf-8")
+    script = ("from teikit.parsing import parse\nfrom teikit.errors import UnsafeInputError\n"
+              f"try:\n    parse({str(doc)!r})\nexcept UnsafeInputError as e:\n    print(e.line, e.column, e.message)\n")
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert out.stdout.startswith("2 16 the DOCTYPE declares the external entity 'p'"), out.stdout + out.stderr
+
+
+def test_the_caret_follows_the_files_encoding_and_tabs():
+    data = '<?xml version="1.0" encoding="ISO-8859-1"?>\n<TEI {}>\n\t\t<p>café déjà</b>\n</TEI>'.format(TEI)
+    with pytest.raises(InputError) as err:
+        parse(data.encode("latin-1"), path="latin1.xml")
+    text, caret = str(err.value).splitlines()[1:3]
+    assert text == "  \t\t<p>café déjà</b>"
+    assert caret.startswith("  \t\t ") and caret.index("^") == len("  \t\t<p>café déjà</b>")

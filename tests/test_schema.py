@@ -74,3 +74,16 @@ def test_guidelines_document_every_element():
     for ident in odd.elements:
         assert f'id="el-{ident}"' in html, ident
     assert "choice-pair" in html and "Example" in html
+
+
+def test_the_committed_xsd_works_in_another_validator(root: Path, tmp_path: Path):
+    """People without teikit validate with the XSD too: libxml2 (as xmllint and Xerces would) must
+    load it with its xml.xsd beside it, accept the edition and refuse an empty xml:lang as the RNG does."""
+    from lxml import etree
+    xsd = etree.XMLSchema(etree.parse(str(root / "schema" / "edition.xsd")))
+    for doc in sorted((root / "tei").glob("*.xml")):
+        assert xsd.validate(etree.parse(str(doc))), (doc.name, xsd.error_log.last_error)
+    text = (root / "tei" / "trotsky-stalins-article-on-world-revolution.xml").read_text(encoding="utf-8")
+    bad = tmp_path / "lang.xml"
+    bad.write_text(text.replace("<p ", '<p xml:lang="" ', 1), encoding="utf-8")
+    assert not xsd.validate(etree.parse(str(bad)))

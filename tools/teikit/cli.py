@@ -13,6 +13,7 @@ import click
 from . import __version__
 from .config import load as load_config
 from .diagnostics import FORMATS, Summary, render
+from .files import discover
 from .errors import TeikitError
 
 
@@ -47,7 +48,11 @@ def handle_errors(f):
 
 
 def _paths(paths, config) -> list[str]:
-    return list(paths) or [str(config.root / p) if not Path(p).is_absolute() else p for p in config.paths]
+    chosen = list(paths) or [str(config.root / p) if not Path(p).is_absolute() else p for p in config.paths]
+    for p in chosen:
+        if Path(p).is_dir() and not discover([p]):
+            click.echo(f"warning: {p}: no *.xml files in this directory", err=True)
+    return chosen
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

@@ -27,9 +27,22 @@ TEI_ROOTS = {f"{{{TEI_NS}}}TEI", f"{{{TEI_NS}}}teiCorpus"}
 _NETWORK_SCHEMES = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://")
 
 
+class _NothingOutside(etree.Resolver):
+    """Answers every request for an external resource (a DTD, a parameter entity) with nothing.
+
+    libxml2 reads an external parameter entity referenced in the internal
+    subset (``<!ENTITY % p SYSTEM "file:///…"> %p;``) even when DTD loading
+    and entity resolution are off; with this resolver it gets an empty string
+    and the file is never opened.
+    """
+
+    def resolve(self, url, pubid, context):
+        return self.resolve_string("", context)
+
+
 def _parser(resolve_internal: bool = False) -> etree.XMLParser:
     """The parser factory: the only place where an lxml parser is made."""
-    return etree.XMLParser(
+    parser = etree.XMLParser(
         resolve_entities="internal" if resolve_internal else False,
         load_dtd=False,
         dtd_validation=False,
@@ -41,6 +54,8 @@ def _parser(resolve_internal: bool = False) -> etree.XMLParser:
         strip_cdata=True,
         collect_ids=False,
     )
+    parser.resolvers.add(_NothingOutside())
+    return parser
 
 
 @dataclass(eq=False)
@@ -63,6 +78,11 @@ class Document:
             return self.data.decode(encoding).lstrip("\ufeff")
         except (LookupError, UnicodeDecodeError):
             return self.data.decode("utf-8", errors="replace").lstrip("\ufeff")
+
+    @property
+    def doctype_position(self) -> tuple[int, int]:
+        """Where the DOCTYPE declaration stands (what the prolog's warnings are about)."""
+        return _declaration_at(self.data, rb"<!DOCTYPE")
 
     @cached_property
     def lines(self) -> list[str]:
@@ -125,20 +145,30 @@ def read_bytes(path: str | Path) -> bytes:
         raise InputError(f"cannot read the file: {exc.strerror}", path=path) from None
 
 
+def _declared_encoding(data: bytes) -> str:
+    """The encoding of the bytes: a byte-order mark, the XML declaration, else UTF-8."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
+    m = re.match(rb"<\?xml[^>]*?encoding\s*=\s*[\"']([A-Za-z0-9._-]+)", data.lstrip(b"\xef\xbb\xbf")[:200])
+    return m[1].decode("ascii") if m else "utf-8"
+
+
 def _caret(data: bytes, line: int, column: int) -> str | None:
     try:
+        text = data.decode(_declared_encoding(data), errors="replace").lstrip("\ufeff")
+    except LookupError:
         text = data.decode("utf-8", errors="replace").lstrip("\ufeff")
-    except Exception:  # pragma: no cover - decode with replace cannot fail
-        return None
     lines = text.split("\n")
     if not 0 < line <= len(lines):
         return None
     src = lines[line - 1].rstrip("\r")
     col = max(column, 1)
-    # Keep long lines readable: show 70 characters around the column.
+    # Keep long lines readable: show 80 characters around the column.
     start = max(0, col - 40)
     snippet = src[start:start + 80]
-    return f"  {snippet}\n  {' ' * (col - 1 - start)}^"
+    # the caret line keeps the snippet's tabs, so that it lines up however wide a terminal draws them
+    pad = "".join("\t" if ch == "\t" else " " for ch in src[start:col - 1])
+    return f"  {snippet}\n  {pad}^"
 
 
 def parse(source: str | Path | bytes, *, path: str | Path | None = None,
@@ -160,7 +190,7 @@ def parse(source: str | Path | bytes, *, path: str | Path | None = None,
         raise InputError("the file is empty", path=name, line=1, column=1)
     _check_prolog(data, name)
     tree = _parse_bytes(data, name, resolve_internal=False)
-    warnings = _check_doctype(tree, name)
+    warnings = _check_doctype(tree, name, data)
     if warnings is None:  # internal entities only: parse again and expand them
         tree = _parse_bytes(data, name, resolve_internal=True)
         warnings = []
@@ -209,7 +239,17 @@ def _check_prolog(data: bytes, name: str) -> None:
             hint="remove the DOCTYPE declaration (TEI needs no DTD)")
 
 
-def _check_doctype(tree: etree._ElementTree, name: str) -> list[str] | None:
+def _declaration_at(data: bytes, what: bytes) -> tuple[int, int]:
+    """Line and column of a declaration in the prolog (`<!DOCTYPE`, `<!ENTITY % p`), else 1, 1."""
+    head = data[:65536]
+    m = re.search(what, head)
+    if not m:
+        return 1, 1
+    line = head[:m.start()].count(b"\n") + 1
+    return line, m.start() - (head.rfind(b"\n", 0, m.start()) + 1) + 1
+
+
+def _check_doctype(tree: etree._ElementTree, name: str, data: bytes = b"") -> list[str] | None:
     """Refuse what the DOCTYPE asks for that teikit never does.
 
     Returns warnings, or None when the document declares internal entities
@@ -220,9 +260,10 @@ def _check_doctype(tree: etree._ElementTree, name: str) -> list[str] | None:
     url = info.system_url
     if url:
         if _NETWORK_SCHEMES.match(url):
+            line, column = _declaration_at(data, rb"<!DOCTYPE")
             raise UnsafeInputError(
                 f"the DOCTYPE refers to a DTD at {url!r}; teikit never fetches anything "
-                "from the network", path=name, line=1, column=1,
+                "from the network", path=name, line=line, column=column,
                 hint="remove the DOCTYPE declaration (TEI needs no DTD)")
         warnings.append(f"the DOCTYPE names the DTD {url!r}, which teikit does not load")
     dtd = info.internalDTD
@@ -230,11 +271,12 @@ def _check_doctype(tree: etree._ElementTree, name: str) -> list[str] | None:
     if not entities:
         return warnings
     for ent in entities:
+        line, column = _declaration_at(data, rb"<!ENTITY\s+(?:%\s+)?" + re.escape(ent.name.encode()) + rb"\s")
         if ent.system_url or getattr(ent, "orig", None) and "SYSTEM" in str(ent.orig):
             raise UnsafeInputError(
                 f"the DOCTYPE declares the external entity '{ent.name}' "
                 f"({ent.system_url}); teikit never resolves external entities",
-                path=name, line=1, column=1,
+                path=name, line=line, column=column,
                 hint="replace the entity reference by the text it stands for")
         content = ent.content or ""
         if "&" in content or "<" in content or len(content) > 1000:
@@ -242,7 +284,7 @@ def _check_doctype(tree: etree._ElementTree, name: str) -> list[str] | None:
                 f"the DOCTYPE declares the entity '{ent.name}' whose replacement "
                 "contains further references or markup (the pattern of an "
                 "entity-expansion attack); teikit refuses to expand it",
-                path=name, line=1, column=1,
+                path=name, line=line, column=column,
                 hint="replace entity references by characters or &#x…; references")
     return None
 

@@ -10,11 +10,12 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from . import resources, xslt
-from .errors import SchemaError
+from .errors import SchemaError, TransformError
 from .files import atomic_write
 from .parsing import parse
 
@@ -123,8 +124,20 @@ def load_rng(path: str | Path):
 def compile_schematron(path: str | Path):
     """Compile a Schematron schema to XSLT (our own compiler) and that XSLT with Saxon."""
     sch = parse(path, require_tei=False)
-    text = xslt.transform(resources.xslt("schematron/compile.xsl"), sch).text
-    return xslt.compile_stylesheet(text=text)
+    if sch.root.tag != "{http://purl.oclc.org/dsdl/schematron}schema":
+        line, col = sch.locate(sch.root)
+        raise SchemaError(f"not a Schematron schema: the root is <{sch.root.tag}>", path=path, line=line, column=col,
+                          hint="an ISO Schematron schema has the root <schema "
+                               "xmlns=\"http://purl.oclc.org/dsdl/schematron\">")
+    try:
+        text = xslt.transform(resources.xslt("schematron/compile.xsl"), sch).text
+        return xslt.compile_stylesheet(text=text)
+    except TransformError as exc:
+        # Saxon names a place in the XSLT we generated; the test or context it quotes is the schema's
+        detail = re.sub(r"\s*on line \d+ column \d+ of \S*", "", exc.message.removeprefix("cannot compile the stylesheet: "))
+        detail = re.sub(r"in xsl:\S+/@(\w+)", r"in a @\1", detail)
+        raise SchemaError(f"cannot compile the Schematron schema: {' '.join(detail.split())}", path=path,
+                          hint="check the XPath in the rule or assertion quoted above") from None
 
 
 @dataclass

@@ -22,7 +22,7 @@ from typing import Iterable, Sequence
 
 from lxml import etree
 
-from . import __version__, resources
+from . import __version__, jing, resources
 from . import schema as schemas
 from . import xslt
 from .diagnostics import Diagnostic
@@ -45,7 +45,7 @@ class ValidationReport:
 
     @property
     def input_errors(self) -> bool:
-        return any(d.code == INPUT_CODE for d in self.diagnostics)
+        return any(d.code == INPUT_CODE and d.severity == "error" for d in self.diagnostics)
 
     @property
     def ok(self) -> bool:
@@ -144,9 +144,12 @@ def xsd_message(reason: str, el: etree._Element | None = None) -> str:
         return f"{tag} must be empty"
     if reason.startswith("character data between child elements not allowed"):
         return f"text is not allowed directly inside {tag}"
-    m = re.match(r"attribute xml:lang='(.*)': value must be one of", reason)
+    m = re.match(r"attribute xml:lang='(.*)': (?:value must be one of|value doesn't match any pattern)", reason)
     if m:
         return f"xml:lang '{m[1]}' is not a language tag (en, fr, de-AT, ru-Latn)"
+    m = re.match(r"attribute (\S+)='(.*)': value doesn't match any pattern", reason)
+    if m:
+        return f"'{m[2]}' is not a valid value of @{m[1]} (not of the form its type requires)"
     m = re.match(r"attribute (\S+)='(.*)': invalid value", reason)
     if m:
         return f"'{m[2]}' is not a valid value of @{m[1]}"
@@ -202,7 +205,8 @@ class Validator:
         return self._loaded[layer]
 
     def validate_document(self, doc: Document) -> list[Diagnostic]:
-        diags = [Diagnostic(doc.path, 1, 1, "XML", w, severity="warning") for w in doc.warnings]
+        line, column = doc.doctype_position
+        diags = [Diagnostic(doc.path, line, column, "XML", w, severity="warning") for w in doc.warnings]
         tree, notes = self._without_xinclude(doc)
         diags += notes
         for layer in self.layers:
@@ -236,6 +240,9 @@ class Validator:
     def _rng(self, rng, doc: Document, tree) -> list[Diagnostic]:
         if rng.validate(tree):
             return []
+        precise = self._jing(doc, tree)
+        if precise is not None:
+            return precise
         found = [(_rng_element(tree, e), e.message, e.line) for e in rng.error_log]
         # libxml2 stops at the first failure of a content model and then reports
         # its backtracking on the ancestors and their earlier children: the first
@@ -248,10 +255,25 @@ class Validator:
             kept.append((el, msg, line))
         out = []
         for el, msg, line in kept:
-            same_tree = tree is doc.tree and el is not None
-            l, c = doc.locate(el) if same_tree else (line, 0)
+            l, c = _locate(doc, tree, el) if el is not None else (line, 0)
             path = readable_path(el) if el is not None else None
             out.append(Diagnostic(doc.path, l or line, c, "RNG", _rng_text(msg, el, doc), xpath=path))
+        return _dedupe(out)
+
+    def _jing(self, doc: Document, tree) -> list[Diagnostic] | None:
+        """jing's messages for an invalid document, where jing reads it as teikit does (see teikit.jing)."""
+        info = doc.tree.docinfo
+        if tree is not doc.tree or info.doctype or info.internalDTD is not None or not Path(doc.path).is_file():
+            return None
+        findings = jing.explain(self.paths["rng"], doc.path)
+        if findings is None:
+            return None
+        out = []
+        for f in findings:
+            el = _element_at(doc, f.line, f.column)
+            line, col = doc.locate(el) if el is not None else (f.line, f.column)
+            out.append(Diagnostic(doc.path, line, col, "RNG", f.message,
+                                  xpath=readable_path(el) if el is not None else None))
         return _dedupe(out)
 
     def _xsd(self, xsd, doc: Document, tree) -> list[Diagnostic]:
@@ -263,8 +285,8 @@ class Validator:
                 kids = [c for c in el if isinstance(c.tag, str)]
                 if len(kids) >= int(m[1]):
                     el = kids[int(m[1]) - 1]
-            if el is not None and tree is doc.tree:
-                line, col = doc.locate(el)
+            if el is not None:
+                line, col = _locate(doc, tree, el)
                 path = readable_path(el)
             else:
                 line, col, path = (getattr(el, "sourceline", 0) or 0), 0, err.path
@@ -277,7 +299,7 @@ class Validator:
         out = []
         for failed in report:
             el = resolve_path(tree.getroot(), failed.get("path", ""))
-            line, col = doc.locate(el) if tree is doc.tree else (el.sourceline or 0, 0)
+            line, col = _locate(doc, tree, el)
             severity = {"warning": "warning", "info": "info"}.get(failed.get("role", "error"), "error")
             msg = " ".join((failed.text or "").split())
             out.append(Diagnostic(doc.path, line, col, "SCH", f"{msg} [{failed.get('id')}]",
@@ -302,6 +324,31 @@ def _rng_element(tree, entry) -> etree._Element | None:
     return el
 
 
+def _locate(doc: Document, tree, el: etree._Element) -> tuple[int, int]:
+    """Line and column of an element of the validated tree: the document's own, or a copy of it
+    with XIncludes replaced, whose elements are found again in the document by their path."""
+    if tree is not doc.tree:
+        hits = doc.tree.xpath(tree.getpath(el))
+        original = hits[0] if len(hits) == 1 and isinstance(hits[0], etree._Element) else None
+        if original is None or original.tag != el.tag or original.sourceline != el.sourceline:
+            return (el.sourceline or 0, 0)
+        el = original
+    return doc.locate(el)
+
+
+def _element_at(doc: Document, line: int, column: int) -> etree._Element | None:
+    """The element whose start tag ends at a position jing reports (or the last one begun before it)."""
+    best = None
+    for el in doc.root.iter():
+        if not isinstance(el.tag, str):
+            continue
+        start = doc.locate(el)
+        if start > (line, column):
+            break
+        best = el
+    return best
+
+
 def _is_echo(el: etree._Element, first: etree._Element | None) -> bool:
     if first is None:
         return False
@@ -322,6 +369,15 @@ def _rng_text(msg: str, el: etree._Element | None, doc: Document) -> str:
                  and e.get("{http://www.w3.org/XML/1998/namespace}id") == value and e is not el]
         if first:
             return f"duplicate xml:id '{value}' (also on line {first[0].sourceline})"
+    if el is not None and el.getparent() is None and "Did not expect element" in msg:
+        return f"<{etree.QName(el).localname}> is not a root element this schema allows"
+    m = re.search(r"Invalid attribute (\S+) for element (\S+)", msg)
+    if m and el is not None:
+        # libxml2 says this both of an attribute the element does not take and of a bad value
+        value = next((v for k, v in el.attrib.items() if etree.QName(k).localname == m[1]), None)
+        if value is not None:
+            return (f"<{m[2]}> {m[1]}=\"{value}\" is not valid: the value is not allowed, or <{m[2]}> "
+                    f"does not take @{m[1]}")
     return rng_message(msg)
 
 

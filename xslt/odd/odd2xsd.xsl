@@ -30,7 +30,7 @@
     <xs:schema targetNamespace="{$ns}" elementFormDefault="qualified" attributeFormDefault="unqualified">
       <xsl:namespace name="" select="$ns"/>
       <xsl:namespace name="xml" select="$XML"/>
-      <xs:import namespace="{$XML}"/>
+      <xs:import namespace="{$XML}" schemaLocation="xml.xsd"/>
       <xsl:apply-templates select="$schema/tei:elementSpec"/>
       <xsl:apply-templates select="$schema/tei:classSpec[@type = 'atts']"/>
     </xs:schema>
