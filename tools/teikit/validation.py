@@ -429,10 +429,11 @@ def _result_key(v: Validator, data: bytes) -> str | None:
     if not hasattr(v, "_fingerprint"):
         h = hashlib.sha256(__version__.encode())
         here = Path(__file__).parent
-        for f in [Path(__file__), here / "schema.py", here / "xsd.py", here / "parsing.py", resources.xslt("schematron/compile.xsl"),
-                  *(Path(v.paths[layer]) for layer in v.layers)]:
+        for f in [Path(__file__), here / "schema.py", here / "xsd.py", here / "parsing.py", here / "jing.py",
+                  resources.xslt("schematron/compile.xsl"), *(Path(v.paths[layer]) for layer in v.layers)]:
             h.update(f.read_bytes())
         h.update(",".join(v.layers).encode())
+        h.update(b"jing" if jing.available() else b"")  # the RNG messages come from jing when it is there
         v._fingerprint = h.digest()
     return hashlib.sha256(v._fingerprint + data).hexdigest()
 
