@@ -125,7 +125,9 @@ def test_a_text_page_has_the_apparatus_notes_and_pagination(site):
     entry = [li.text_content() for li in app if "RltsSian" in li.text_content()][0]
     assert re.search(r"Russian\s*\]\s*RltsSian", entry)
     # a space of the source before a stop (trial ?) is shown, or the entry would read "?] ?"
-    assert any(re.match(r"¶ \d+ \?\] ␣\? ed\.", li.text_content()) for li in app)
+    # and a lemma without a letter takes the word before it on both sides: "trial?] trial␣?"
+    assert any(re.match(r"¶ \d+ \S+\?\] \S+␣\? ed\.", li.text_content()) for li in app)
+    assert any(re.match(r"¶ \d+ killings—\] killings- ed\.", li.text_content()) for li in app)
     assert html.xpath("//*[@id='leninstalin-p1']")  # a permanent anchor per paragraph
     assert html.xpath("//*[contains(@class,'tei-pb')]/a[@data-label='[p. 17]']")
     assert html.xpath("//a[@role='doc-noteref']") and html.xpath("//*[@role='doc-endnote' or contains(@class,'note')]")
@@ -184,6 +186,53 @@ def test_a_paragraph_holding_a_list_is_a_div_and_a_note_after_the_list_ends_its_
     assert not html.xpath("//p[.//ul or .//ol or .//table]")
 
 
+def _links_and_ids(site: Path) -> tuple[list[str], list[str]]:
+    """Internal links that lead nowhere, and ids used twice on a page."""
+    from urllib.parse import urlparse
+    pages = [p for p in site.rglob("*.html") if "pagefind" not in p.parts and "docs" not in p.parts]
+    ids = {p.resolve(): lxml.html.parse(str(p)).getroot().xpath("//@id") for p in pages}
+    broken, doubled = [], []
+    for p in pages:
+        doubled += [f"{p.name}#{i}" for i, n in Counter(ids[p.resolve()]).items() if n > 1]
+        for href in lxml.html.parse(str(p)).getroot().xpath("//a/@href"):
+            u = urlparse(href)
+            if u.scheme:
+                continue
+            target = (p.parent / u.path).resolve() if u.path else p.resolve()
+            if not target.exists() or (u.fragment and target in ids and u.fragment not in ids[target]):
+                broken.append(f"{p.name} -> {href}")
+    return broken, doubled
+
+
+def test_every_internal_link_of_the_edition_leads_somewhere(site):
+    assert _links_and_ids(site) == ([], [])
+
+
+def test_links_of_other_projects_that_lead_nowhere_are_text(foreign_site):
+    broken, doubled = _links_and_ids(foreign_site)
+    assert broken == [] and doubled == []
+    bellini = lxml.html.parse(str(foreign_site / "texts" / "bellini-letter-ll1-16.html")).getroot()
+    # a pointer to a note shows the note's label, not its target
+    assert not bellini.xpath("//main//a[normalize-space()='#LL1_16_note1']")
+    # the site has no register: no page links to one
+    assert not any("registers/" in h for h in bellini.xpath("//a/@href"))
+
+
+def test_quotations_and_plates_are_citable(site):
+    html = lxml.html.parse(str(site / "texts" / "leninstalin.html")).getroot()
+    quoted = html.get_element_by_id("leninstalin-p298")  # a paragraph of a block quotation
+    assert quoted.xpath("ancestor::blockquote") and quoted.xpath("a[@class='pnum']")
+    caption = html.get_element_by_id("leninstalin-h12")  # a plate's caption, which the register cites
+    assert caption.tag == "figcaption" and "conversation between" in caption.text_content()
+    works = (site / "registers" / "works.html").read_text(encoding="utf-8")
+    assert "leninstalin.html#leninstalin\"" not in works
+
+
+def test_the_principles_are_valid_html(site):
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert not re.search(r"<p\b[^>]*>(?:(?!</p>).)*<(?:ul|ol|table)\b", home, re.S)
+
+
 def test_a_critical_apparatus_renders_with_sigla(foreign_site):
     html = lxml.html.parse(str(foreign_site / "texts" / "pta-homilia-de-sancta-dominica.html")).getroot()
     entries = [li.text_content() for li in html.xpath("//section[contains(@class,'apparatus')]//li")]
@@ -192,6 +241,10 @@ def test_a_critical_apparatus_renders_with_sigla(foreign_site):
     assert any(" E S; " in e and " P; " in e and " X; Korrigiert X?" in e for e in entries), entries[:3]
     assert any("Bibeltext in Jos ed. (correction)" in e for e in entries)
     assert html.xpath("//select[contains(@class,'witness-select')]/option[@value!='']")
+    # the sigla are explained with the page's metadata, and the readings carry their language
+    witnesses = html.xpath("//ul[@class='witnesses']/li")
+    assert len(witnesses) >= 4 and "Scorialensis" in " ".join(w.text_content() for w in witnesses)
+    assert html.xpath("//ol[@class='apparatus']/li[@lang='grc']")
 
 
 # ------------------------------------------------------------------ in the browser
@@ -229,6 +282,8 @@ def test_a_note_marker_shows_its_note(url, page):
     marker.click()
     popup = page.locator(".note-popup")
     assert popup.is_visible() and expected[:40] in popup.inner_text()
+    assert page.evaluate("""() => { const ids = [...document.querySelectorAll('[id]')].map(e => e.id);
+                                    return ids.length - new Set(ids).size; }""") == 0  # the copy has no ids
     page.keyboard.press("Escape")
     assert page.locator(".note-popup").count() == 0
 
@@ -258,6 +313,16 @@ def test_search_finds_the_text_that_names_tukhachevsky(url, page):
     result.click()
     page.wait_for_load_state("load")
     assert "Tukhachevsky" in page.locator("main").inner_text()
+
+
+@pytest.mark.parametrize("word,where", [("Flerovsky", "note"), ("Chkheidze", "¶")])
+def test_search_finds_words_of_notes_and_block_quotations(url, page, word, where):
+    page.goto(f"{url}/search.html")
+    page.wait_for_load_state("load")
+    page.locator(".pagefind-ui__search-input").fill(word)
+    result = page.locator(".pagefind-ui__result-link").first
+    result.wait_for(timeout=10000)
+    assert "leninstalin.html#" in result.get_attribute("href") and where in result.inner_text()
 
 
 def test_the_search_page_says_so_when_its_index_cannot_load(url, page):

@@ -285,13 +285,28 @@
 
   <!-- A reading as the apparatus shows it, its white space normalised; where it differs from the
        lemma only by white space (a space the scanner set before a stop: "trial ?"), each space of
-       the source is shown as ␣, or the entry would read "?] ?". -->
+       the source is shown as ␣, or the entry would read "?] ?" (or "trial?] trial ?", where the
+       word before is given). -->
   <xsl:function name="tk:shown-reading" as="xs:string">
     <xsl:param name="reading" as="xs:string"/>
     <xsl:param name="lemma" as="xs:string"/>
     <xsl:variable name="r" select="normalize-space($reading)"/>
-    <xsl:sequence select="if ($r != '' and $r = normalize-space($lemma) and $reading != $lemma)
+    <xsl:sequence select="if ($r != '' and replace($r, '\s', '') = replace($lemma, '\s', '')
+                              and normalize-space($reading) != normalize-space($lemma) or
+                              $r != '' and $r = normalize-space($lemma) and $reading != $lemma)
                           then replace($reading, '\s+', '␣') else $r"/>
+  </xsl:function>
+
+  <!-- The word of the reading text just before an entry, with the space after it ("Europe "), for an
+       apparatus whose lemma alone says nothing: a dash, a stop, or nothing at all (a deletion). -->
+  <xsl:function name="tk:word-before" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:variable name="block" select="$e/ancestor::*[tk:behaviour(.) = ('paragraph', 'heading', 'listItem', 'note')
+                                       or self::tei:l or self::tei:cell][1]"/>
+    <xsl:variable name="before" select="string-join($block//text()[. &lt;&lt; $e]
+        [not(ancestor::*[self::tei:sic or self::tei:orig or self::tei:abbr or self::tei:rdg or self::tei:fw
+                         or self::tei:note[not(. is $block)] or self::tei:witDetail][. >> $block])])"/>
+    <xsl:sequence select="if (matches($before, '\S')) then replace($before, '^.*?(\S+\s*)$', '$1', 's') else ''"/>
   </xsl:function>
 
   <!-- A title and its subtitle, split at the first colon ("Main: sub" → "Main", "sub"), as a

@@ -68,13 +68,15 @@
     <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="tk:bcp47(@xml:lang)"/></xsl:if>
   </xsl:template>
 
-  <!-- Paragraphs of the running text are numbered; those of notes, quotations and lists are not. -->
+  <!-- Paragraphs of the text are numbered and citable, block quotations and quoted documents
+       included; those of notes, list items, speeches, figures, readings and epigraphs are not, nor
+       a paragraph inside another one. -->
   <xsl:function name="html:is-numbered" as="xs:boolean">
     <xsl:param name="p" as="element()"/>
     <xsl:sequence select="exists($p/ancestor::tei:text) and tk:behaviour($p) = 'paragraph'
-        and not($p/ancestor::tei:note | $p/ancestor::tei:quote | $p/ancestor::tei:cit | $p/ancestor::tei:item
-                | $p/ancestor::tei:floatingText | $p/ancestor::tei:figure | $p/ancestor::tei:sp
-                | $p/ancestor::tei:lem | $p/ancestor::tei:rdg | $p/ancestor::tei:epigraph)"/>
+        and not($p/ancestor::tei:note | $p/ancestor::tei:item | $p/ancestor::tei:figure | $p/ancestor::tei:sp
+                | $p/ancestor::tei:lem | $p/ancestor::tei:rdg | $p/ancestor::tei:epigraph)
+        and not($p/ancestor::*[tk:behaviour(.) = 'paragraph'])"/>
   </xsl:function>
 
   <!-- Paragraph numbers, counted once in document order (xsl:number per paragraph would be quadratic). -->
@@ -128,7 +130,7 @@
     <xsl:choose>
       <xsl:when test="parent::tei:div or parent::tei:body or parent::tei:front or parent::tei:back
                       or parent::tei:div1 or parent::tei:div2 or parent::tei:div3">
-        <xsl:element name="h{min((6, $depth + (if (@type = ('sub', 'date')) then 3 else 2)))}">
+        <xsl:element name="h{max((2, min((6, $depth + (if (@type = ('sub', 'date')) then 2 else 1)))))}">
           <xsl:call-template name="html:attributes"/>
           <xsl:attribute name="id" select="tk:id(.)"/>
           <xsl:apply-templates mode="html:render"/>
@@ -184,7 +186,6 @@
           <xsl:call-template name="html:attributes"/>
           <xsl:if test="matches(@when, '^\d{4}(-\d{2}(-\d{2})?)?$')"><xsl:attribute name="datetime" select="@when"/></xsl:if>
           <xsl:attribute name="title" select="$meaning"/>
-          <xsl:attribute name="tabindex" select="0"/>
           <xsl:apply-templates mode="html:render"/>
         </xsl:element>
       </xsl:when>
@@ -230,12 +231,34 @@
     </a>
   </xsl:template>
 
-  <!-- Where a link goes: the register entry of a name, else a safe target (none for javascript: and the like). -->
+  <!-- Where a link goes: the register entry of a name, else a safe absolute URL (none for javascript:
+       and the like), else an element of the page (#id). A relative target names a file of the encoders'
+       own project (TEI-ListBibl.xml#x, a letter L02845, a person pmb2121), which the site does not
+       have: such a link would lead nowhere, so it is shown as text. -->
   <xsl:function name="html:href" as="xs:string?">
     <xsl:param name="e" as="element()"/>
     <xsl:variable name="entry" select="if ($e/@ref) then tk:entry($e, $register) else ()"/>
+    <xsl:variable name="url" select="tk:safe-url(($e/@target, $e/@ref)[1] ! tokenize(.)[1])"/>
     <xsl:sequence select="if ($entry) then '../registers/' || tk:entry-kind($entry) || '.html#' || $entry/@xml:id
-                          else tk:safe-url(($e/@target, $e/@ref)[1] ! tokenize(.)[1])"/>
+                          else if (starts-with($url, '#')) then $url[exists(html:target($e))]
+                          else if (matches($url, '^[a-z][a-z0-9+.-]*:', 'i')) then $url
+                          else ()"/>
+  </xsl:function>
+
+  <!-- The element of the text a link points to (#id): what the page shows with that id. -->
+  <xsl:function name="html:target" as="element()?">
+    <xsl:param name="e" as="element()"/>
+    <xsl:variable name="t" select="($e/@target, $e/@ref)[1] ! tokenize(.)[1]"/>
+    <xsl:sequence select="if (starts-with($t, '#')) then key('tk:id', substring($t, 2), root($e))[ancestor::tei:text][1] else ()"/>
+  </xsl:function>
+
+  <!-- What an empty pointer shows: the label of the note or the heading it points to, else its target. -->
+  <xsl:function name="html:pointer-text" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:variable name="t" select="html:target($e)"/>
+    <xsl:sequence select="if ($t/self::tei:note) then 'note ' || tk:note-label($t)
+                          else if ($t/tei:head) then normalize-space($t/tei:head[1])
+                          else string(($e/@target, $e/@ref)[1])"/>
   </xsl:function>
 
   <!-- HTML links do not nest: inside a link, names are plain and markers move after the link. -->
@@ -260,7 +283,7 @@
             <xsl:attribute name="aria-describedby" select="'card-' || $entry/@xml:id"/>
           </xsl:if>
           <xsl:apply-templates mode="html:render"/>
-          <xsl:if test="self::tei:ptr and not(node())">{@target}</xsl:if>
+          <xsl:if test="not(node())">{html:pointer-text(.)}</xsl:if>
         </a>
         <xsl:for-each select=".//(tei:choice | tei:app)[tk:is-entry(.)]">
           <a class="app-ref" href="#app-{tk:id(.)}" aria-label="Apparatus entry {tk:entry-number(.)}"/>
@@ -268,7 +291,12 @@
         <xsl:for-each select=".//tei:note[tk:is-flow-note(.)]"><xsl:call-template name="html:note-marker"/></xsl:for-each>
       </xsl:when>
       <xsl:otherwise>
-        <span><xsl:call-template name="html:attributes"/><xsl:apply-templates mode="html:render"/></span>
+        <!-- a pointer that leads nowhere on this site keeps its target in view, as text -->
+        <xsl:variable name="elsewhere" select="@target[not(matches(., '^\s*[a-z][a-z0-9+.-]*:', 'i'))]"/>
+        <span><xsl:call-template name="html:attributes"/>
+          <xsl:if test="$elsewhere"><xsl:attribute name="title" select="$elsewhere"/></xsl:if>
+          <xsl:apply-templates mode="html:render"/>
+          <xsl:if test="not(node()) and $elsewhere">[{$elsewhere}]</xsl:if></span>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -292,7 +320,8 @@
           <xsl:apply-templates select="node()" mode="html:render"/>
         </span>
       </xsl:for-each>
-      <xsl:if test="not(html:in-link(.))"><a class="app-ref" href="#app-{tk:id(.)}" aria-label="Apparatus entry {$n}"/></xsl:if>
+      <!-- an app with a lemma only (a lacuna marked in one witness) has no entry to link to -->
+      <xsl:if test="not(html:in-link(.)) and exists($others)"><a class="app-ref" href="#app-{tk:id(.)}" aria-label="Apparatus entry {$n}"/></xsl:if>
     </span>
     <xsl:if test="tk:space-after(.)"><xsl:text> </xsl:text></xsl:if>
   </xsl:template>
@@ -367,8 +396,13 @@
   <xsl:template name="html:figure">
     <xsl:context-item as="element()" use="required"/>
     <figure><xsl:call-template name="html:attributes"/>
-      <xsl:apply-templates select="node() except tei:head" mode="html:render"/>
-      <xsl:if test="tei:head"><figcaption><xsl:apply-templates select="tei:head/node()" mode="html:render"/></figcaption></xsl:if>
+      <xsl:apply-templates select="node() except (tei:head | tei:note)" mode="html:render"/>
+      <xsl:if test="tei:head or tei:note">
+        <figcaption>
+          <xsl:for-each select="tei:head[1]/@xml:id"><xsl:attribute name="id" select="."/></xsl:for-each>
+          <xsl:apply-templates select="tei:head/node(), tei:note" mode="html:render"/>
+        </figcaption>
+      </xsl:if>
     </figure>
   </xsl:template>
 

@@ -21,7 +21,7 @@
         <section id="texts" aria-labelledby="texts-h">
           <h2 id="texts-h">Texts</h2>
           <!-- a wide table scrolls in its own focusable region on a phone; the page does not -->
-          <div class="table-scroll" role="region" aria-labelledby="texts-h" tabindex="0">
+          <div class="table-scroll" role="region" aria-label="Table of the texts" tabindex="0">
           <table class="texts">
             <caption class="sr-only">The texts of the edition</caption>
             <thead><tr><th scope="col">Title</th><th scope="col">Author</th><th scope="col">Written</th><th scope="col">Source</th></tr></thead>
@@ -30,9 +30,9 @@
                 <xsl:variable name="tei" select="(.//(tei:TEI | tei:teiCorpus))[1]"/>
                 <tr>
                   <th scope="row"><a href="texts/{@key}.html">{tk:title($tei)}</a></th>
-                  <td>{string-join(tk:authors($tei), '; ')}</td>
-                  <td>{tk:written($tei)}</td>
-                  <td>{normalize-space(($tei/tei:teiHeader/tei:fileDesc/tei:sourceDesc/(tei:bibl[@type = 'original'], tei:bibl, tei:p))[1])}</td>
+                  <td data-label="Author">{string-join(tk:authors($tei), '; ')}</td>
+                  <td data-label="Written">{tk:written($tei)}</td>
+                  <td data-label="Source">{normalize-space(($tei/tei:teiHeader/tei:fileDesc/tei:sourceDesc/(tei:bibl[@type = 'original'], tei:bibl, tei:p))[1])}</td>
                 </tr>
               </xsl:for-each>
             </tbody>
@@ -40,11 +40,13 @@
           </div>
         </section>
         <section aria-labelledby="reg-h">
-          <h2 id="reg-h">Registers and search</h2>
+          <h2 id="reg-h">{if ($register) then 'Registers and search' else 'Search'}</h2>
           <ul>
-            <li><a href="registers/persons.html">Persons</a>, <a href="registers/places.html">places</a>,
-              <a href="registers/organisations.html">organisations</a> and <a href="registers/works.html">works</a>
-              named in the texts, with every mention.</li>
+            <xsl:if test="$register">
+              <li><a href="registers/persons.html">Persons</a>, <a href="registers/places.html">places</a>,
+                <a href="registers/organisations.html">organisations</a> and <a href="registers/works.html">works</a>
+                named in the texts, with every mention.</li>
+            </xsl:if>
             <li><a href="search.html">Full-text search</a>, by text and author.</li>
             <li><a href="docs/guidelines.html">Encoding guidelines</a> (the edition's TEI customization) and
               <a href="docs/lint-rules.html">editorial checks</a>.</li>
@@ -68,7 +70,8 @@
             <details>
               <summary>{tk:title($tei)}</summary>
               <xsl:for-each select="$tei/tei:teiHeader/tei:encodingDesc/(tei:projectDesc | tei:editorialDecl)/(tei:p | */tei:p)">
-                <p><xsl:apply-templates select="node()" mode="html:render"/></p>
+                <!-- the paragraph's own rendering: one holding a list becomes a div, as in the texts -->
+                <xsl:apply-templates select="." mode="html:render"/>
               </xsl:for-each>
             </details>
           </xsl:for-each>
@@ -88,8 +91,8 @@
         <h1>Search</h1>
         <p>Search the reading text and the notes of every text; filter the results by text and author. Each result leads to its paragraph.</p>
         <div id="search" data-search=""></div>
-        <noscript><p>The search needs JavaScript; the <a href="index.html#texts">texts</a> and the
-          <a href="registers/persons.html">registers</a> work without it.</p></noscript>
+        <noscript><p>The search needs JavaScript; the <a href="index.html#texts">texts</a><xsl:if test="$register"> and the
+          <a href="registers/persons.html">registers</a></xsl:if> work without it.</p></noscript>
       </xsl:with-param>
     </xsl:call-template>
   </xsl:template>

@@ -44,10 +44,12 @@
           <nav aria-label="Edition">
             <ul>
               <li><a href="{$up}index.html#texts">Texts</a></li>
-              <li><a href="{$up}registers/persons.html">Persons</a></li>
-              <li><a href="{$up}registers/places.html">Places</a></li>
-              <li><a href="{$up}registers/organisations.html">Organisations</a></li>
-              <li><a href="{$up}registers/works.html">Works</a></li>
+              <xsl:if test="$register">
+                <li><a href="{$up}registers/persons.html">Persons</a></li>
+                <li><a href="{$up}registers/places.html">Places</a></li>
+                <li><a href="{$up}registers/organisations.html">Organisations</a></li>
+                <li><a href="{$up}registers/works.html">Works</a></li>
+              </xsl:if>
               <li><a href="{$up}search.html">Search</a></li>
               <li><a href="{$up}docs/guidelines.html">Encoding guidelines</a></li>
             </ul>
@@ -133,18 +135,26 @@
               <xsl:if test="position() gt 1">; </xsl:if><xsl:apply-templates select="." mode="html:render"/></xsl:for-each></li>
           </xsl:for-each></ul></dd>
         </xsl:if>
-        <xsl:if test="$header/tei:profileDesc/tei:creation">
+        <xsl:if test="normalize-space($header/tei:profileDesc/tei:creation)">
           <dt>Written</dt><dd><xsl:apply-templates select="$header/tei:profileDesc/tei:creation/node()" mode="html:render"/></dd>
         </xsl:if>
         <xsl:for-each select="$header/tei:fileDesc/tei:sourceDesc/(tei:bibl | tei:p | tei:listBibl/tei:bibl)">
           <dt>{if (@type = 'transcription') then 'Transcription used' else if (@type = 'reprint') then 'Reprinted' else 'Source'}</dt>
           <dd><xsl:apply-templates select="node()" mode="html:render"/></dd>
         </xsl:for-each>
+        <xsl:variable name="witnesses" select="$tei//tei:listWit//tei:witness[@xml:id]"/>
+        <xsl:if test="$witnesses">
+          <dt>Witnesses</dt>
+          <dd><ul class="witnesses"><xsl:for-each select="$witnesses">
+            <li><span class="sigla">{tk:sigla-of(.)}</span><xsl:text> </xsl:text><xsl:apply-templates
+                select="node() except tei:abbr[@type = 'siglum']" mode="html:render"/></li>
+          </xsl:for-each></ul></dd>
+        </xsl:if>
         <xsl:for-each select="$header/tei:fileDesc/tei:publicationStmt/tei:availability">
           <dt>Licence</dt><dd><xsl:apply-templates select="node()" mode="html:render"/></dd>
         </xsl:for-each>
         <dt>How to cite</dt>
-        <dd class="citation">{string-join(tk:authors($tei), ', ')}{if (exists(tk:authors($tei))) then ', ' else ''}“{tk:title($tei)}”, in {html:option('title')}, ed. {html:option('editors')}, <a href="{$url}">{$url}</a>. Cite a paragraph by its number and the link on it.</dd>
+        <dd class="citation">{string-join(tk:authors($tei), ', ')}{if (exists(tk:authors($tei))) then ', ' else ''}“{tk:title($tei)}”, in {html:option('title')}, ed. {html:option('editors')}, <a href="{$url}" class="cite-url">{$url}</a>. Cite a paragraph by its number and the link on it.</dd>
         <dt>Downloads</dt>
         <dd><a href="../downloads/{$key}.xml" download="">TEI XML</a><xsl:if test="@pdf = 'true'"> · <a href="../downloads/{$key}.pdf">PDF</a></xsl:if></dd>
       </dl>
@@ -162,13 +172,26 @@
 
   <!-- ============================================================ contents -->
 
+  <!-- The chapters, then the notes and the apparatus after the text (so that keyboard users reach
+       them without passing every name of the text). -->
   <xsl:template name="html:toc">
     <xsl:param name="tei" as="element()"/>
     <xsl:variable name="heads" select="$tei//tei:text//(tei:div | tei:div1 | tei:div2 | tei:div3)[tei:head]"/>
-    <xsl:if test="count($heads) gt 1">
+    <xsl:variable name="notes" select="$tei//tei:note[tk:is-flow-note(.)]"/>
+    <xsl:variable name="after" as="element()*">
+      <xsl:if test="$notes[tk:note-kind(.) != 'editorial']"><li><a href="#notes">Notes</a></li></xsl:if>
+      <xsl:if test="$notes[tk:note-kind(.) = 'editorial']"><li><a href="#editorial-notes">Editorial notes</a></li></xsl:if>
+      <xsl:if test="$tei//tei:text//(tei:choice | tei:app)[tk:is-entry(.)]"><li><a href="#apparatus">Apparatus</a></li></xsl:if>
+    </xsl:variable>
+    <xsl:if test="count($heads) gt 1 or exists($after)">
       <nav class="toc" aria-label="Contents">
         <h2>Contents</h2>
-        <ol><xsl:apply-templates select="$tei//tei:text/(tei:front | tei:body | tei:back)" mode="html:toc"/></ol>
+        <ol>
+          <xsl:if test="count($heads) gt 1">
+            <xsl:apply-templates select="$tei//tei:text/(tei:front | tei:body | tei:back)" mode="html:toc"/>
+          </xsl:if>
+          <xsl:sequence select="$after"/>
+        </ol>
       </nav>
     </xsl:if>
   </xsl:template>
@@ -182,11 +205,12 @@
   </xsl:template>
   <xsl:template match="tei:note | tei:quote | tei:floatingText" mode="html:toc"/>
 
-  <!-- The reading text of an element, as plain text (no notes, no source readings). -->
+  <!-- The reading text of an element, as plain text (no notes within it, no source readings). -->
   <xsl:function name="html:plain" as="xs:string">
     <xsl:param name="e" as="element()"/>
-    <xsl:sequence select="string-join($e//text()[not(ancestor::tei:note or ancestor::tei:sic or ancestor::tei:orig
-                          or ancestor::tei:abbr or ancestor::tei:fw or ancestor::tei:rdg)])"/>
+    <xsl:sequence select="string-join($e//text()[not((ancestor::tei:note except $e/ancestor-or-self::tei:note)
+                          or ancestor::tei:sic or ancestor::tei:orig or ancestor::tei:abbr or ancestor::tei:fw
+                          or ancestor::tei:rdg)])"/>
   </xsl:function>
 
   <!-- ============================================================ notes -->
@@ -229,9 +253,11 @@
     <xsl:if test="$entries">
       <section class="apparatus" id="apparatus" aria-labelledby="app-h">
         <h2 id="app-h">Apparatus</h2>
-        <p class="explain">Each entry gives the reading of this edition, a bracket, and the source's reading
+        <p class="explain" lang="en">Each entry gives the reading of this edition, a bracket, and the source's reading
           (with its witnesses, for variants); <span class="app-resp">ed.</span> marks the editors' emendations;
-          ␣ stands for a space of the source where a space is all that differs.</p>
+          where the reading is only a mark or nothing (a character of the source removed), both sides begin
+          with the word before it; <i>om.</i> means that the source has nothing; ␣ stands for a space of the
+          source where a space is all that differs.</p>
         <ol class="apparatus"><xsl:apply-templates select="$entries" mode="html:apparatus"/></ol>
       </section>
     </xsl:if>
@@ -239,25 +265,34 @@
 
   <xsl:template match="tei:choice | tei:app" mode="html:apparatus">
     <xsl:variable name="reading" select="tk:reading(.)"/>
+    <xsl:variable name="lemma" select="string-join($reading//text())"/>
     <xsl:variable name="p" select="ancestor::tei:p[html:is-numbered(.)][1]"/>
-    <li id="app-{tk:id(.)}" data-tei="{local-name()}">
+    <!-- a lemma without a letter (a dash, a stop, a deletion) takes the word before it on both sides -->
+    <xsl:variable name="context" select="if (matches($lemma, '[\p{L}\p{N}]')) then '' else tk:word-before(.)"/>
+    <li id="app-{tk:id(.)}" data-tei="{local-name()}" lang="{tk:lang(($reading, .)[1])}">
       <a class="backref" href="#app-{tk:id(.)}-ref" aria-label="Back to the text">{if ($p) then '¶ ' || html:paragraph-number($p) else '↑'}</a>
       <xsl:text> </xsl:text>
-      <span class="lemma">{normalize-space(string-join($reading//text()))}</span>
+      <span class="lemma">{normalize-space($context || $lemma)}</span>
       <xsl:if test="$reading/@wit"><xsl:text> </xsl:text><span class="sigla">{string-join(tk:sigla($reading), ' ')}</span></xsl:if>
       <xsl:text>] </xsl:text>
       <xsl:for-each select="tk:alternates(.)">
+        <xsl:variable name="variant" select="string-join(.//text())"/>
         <xsl:if test="position() gt 1">; </xsl:if>
-        <span class="variant">{if (normalize-space(string-join(.//text())) = '') then '(omitted)'
-                               else tk:shown-reading(string-join(.//text()), string-join($reading//text()))}</span>
+        <span class="variant">
+          <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="tk:bcp47(@xml:lang)"/></xsl:if>
+          <xsl:choose>
+            <xsl:when test="normalize-space($context || $variant) = ''"><i class="app-om" lang="en">om.</i></xsl:when>
+            <xsl:otherwise>{tk:shown-reading($context || $variant, $context || $lemma)}</xsl:otherwise>
+          </xsl:choose>
+        </span>
         <xsl:if test="@wit"><xsl:text> </xsl:text><span class="sigla">{string-join(tk:sigla(.), ' ')}</span></xsl:if>
       </xsl:for-each>
       <xsl:for-each select="tei:witDetail | tei:note">
         <xsl:text>; </xsl:text>
         <span class="app-detail"><xsl:if test="@wit"><span class="sigla">{string-join(tk:sigla(.), ' ')}</span>: </xsl:if>{normalize-space(.)}</span>
       </xsl:for-each>
-      <xsl:if test="$reading/@resp"><xsl:text> </xsl:text><span class="app-resp">ed.</span></xsl:if>
-      <xsl:if test="$reading/@type"><xsl:text> </xsl:text><span class="app-type">({$reading/@type})</span></xsl:if>
+      <xsl:if test="$reading/@resp"><xsl:text> </xsl:text><span class="app-resp" lang="en">ed.</span></xsl:if>
+      <xsl:if test="$reading/@type"><xsl:text> </xsl:text><span class="app-type" lang="en">({$reading/@type})</span></xsl:if>
     </li>
   </xsl:template>
 

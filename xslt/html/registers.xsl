@@ -85,7 +85,7 @@
   <xsl:function name="html:mention-anchor" as="xs:string">
     <xsl:param name="e" as="element()"/>
     <xsl:variable name="holder" select="($e/ancestor::tei:note[tk:is-flow-note(.)], $e/ancestor::tei:p[html:is-numbered(.)],
-        $e/ancestor::tei:head, ($e/ancestor::*[@xml:id])[last()])[1]"/>
+        $e/ancestor::tei:head, ($e/ancestor::*[@xml:id][ancestor::tei:text])[last()])[1]"/>
     <xsl:sequence select="if ($holder) then tk:id($holder) else 'main'"/>
   </xsl:function>
 

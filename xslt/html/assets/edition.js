@@ -61,16 +61,20 @@
         button.textContent = "×";
         button.addEventListener("click", close);
         popup.appendChild(button);
-        var body = note.querySelector(".note-body");
-        popup.appendChild(body.cloneNode(true));
+        var body = note.querySelector(".note-body").cloneNode(true);
+        // the copy must not repeat the ids of the note (its apparatus anchors live in the notes list)
+        body.querySelectorAll("[id]").forEach(function (el) { el.removeAttribute("id"); });
+        popup.appendChild(body);
         var link = document.createElement("a");
         link.href = "#" + note.id;
         link.textContent = "In the notes";
         popup.appendChild(link);
         var r = marker.getBoundingClientRect();
         popup.style.top = (window.scrollY + r.bottom + 6) + "px";
-        popup.style.left = Math.max(8, Math.min(window.scrollX + r.left - 40, document.documentElement.clientWidth - 420)) + "px";
         document.body.appendChild(popup);
+        var width = popup.getBoundingClientRect().width;
+        popup.style.left = Math.max(8, Math.min(window.scrollX + r.left - 40,
+                                                window.scrollX + document.documentElement.clientWidth - width - 8)) + "px";
         marker.setAttribute("aria-expanded", "true");
         open = { popup: popup, marker: marker };
         button.focus();
@@ -87,8 +91,10 @@
       function show() {
         var r = link.getBoundingClientRect();
         card.style.top = (window.scrollY + r.bottom + 4) + "px";
-        card.style.left = Math.max(8, window.scrollX + r.left) + "px";
         card.hidden = false;
+        var width = card.getBoundingClientRect().width;
+        card.style.left = Math.max(8, Math.min(window.scrollX + r.left,
+                                               window.scrollX + document.documentElement.clientWidth - width - 8)) + "px";
       }
       function hide() { card.hidden = true; }
       link.addEventListener("mouseenter", show);
@@ -118,7 +124,20 @@
     if (input && !input.getAttribute("aria-label")) input.setAttribute("aria-label", "Search the edition");
   }
 
+  // Without a configured base URL the citation shows a relative link: give the page's own address.
+  function citation() {
+    document.querySelectorAll("a.cite-url").forEach(function (a) {
+      if (/^https?:/.test(a.getAttribute("href")) || !/^https?:$/.test(location.protocol)) return;
+      a.textContent = a.href;
+    });
+  }
+
+  // On paper, the editors' notes are open.
+  window.addEventListener("beforeprint", function () {
+    document.querySelectorAll("details").forEach(function (d) { d.setAttribute("open", ""); });
+  });
+
   document.addEventListener("DOMContentLoaded", function () {
-    viewSwitch(); witnesses(); notes(); cards(); search();
+    viewSwitch(); witnesses(); notes(); cards(); search(); citation();
   });
 })();
