@@ -82,6 +82,21 @@ def test_headings_in_capitals_are_matched(tmp_path):
     assert '<persName ref="register.xml#stalin">STALIN</persName>' in r.text
 
 
+def test_a_heading_in_capitals_is_tagged_at_once_and_a_second_run_adds_nothing(tmp_path):
+    path = doc(tmp_path, "<div><head>STALIN, TROTSKY AND THE G.P.U. MET Kirov</head><p>x</p></div>")
+    first = enrich_document(path, steps=["names"])
+    assert first.text.count("<persName") == 3 and '<orgName ref="register.xml#gpu">G.P.U.</orgName>' in first.text
+    path.write_text(first.text, encoding="utf-8")
+    assert enrich_document(path, steps=["names"]).text == first.text
+
+
+def test_a_name_over_a_line_end_or_in_single_quotes_is_the_full_form(tmp_path):
+    r = enrich_document(doc(tmp_path, "<p>Leon\n   Trotsky and Leon\u00a0Trotsky said 'Stalin' was there.</p>"),
+                        steps=["names"])
+    assert r.text.count('<persName ref="register.xml#trotsky">Leon') == 2
+    assert "'<persName ref=\"register.xml#stalin\">Stalin</persName>'" in r.text
+
+
 def test_works_get_a_title_with_level(tmp_path):
     r = enrich_document(doc(tmp_path, "<p>as Pravda said</p>"), steps=["names"])
     assert '<title level="j" ref="register.xml#pravda">Pravda</title>' in r.text
@@ -106,10 +121,28 @@ CREATION = Context(creation=dt.date(1937, 10, 20))
     ("On April 3, 1917, Lenin arrived (old style).",
      [{"when": "1917-04-16", "when-custom": "1917-04-03", "datingMethod": "#julian"}]),
     ("300,000 francs, 19 members, pp. 1917", []),
+    ("the generation of October", []),  # the revolution, not a month
+    ("On March 3 and again on April 5, 1937", [{"when": "1937-03-03", "cert": "medium"}, {"when": "1937-04-05"}]),
     ("May I say", []),
 ])
 def test_date_expressions(text, attrs):
     assert [m.attrs for m in find_dates(text, CREATION)] == attrs
+
+
+def test_an_old_style_cue_counts_across_names_and_a_range_stays_valid(tmp_path):
+    body = ("<p>On October 25, 1917, Stalin was in Moscow (old style). "
+            "From October 24-29, 1917 (old style) Trotsky fought.</p>")
+    r = enrich_document(doc(tmp_path, body), steps=["names", "dates"])
+    assert 'when="1917-11-07" when-custom="1917-10-25" datingMethod="#julian"' in r.text
+    assert 'from="1917-11-06" to="1917-11-11" from-custom="1917-10-24" to-custom="1917-10-29"' in r.text
+    assert any("declare it in the header" in n for c in r.changes.values() for n in c.notes)
+    assert r.refused is None
+
+
+def test_a_heading_gives_its_year_to_the_dates_of_its_division(tmp_path):
+    body = "<div><head>MARCH 1917</head><p>On February 27th the strike began.</p></div>"
+    r = enrich_document(doc(tmp_path, body), steps=["dates"])
+    assert '<date when="1917-02-27" cert="medium">February 27th</date>' in r.text
 
 
 def test_julian_conversion():

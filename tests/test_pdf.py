@@ -180,6 +180,15 @@ def test_index_of_persons_with_page_and_line(edition_pdfs):
     index = text  # the dated forms with page.line references are the index's own
     assert re.search(r"Tukhachevsky,\s+Mikhail\s+\(1893–1937\),\s*\d+\.\d+", index)
     assert re.search(r"Trotsky,\s+Leon\s+\(1879–1940\),\s*\d+\.\d+", index)
+    # a person named only in an author's footnote: the line of the footnote's mark, marked n
+    # (reledmac would give the line where the page ends)
+    ref = re.search(r"Reingold,\s+Isak\s+\(1897–1936\),\s*(\d+)\.(\d+)n", index)
+    assert ref, "Reingold is indexed at his footnote's mark"
+    tex = (edition_pdfs / "latex" / "edition.tex").read_text(encoding="utf-8")
+    assert not re.search(r"\\footnoteA\[[^]]*\]\{[^}]*\\edindex", tex)  # no entry inside a footnote
+    # one headword per person (a break hint written from a note once made a second one)
+    heads = re.findall(r"^([A-Z][\w’'-]+(?:, [\w. ]+)? \([^)]*\)),", index, re.M)
+    assert heads and len(heads) == len(set(heads)), [h for h in heads if heads.count(h) > 1][:5]
 
 
 # ------------------------------------------------------------------ safety and errors
@@ -190,7 +199,8 @@ def test_latex_commands_in_the_text_come_out_literally(tmp_path):
     run([src], tmp_path, html=False, pdf=True)
     text = re.sub(r"\s+", " ", pdf_text(tmp_path / "pdf" / "specials.pdf").replace("’", "'").replace("‘", "`"))
     for literal in [r"\input{/etc/passwd}", r"\write18{touch /tmp/pwned}", r"$x^2$ & #1 _ ~ % {} \\",
-                    r"\end{document}", "[optional]", "--- and --", r"\pstart \pend \edtext{a}{b}"]:
+                    r"\end{document}", "[optional]", "--- and --", r"\pstart \pend \edtext{a}{b}",
+                    ",, and << and >> and !` as typed", "G.P.U.", ". . . . at the end"]:
         assert literal in text, literal
     assert not Path("/tmp/pwned").exists()
 

@@ -47,6 +47,7 @@
 \babelprovide[import, hyphenrules={.} nohyphenation]{{{.}}}
 </xsl:for-each>\makeatletter\newcommand{{\tknohyph}}[1]{{{{\language\l@nohyphenation #1}}}}\makeatother
 \usepackage{{lua-ul}}
+\usepackage{{array}}
 \usepackage{{fancyhdr}}
 \usepackage[noautomatic]{{imakeidx}}
 \usepackage[series={{A,B}},noend]{{reledmac}}
@@ -106,7 +107,8 @@
 \fancyhead[RO]{{\small\itshape\tktitle\quad\upshape\thepage}}
 \renewcommand{{\headrulewidth}}{{0pt}}
 \fancypagestyle{{plain}}{{\fancyhf{{}}\fancyfoot[C]{{\small\thepage}}}}
-\newenvironment{{tkmeta}}{{\par\small\noindent\begin{{tabular*}}{{\textwidth}}{{@{{}}p{{0.22\textwidth}}@{{\hspace{{0.03\textwidth}}}}p{{0.75\textwidth}}@{{}}}}}}{{\end{{tabular*}}\par\medskip}}
+% the metadata of a text: two ragged-right columns (justified, a narrow column leaves holes between words)
+\newenvironment{{tkmeta}}{{\par\small\noindent\begin{{tabular*}}{{\textwidth}}{{@{{}}>{{\raggedright\arraybackslash}}p{{0.24\textwidth}}@{{\hspace{{0.03\textwidth}}}}>{{\raggedright\arraybackslash}}p{{0.73\textwidth}}@{{}}}}}}{{\end{{tabular*}}\par\medskip}}
 \newenvironment{{tknotes}}{{\par\footnotesize}}{{\par\medskip}}
 </xsl:template>
 

@@ -91,20 +91,29 @@
     <xsl:value-of select="string-join($commands ! '}')"/>
   </xsl:template>
 
-  <!-- A person of the register: indexed with page and line. -->
+  <!-- A person of the register: indexed with page and line. In an author's footnote the entry is
+       written at the footnote's mark instead, marked n ("3.16n"): reledmac numbers an \edindex inside
+       a familiar footnote with the line where the page ends. -->
   <xsl:template name="tex:person">
     <xsl:context-item as="element()" use="required"/>
-    <xsl:variable name="entry" select="if (@ref) then tk:entry(., $register) else ()"/>
-    <xsl:if test="$entry/self::tei:person">
-      <xsl:variable name="dates" select="tk:entry-dates($entry)"/>
-      <xsl:variable name="full" select="$entry/tei:persName[@type = 'full']"/>
-      <xsl:variable name="shown" select="if ($full/tei:surname) then string-join(($full/tei:surname, $full/(tei:forename | tei:genName))
-                                         ! normalize-space(.), ', ') else tk:entry-name($entry)"/>
-      <xsl:text>\edindex[persons]{{{tex:index-entry(tk:entry-sort($entry), $shown
-          || (if ($dates) then ' (' || $dates || ')' else ''))}}}</xsl:text>
-    </xsl:if>
+    <xsl:param name="index-here" as="xs:boolean" tunnel="yes" select="true()"/>
+    <xsl:if test="$index-here"><xsl:value-of select="tex:person-index(., '')"/></xsl:if>
     <xsl:apply-templates mode="tex:inline"/>
   </xsl:template>
+
+  <xsl:function name="tex:person-index" as="xs:string">
+    <xsl:param name="name" as="element()"/>
+    <xsl:param name="encap" as="xs:string"/>
+    <xsl:variable name="entry" select="if ($name/@ref) then tk:entry($name, $register) else ()"/>
+    <xsl:variable name="dates" select="if ($entry/self::tei:person) then tk:entry-dates($entry) else ()"/>
+    <xsl:variable name="full" select="$entry/tei:persName[@type = 'full']"/>
+    <xsl:variable name="shown" select="if ($full/tei:surname) then string-join(($full/tei:surname, $full/(tei:forename | tei:genName))
+                                       ! normalize-space(.), ', ') else if ($entry) then tk:entry-name($entry) else ''"/>
+    <xsl:sequence select="if ($entry/self::tei:person)
+        then '\edindex[persons]{' || tex:index-entry(tk:entry-sort($entry), $shown
+             || (if ($dates) then ' (' || $dates || ')' else '')) || $encap || '}'
+        else ''"/>
+  </xsl:function>
 
   <!-- A page of the source: a bar in the text, the number in the margin. -->
   <xsl:template name="tex:pb">
@@ -164,6 +173,9 @@
     <xsl:choose>
       <xsl:when test="$ctx = 'text'">
         <xsl:variable name="lemma" select="tex:reading-text($reading/node())"/>
+        <!-- a character removed from between two spaces: one space stays, not two around the entry -->
+        <xsl:if test="$shown = '' and matches(string(preceding-sibling::node()[1][self::text()]), '\s$')
+                      and matches(string(following-sibling::node()[1][self::text()]), '^\s')">\unskip{{}}</xsl:if>
         <xsl:text>\edtext{{{$shown}}}{{</xsl:text>
         <xsl:choose>
           <xsl:when test="$lemma = ''">\lemma{{}}\Afootnote[nosep]{{{tex:alternates(.)} \textit{{del.}}}}</xsl:when>
@@ -194,9 +206,17 @@
   <xsl:template name="tex:note">
     <xsl:context-item as="element()" use="required"/>
     <xsl:param name="ctx" as="xs:string" tunnel="yes" select="'text'"/>
+    <xsl:param name="index-here" as="xs:boolean" tunnel="yes" select="true()"/>
+    <xsl:variable name="footnote" select="$ctx = 'text' and tk:note-kind(.) != 'editorial'"/>
     <xsl:variable name="body" as="xs:string">
-      <xsl:value-of><xsl:apply-templates mode="tex:inline"><xsl:with-param name="ctx" select="'note'" tunnel="yes"/></xsl:apply-templates></xsl:value-of>
+      <xsl:value-of><xsl:apply-templates mode="tex:inline">
+        <xsl:with-param name="ctx" select="'note'" tunnel="yes"/>
+        <xsl:with-param name="index-here" select="$index-here and not($footnote)" tunnel="yes"/>
+      </xsl:apply-templates></xsl:value-of>
     </xsl:variable>
+    <xsl:if test="$footnote">
+      <xsl:value-of select="string-join(.//tei:persName ! tex:person-index(., '|tkinnote'))"/>
+    </xsl:if>
     <xsl:variable name="marker" select="tk:note-source-label(.)"/>
     <xsl:choose>
       <xsl:when test="$ctx = ('note', 'heading', 'meta')">

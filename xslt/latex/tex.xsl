@@ -18,16 +18,32 @@
       '^': '\textasciicircum{}', '_': '\_', '~': '\textasciitilde{}', '%': '\%',
       '&lt;': '\textless{}', '&gt;': '\textgreater{}', '|': '\textbar{}', '`': '\textasciigrave{}',
       '[': '{[}', ']': '{]}', '&quot;': '\textquotedbl{}', '/': '/\allowbreak{}',
-      '?': '?\allowbreak{}', '=': '=\allowbreak{}'}"/>
+      '?': '?\allowbreak{}', '=': '=\allowbreak{}', '&#xA0;': '~'}"/>
 
+  <!-- The text as TeX input that prints it literally.  Besides the specials: the characters of TeX's
+       ligatures (two hyphens, commas, apostrophes, angle brackets or grave accents) are kept apart, since LuaTeX would join them even from separate
+       commands; an abbreviation (G.P.U.) stays whole, while a dot inside a longer word (an address)
+       may break; the dots of a spaced ellipsis stay together and with the word before them. -->
   <xsl:function name="tex:escape" as="xs:string">
     <xsl:param name="s" as="xs:string?"/>
-    <xsl:sequence select="string-join(analyze-string(string($s), '[\\{}$&amp;#\^_~%&lt;&gt;|`\[\]&quot;/?=]|-{2,}|\.[\p{L}\p{N}]|\s+')/*
+    <xsl:variable name="dots" select="tex:tie-ellipses(string($s))"/>
+    <xsl:sequence select="string-join(analyze-string($dots,
+        '(\p{L}\.){2,}|[-,''&lt;&gt;`]{2,}|!`|[\\{}$&amp;#\^_~%&lt;&gt;|`\[\]&quot;/?=&#xA0;]|\.[\p{L}\p{N}]|\s+')/*
         ! (if (self::fn:non-match) then string(.)
            else if (normalize-space(.) = '') then ' '
+           else if (matches(., '^(\p{L}\.){2,}$')) then string(.)
            else if (starts-with(., '.')) then '.\allowbreak{}' || substring(., 2)
-           else if (starts-with(., '-')) then string-join(for $i in 1 to string-length(.) return '-', '\kern0pt{}')
+           else if (string-length(.) gt 1) then string-join((for $c in string-to-codepoints(.) return codepoints-to-string($c))
+                ! ($tex:specials(.), .)[1], '\kern0pt{}')
            else $tex:specials(string(.))))"/>
+  </xsl:function>
+
+  <!-- "prison . . . ." and "proletariat ....": the spaces between the dots, and before the first,
+       become unbreakable. -->
+  <xsl:function name="tex:tie-ellipses" as="xs:string">
+    <xsl:param name="s" as="xs:string"/>
+    <xsl:variable name="inner" select="replace(replace($s, '\.[ \t\n\r]+\.', '.&#xA0;.'), '\.[ \t\n\r]+\.', '.&#xA0;.')"/>
+    <xsl:sequence select="replace($inner, '(\S)[ \t\n\r]+(\.[.&#xA0;]*\.)', '$1&#xA0;$2')"/>
   </xsl:function>
 
   <!-- Running text: in English, each straight quotation mark becomes \tkdq (\tkdqs when a space
@@ -65,7 +81,9 @@
     <xsl:param name="sort" as="xs:string"/>
     <xsl:param name="shown" as="xs:string"/>
     <xsl:variable name="key" select="replace(normalize-unicode(normalize-space($sort), 'NFD'), '[^\p{L}\p{N} ,.\-]', '')"/>
-    <xsl:sequence select="tex:quote-index($key) || '@' || tex:quote-index(tex:plain($shown))"/>
+    <!-- no break hints: written from a note, \allowbreak{} comes back as "\allowbreak  {}", and makeindex
+         would see two headwords -->
+    <xsl:sequence select="tex:quote-index($key) || '@' || tex:quote-index(replace(tex:plain($shown), '\\allowbreak\{\}', ''))"/>
   </xsl:function>
 
   <xsl:function name="tex:quote-index" as="xs:string">

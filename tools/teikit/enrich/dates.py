@@ -44,7 +44,8 @@ _PATTERNS = [
     ("season", rf"(?P<s>{_SEASON})\s(?:of\s)?(?P<y>{_YEAR})(?![0-9])"),
     ("y_range", rf"(?P<y1>{_YEAR}){_DASH}(?P<y2>[0-9]{{2}}|{_YEAR})(?![0-9])"),
     ("from_to", rf"(?:from|From|between|Between)\s(?P<span>(?P<y1>{_YEAR})\s(?:to|and|until)\s(?P<y2>{_YEAR}))(?![0-9])"),
-    ("month_in", r"\b(?:in|In|of|since|Since|until|Until|by|By|before|after|during|early|late|end of|beginning of)\s"
+    # not after a bare "of": "the generation of October" names the revolution, not a month
+    ("month_in", r"\b(?:in|In|since|Since|until|Until|by|By|before|after|during|early|late|end of|beginning of)\s"
                  r"(?P<span>(?P<m>January|February|March|April|June|July|August|September|October|November|December))(?![\w-])"),
     ("year", rf"(?P<y>{_YEAR})(?![0-9])"),
 ]
@@ -125,9 +126,14 @@ def _sentence(text: str, start: int, end: int) -> str:
     return text[lo:hi]
 
 
-def find_dates(text: str, ctx: Context | None = None) -> list[DateMatch]:
-    """Date expressions in ``text`` with the attributes of their ``<date>`` element."""
+def find_dates(text: str, ctx: Context | None = None, *, sentence=None) -> list[DateMatch]:
+    """Date expressions in ``text`` with the attributes of their ``<date>`` element.
+
+    ``sentence(start, end)`` gives the sentence around a match when ``text`` is only a piece of it
+    (a text node between two names): the cue of an old-style date may stand in another piece.
+    """
     ctx = ctx or Context()
+    sentence = sentence or (lambda a, b: _sentence(text, a, b))
     out: list[DateMatch] = []
     last_year = ctx.last_year
     for kind, m, start, end in _candidates(text):
@@ -138,8 +144,12 @@ def find_dates(text: str, ctx: Context | None = None) -> list[DateMatch]:
             continue
         if kind == "year" and ctx.creation is not None and int(g["y"]) > ctx.creation.year:
             continue  # a bare number later than the writing is a quantity ("2000 kilometers"), not a year
-        julian = ctx.julian_default or bool(_JULIAN_CUE.search(_sentence(text, start, end)))
-        local = Context(ctx.creation, last_year, ctx.julian_default)
+        around = sentence(start, end)
+        julian = ctx.julian_default or bool(_JULIAN_CUE.search(around))
+        # a year printed later in the same sentence ("March 3 and again April 5, 1937") is the nearest
+        later = re.search(rf"(?<![0-9]){_YEAR}(?![0-9])", text[end:end + max(0, len(around))])
+        later_year = int(later.group(0)) if later and not _SENTENCE_END.search(text, end, later.start()) else None
+        local = Context(ctx.creation, later_year or last_year, ctx.julian_default)
         attrs, inferred, year_seen = _normalise(kind, g, local, text, start, julian)
         if attrs is None:
             continue
@@ -264,6 +274,19 @@ _BLOCKS = {"p", "head", "note", "item", "quote", "l", "cell", "ab", "dateline", 
            "trailer", "salute", "signed", "docAuthor", "titlePart", "seg", "q"}
 
 
+def _block_key(run) -> int:
+    block = next((a for a in reversed(run.ancestors) if a.local in _BLOCKS), None)
+    return block.start if block is not None else -1
+
+
+def _div_key(run) -> int:
+    div = next((a for a in reversed(run.ancestors) if a.local in _DIVISIONS), None)
+    return div.start if div is not None else -1
+
+
+_DIVISIONS = {"div", "div1", "div2", "div3", "div4", "body", "front", "back", "floatingText"}
+
+
 @dataclass
 class DatesPass:
     """Wrap date expressions in <date> with their normalised value."""
@@ -274,16 +297,26 @@ class DatesPass:
         from ..source import wrap
         from ..source import escape_attr
         edits = []
-        last_year: dict[int, int] = {}  # block start offset -> last explicit year seen in it
+        # the last explicit year seen in each division (a heading "MARCH 1917" dates its chapter's
+        # "February 27th"); a new division starts without one
+        last_year: dict[int, int] = {}
+        blocks: dict[int, tuple[str, dict]] = {}  # block -> its text, and where each run starts in it
         for run in ctx.source.runs:
-            block = next((a for a in reversed(run.ancestors) if a.local in _BLOCKS), None)
-            key = block.start if block is not None else -1
+            key = _block_key(run)
+            text, starts = blocks.get(key, ("", {}))
+            starts[id(run)] = len(text)
+            blocks[key] = (text + run.text, starts)
+        for run in ctx.source.runs:
+            key = _div_key(run)
             if not ctx.eligible(run):
                 # a year inside existing markup still sets the context
                 for m in re.finditer(_YEAR, run.text):
                     last_year[key] = int(m.group(0))
                 continue
-            found = find_dates(run.text, Context(ctx.creation, last_year.get(key)))
+            block_text, starts = blocks[_block_key(run)]
+            offset = starts[id(run)]
+            found = find_dates(run.text, Context(ctx.creation, last_year.get(key)),
+                               sentence=lambda a, b, o=offset, t=block_text: _sentence(t, o + a, o + b))
             prefix = ctx.tei_prefix(run)
             if prefix is None:
                 continue
@@ -296,6 +329,12 @@ class DatesPass:
                     change.add("inferred years")
                 if "datingMethod" in d.attrs:
                     change.add("old style")
+                    note = ("old-style dates point to #julian: declare it in the header "
+                            "(encodingDesc/calendarDesc/calendar xml:id=\"julian\")")
+                    if note not in change.notes and \
+                            not ctx.doc.root.xpath(".//*[local-name()='calendar'][@xml:id='julian']"):
+                        change.notes.append(note)
+                        change.where.append(run.offsets[d.start])
             for m in re.finditer(_YEAR, run.text):
                 last_year[key] = int(m.group(0))
         return edits

@@ -16,7 +16,8 @@ from .. import register as registers
 from ..source import Edit, escape_attr, wrap
 from . import Change, Context, Pass
 
-_BOUNDARY_BEFORE = r"(?<![\w'’])"
+# not inside a word nor after an apostrophe (l'Humanité), but after an opening quote ('Trotsky')
+_BOUNDARY_BEFORE = r"(?:(?<![\w'’])|(?<=(?<!\w)['‘’]))"
 _BOUNDARY_AFTER = r"(?![\w]|[’'](?:[a-rt-z]|s\w))"
 
 
@@ -32,15 +33,18 @@ class NamesPass(Pass):
         if not forms:
             return []
         pattern = _compile(forms)
-        upper = _compile({f.upper(): ids for f, ids in forms.items() if f.upper() != f})
+        # a heading in capitals: the forms in capitals as well as those as printed (G.P.U., Kirov)
+        upper = _compile({**forms, **{f.upper(): ids for f, ids in forms.items() if f.upper() != f}})
         prefixes = registers.prefix_defs(ctx.doc.root)
         edits: list[Edit] = []
+        capitals = _blocks_in_capitals(ctx.source.runs)
         for run in ctx.source.runs:
             if not ctx.eligible(run):
                 continue
-            rx = upper if _mostly_upper(run.text) else pattern
+            # decided per block, whose text tagging does not change (per run, a second run would differ)
+            rx = upper if capitals.get(_block_of(run)) else pattern
             for m in rx.finditer(run.text):
-                form = m.group(0)
+                form = " ".join(m.group(0).split())  # a name may run over a line end or a double space
                 ids = forms.get(form) or forms.get(_match_form(form, forms)) or []
                 if len(ids) != 1:
                     ctx_text = run.text[max(0, m.start() - self.context_chars):m.end() + self.context_chars]
@@ -58,6 +62,21 @@ class NamesPass(Pass):
         return edits
 
 
+_BLOCKS = {"p", "head", "note", "item", "l", "cell", "ab", "label", "dateline", "byline", "salute", "signed",
+           "trailer", "titlePart", "docAuthor", "closer", "opener", "quote", "q", "seg"}
+
+
+def _block_of(run):
+    return next((id(a) for a in reversed(run.ancestors) if a.local in _BLOCKS), None)
+
+
+def _blocks_in_capitals(runs) -> dict:
+    text: dict = {}
+    for run in runs:
+        text[_block_of(run)] = text.get(_block_of(run), "") + run.text
+    return {k: _mostly_upper(t) for k, t in text.items() if k is not None}
+
+
 def _mostly_upper(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     return len(letters) > 3 and sum(c.isupper() for c in letters) > 0.8 * len(letters)
@@ -72,7 +91,7 @@ def _match_form(found: str, forms: dict) -> str:
 
 def _compile(forms: dict) -> re.Pattern:
     alternatives = sorted(forms, key=lambda f: (-len(f), f))
-    body = "|".join(re.escape(f) for f in alternatives)
+    body = "|".join(re.escape(f).replace("\\ ", r"\s+") for f in alternatives)
     # a form ending in a full stop (G.P.U.) needs no word boundary after it
     return re.compile(f"{_BOUNDARY_BEFORE}(?:{body}){_BOUNDARY_AFTER}")
 

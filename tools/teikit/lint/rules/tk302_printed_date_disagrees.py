@@ -40,7 +40,7 @@ class PrintedDateDisagrees(Rule):
         if text is None:
             return
         for el in text.iter(f"{{{TEI_NS}}}date"):
-            value = el.get("when-custom") or el.get("when")
+            value = el.get("when-custom") or el.get("from-custom") or el.get("when") or el.get("from")
             if not value:
                 continue
             k = key(value.split()[0])
