@@ -73,6 +73,16 @@ class Context:
         return self.source.prefix_for(TEI_NS, run.parent)
 
 
+# Elements whose text is read as one unit (a sentence may run through several text runs of one block).
+BLOCKS = frozenset({"p", "head", "note", "item", "l", "cell", "ab", "label", "dateline", "byline", "salute", "signed",
+                    "trailer", "titlePart", "docAuthor", "closer", "opener", "quote", "q", "seg"})
+
+
+def block_of(run: TextRun):
+    """The source element of the block a text run belongs to (None outside any)."""
+    return next((a for a in reversed(run.ancestors) if a.local in BLOCKS), None)
+
+
 class Pass:
     """A step of enrich: looks at the source and proposes insertions."""
 

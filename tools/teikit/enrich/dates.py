@@ -270,12 +270,9 @@ def _range(a: dict, b: dict) -> dict:
 
 # ---------------------------------------------------------------- the enrich pass
 
-_BLOCKS = {"p", "head", "note", "item", "quote", "l", "cell", "ab", "dateline", "byline", "closer",
-           "trailer", "salute", "signed", "docAuthor", "titlePart", "seg", "q"}
-
-
 def _block_key(run) -> int:
-    block = next((a for a in reversed(run.ancestors) if a.local in _BLOCKS), None)
+    from . import block_of
+    block = block_of(run)
     return block.start if block is not None else -1
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from .. import register as registers
 from ..source import Edit, escape_attr, wrap
-from . import Change, Context, Pass
+from . import Change, Context, Pass, block_of
 
 # not inside a word nor after an apostrophe (l'Humanité), but after an opening quote ('Trotsky')
 _BOUNDARY_BEFORE = r"(?:(?<![\w'’])|(?<=(?<!\w)['‘’]))"
@@ -62,12 +62,9 @@ class NamesPass(Pass):
         return edits
 
 
-_BLOCKS = {"p", "head", "note", "item", "l", "cell", "ab", "label", "dateline", "byline", "salute", "signed",
-           "trailer", "titlePart", "docAuthor", "closer", "opener", "quote", "q", "seg"}
-
-
 def _block_of(run):
-    return next((id(a) for a in reversed(run.ancestors) if a.local in _BLOCKS), None)
+    block = block_of(run)
+    return id(block) if block is not None else None
 
 
 def _blocks_in_capitals(runs) -> dict:
