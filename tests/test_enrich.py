@@ -123,6 +123,7 @@ CREATION = Context(creation=dt.date(1937, 10, 20))
     ("300,000 francs, 19 members, pp. 1917", []),
     ("the generation of October", []),  # the revolution, not a month
     ("On March 3 and again on April 5, 1937", [{"when": "1937-03-03", "cert": "medium"}, {"when": "1937-04-05"}]),
+    ("On March 3 he left. In 1931 he came back.", [{"when": "1937-03-03", "cert": "medium"}, {"when": "1931"}]),
     ("May I say", []),
 ])
 def test_date_expressions(text, attrs):

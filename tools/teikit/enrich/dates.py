@@ -51,6 +51,7 @@ _PATTERNS = [
 ]
 _COMPILED = [(name, re.compile(rx)) for name, rx in _PATTERNS]
 _JULIAN_CUE = re.compile(r"old[- ]style|\bO\.\s?S\.|old (?:Russian )?calendar|Julian calendar|Russian calendar", re.I)
+_YEAR_ALONE = re.compile(rf"(?<![0-9]){_YEAR}(?![0-9])")
 _SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*\s+(?=[A-Z\"“‘(])")
 # Words before a bare number that make it not a year.
 _NOT_A_YEAR = re.compile(r"(?:No\.|no\.|p\.|pp\.|Vol\.|vol\.|page|pages|number|Nos?\.|§|\$|£)\s?$")
@@ -147,8 +148,9 @@ def find_dates(text: str, ctx: Context | None = None, *, sentence=None) -> list[
         around = sentence(start, end)
         julian = ctx.julian_default or bool(_JULIAN_CUE.search(around))
         # a year printed later in the same sentence ("March 3 and again April 5, 1937") is the nearest
-        later = re.search(rf"(?<![0-9]){_YEAR}(?![0-9])", text[end:end + max(0, len(around))])
-        later_year = int(later.group(0)) if later and not _SENTENCE_END.search(text, end, later.start()) else None
+        stop = _SENTENCE_END.search(text, end)
+        later = _YEAR_ALONE.search(text, end, stop.start() if stop else len(text))
+        later_year = int(later.group(0)) if later else None
         local = Context(ctx.creation, later_year or last_year, ctx.julian_default)
         attrs, inferred, year_seen = _normalise(kind, g, local, text, start, julian)
         if attrs is None:
