@@ -215,7 +215,9 @@
       </xsl:apply-templates></xsl:value-of>
     </xsl:variable>
     <xsl:if test="$footnote">
-      <xsl:value-of select="string-join(.//tei:persName ! tex:person-index(., '|tkinnote'))"/>
+      <!-- the names the footnote prints: not those of source readings it keeps for the apparatus -->
+      <xsl:value-of select="string-join((.//tei:persName except .//(tei:sic | tei:orig | tei:abbr | tei:rdg | tei:fw)//tei:persName)
+                            ! tex:person-index(., '|tkinnote'))"/>
     </xsl:if>
     <xsl:variable name="marker" select="tk:note-source-label(.)"/>
     <xsl:choose>
