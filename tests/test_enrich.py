@@ -7,11 +7,14 @@ import shutil
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import edition_files, foreign_files
+from teikit.cli import main
 from teikit.enrich import Result, _check, enrich, enrich_document
+from teikit.enrich.candidates import candidates
 from teikit.enrich.dates import Context, find_dates, julian_to_gregorian
 from teikit.parsing import parse
 
@@ -248,6 +251,39 @@ def test_default_writes_nothing_and_in_place_writes(tmp_path):
     assert list(tmp_path.glob(".*.tmp")) == []
 
 
+def test_one_malformed_file_stops_the_batch_before_anything_is_written(tmp_path):
+    first, last = doc(tmp_path, "<p>Stalin.</p>", "a.xml"), doc(tmp_path, "<p>Stalin.</p>", "c.xml")
+    bad = tmp_path / "bad.xml"
+    bad.write_text(HEAD + "<p>Stalin.\n" + TAIL, encoding="utf-8")
+    before = {p: p.read_bytes() for p in (first, bad, last)}
+    report = enrich([first, bad, last], write=True)
+    assert {p: p.read_bytes() for p in before} == before
+    assert report.written == [] and [r.changed for r in report.results] == [True, True]
+    [error] = report.errors
+    assert (Path(error.path).name, error.line) == ("bad.xml", 3) and error.column
+
+
+def test_the_command_reports_the_malformed_file_with_its_place_and_exits_non_zero(tmp_path):
+    good = doc(tmp_path, "<p>Stalin.</p>", "a.xml")
+    bad = tmp_path / "bad.xml"
+    bad.write_text(HEAD + "<p>Stalin.\n" + TAIL, encoding="utf-8")
+    original = good.read_bytes()
+    result = CliRunner().invoke(main, ["enrich", "--in-place", str(good), str(bad)])
+    assert result.exit_code == 2
+    assert good.read_bytes() == original
+    assert f"{bad}:3:" in result.output and "nothing was written" in result.output
+
+
+def test_in_place_writes_through_a_symlink_and_keeps_it(tmp_path):
+    target = doc(tmp_path, "<p>Stalin.</p>")
+    link = tmp_path / "link.xml"
+    link.symlink_to(target.name)
+    report = enrich([link], write=True)
+    assert link.is_symlink() and link.resolve() == target.resolve()
+    assert b'<persName ref="register.xml#stalin">Stalin</persName>' in target.read_bytes()
+    assert report.written == [str(link)]
+
+
 def test_refuses_a_change_that_breaks_the_document(tmp_path):
     path = doc(tmp_path, "<p>Stalin.</p>")
     original = path.read_text()
@@ -286,3 +322,15 @@ def test_the_reviewed_edition_is_a_fixed_point_of_enrich(path: Path):
     editors silenced it): running it again proposes nothing, so review never has to start over."""
     r = enrich_document(path)
     assert r.text == r.original, f"{path.name}: enrich would still add {r.changes}"
+
+
+# ---------------------------------------------------------------- candidates
+
+def test_a_candidate_name_ends_at_a_sentence_end_but_not_at_an_initial_or_title(tmp_path):
+    body = ("<p>he rode the wave of Thermidor. He came to power. was it Bonaparte? Or was it Fouché! Then "
+            "“in Vendémiaire.” After that came Danton.’ Next came Marat’. Then came L. D. Bronstein, "
+            "and Mr. Smith went to St. Petersburg.</p>")
+    found = {c.name for c in candidates([doc(tmp_path, body)])}
+    kept = {"L. D. Bronstein", "Mr. Smith", "St. Petersburg"}
+    assert {"Thermidor", "Bonaparte", "Fouché", "Vendémiaire", "Danton", "Marat"} | kept <= found
+    assert [n for n in found - kept if "." in n] == []  # without the word list, "Then" may be left over

@@ -251,8 +251,11 @@ def enrich(paths, only, dry_run, in_place, register_path, fmt, config_path):
         raise click.BadParameter("--format tsv is for --only candidates")
     report = enrich_mod.enrich(targets, steps=steps, write=in_place and not dry_run,
                                register_path=register_path, default_register=default_register)
+    if fmt == "text":
+        for exc in report.errors:
+            click.echo(f"error: {exc}", err=True)
     click.echo(enrich_mod.render(report, fmt, dry_run=dry_run, written=in_place and not dry_run))
-    sys.exit(1 if any(r.refused for r in report.results) else 0)
+    sys.exit(2 if report.errors else 1 if any(r.refused for r in report.results) else 0)
 
 
 # ---------------------------------------------------------------- ingest

@@ -35,9 +35,12 @@ def atomic_write(path: str | Path, data: bytes | str, *, encoding: str = "utf-8"
     """Write ``data`` to ``path`` through a temporary file and a rename.
 
     Readers never see a half-written file, and a failure leaves the old file
-    (if any) untouched.
+    (if any) untouched.  A symlink is written through: the rename happens
+    next to its target, so the link stays a link.  Returns ``path`` as given.
     """
-    path = Path(path)
+    given = Path(path)
+    # Renaming over the link itself would replace it with a regular file.
+    path = Path(os.path.realpath(given))
     path.parent.mkdir(parents=True, exist_ok=True)
     payload = data.encode(encoding) if isinstance(data, str) else data
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -57,7 +60,7 @@ def atomic_write(path: str | Path, data: bytes | str, *, encoding: str = "utf-8"
         except FileNotFoundError:
             pass
         raise
-    return path
+    return given
 
 
 def atomic_copy(src: str | Path, dest: str | Path) -> Path:

@@ -99,6 +99,7 @@ class Result:
     text: str
     changes: dict[str, Change]
     refused: str | None = None
+    data: bytes | None = None  # the new text as the file's bytes (its encoding, its BOM), when changed
 
     @property
     def changed(self) -> bool:
@@ -114,6 +115,8 @@ class Result:
 class Report:
     results: list[Result]
     seconds: float
+    errors: list[TeikitError] = field(default_factory=list)  # documents that could not be read
+    written: list[str] = field(default_factory=list)
 
 
 def creation_date(doc: Document) -> dt.date | None:
@@ -175,7 +178,7 @@ def enrich_document(path: str | Path, *, steps: Sequence[str] = STEPS,
         changes[p.name] = change
         if edits:
             text = apply(text, edits)
-    result = Result(str(path), original, text, changes)
+    result = Result(str(path), original, text, changes, data=_encode(text, doc) if text != original else None)
     if check and result.changed:
         result.refused = _check(doc, result)
     return result
@@ -231,43 +234,61 @@ def _schema_for(doc: Document):
 def enrich(paths: Iterable[str | Path], *, steps: Sequence[str] = STEPS, write: bool = False,
            register_path: str | Path | None = None, default_register: str | Path | None = None,
            options: dict | None = None) -> Report:
-    """Enrich files and directories; with ``write``, save the changed ones atomically."""
+    """Enrich files and directories; with ``write``, save the changed ones atomically.
+
+    Every document is read and enriched before any is written: when one cannot
+    be read (malformed XML, not TEI, a broken register), the report lists it
+    and nothing is written, so a batch is never left half done.
+    """
     start = time.perf_counter()
-    results = []
+    report = Report([], 0.0)
     for f in discover(paths):
         if f.name == "register.xml":
             continue
-        r = enrich_document(f, steps=steps, register_path=register_path, default_register=default_register,
-                            options=options)
-        if write and r.changed and not r.refused:
-            doc_bytes = Path(f).read_bytes()
-            encoding = parse(doc_bytes, path=str(f)).tree.docinfo.encoding or "utf-8"
-            bom = "\ufeff" if doc_bytes.startswith(b"\xef\xbb\xbf") else ""
-            atomic_write(f, (bom + r.text).encode(encoding))
-        results.append(r)
-    return Report(results, time.perf_counter() - start)
+        try:
+            report.results.append(enrich_document(f, steps=steps, register_path=register_path,
+                                                  default_register=default_register, options=options))
+        except TeikitError as exc:
+            report.errors.append(exc)
+    if write and not report.errors:
+        for r in report.results:
+            if r.changed and not r.refused:
+                atomic_write(r.path, r.data)
+                report.written.append(r.path)
+    report.seconds = time.perf_counter() - start
+    return report
 
 
 def render(report: Report, fmt: str, *, dry_run: bool = False, written: bool = False) -> str:
-    """The summary (text or json), or the diff for a dry run."""
+    """The summary (text or json), or the diff for a dry run.
+
+    ``written`` says that writing was asked for; the text summary names the
+    documents that could not be read only by number (the caller prints them).
+    """
     if fmt == "json":
         import json
         return json.dumps({"documents": [
-            {"path": r.path, "changed": r.changed, "refused": r.refused,
+            {"path": r.path, "changed": r.changed, "refused": r.refused, "written": r.path in report.written,
              "steps": {k: {"counts": c.counts, "notes": c.notes} for k, c in r.changes.items()}}
-            for r in report.results], "seconds": round(report.seconds, 3)}, indent=2, ensure_ascii=False)
+            for r in report.results],
+            "errors": [{"path": e.path, "line": e.line, "column": e.column, "message": e.message}
+                       for e in report.errors],
+            "seconds": round(report.seconds, 3)}, indent=2, ensure_ascii=False)
     lines = []
     for r in report.results:
         if dry_run and r.changed:
             lines.append(r.diff())
         counts = ", ".join(f"{n} {k}" for c in r.changes.values() for k, n in sorted(c.counts.items()))
-        verb = "refused" if r.refused else ("enriched" if written and r.changed else
+        verb = "refused" if r.refused else ("enriched" if r.path in report.written else
                                              ("would add" if r.changed else "nothing to add"))
         lines.append(f"{r.path}: {verb}{': ' + counts if counts else ''}")
         if r.refused:
             lines.append(f"  {r.refused}")
         for c in r.changes.values():
             lines += [f"  {n}" for n in c.notes]
-    lines.append(f"enrich: {len(report.results)} files in {report.seconds:.2f} s"
-                 + ("" if written or dry_run else " (nothing written; use --in-place)"))
+    if report.errors:
+        tail = f"; {len(report.errors)} could not be read" + (", so nothing was written" if written else "")
+    else:
+        tail = "" if written or dry_run else " (nothing written; use --in-place)"
+    lines.append(f"enrich: {len(report.results) + len(report.errors)} files in {report.seconds:.2f} s{tail}")
     return "\n".join(lines)

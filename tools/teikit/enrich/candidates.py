@@ -2,8 +2,9 @@
 
 Capitalised words and sequences of them (``Chiang Kai-shek``, ``Willie
 Muenzenberg``) in running text, outside existing name elements, that match no
-register form, counted with one context each.  A capitalised word that opens
-a sentence and is an ordinary English word is not a name.
+register form, counted with one context each.  A sequence ends with its
+sentence, and a capitalised word that opens a sentence and is an ordinary
+English word is not a name.
 """
 
 from __future__ import annotations
@@ -21,7 +22,15 @@ from ..parsing import parse
 from ..source import Source
 from . import Context
 
-_NAME = re.compile(r"(?<![\w'’])(?:[A-Z][\w'’]*(?:-[A-Z]?[\w'’]+)*\.?)(?:\s(?:(?:de|von|van|du|la|le|del|y)\s)?[A-Z][\w'’]*(?:-[A-Z]?[\w'’]+)*\.?)*")
+# Inside a name a period belongs to an initial (L. D. Trotsky) or a title before a name
+# (St. Petersburg, Mr. Smith); after any other word it ends the sentence, and so the name.
+_TITLES = ("Mr", "Mrs", "Ms", "Messrs", "Mme", "Mlle", "Dr", "Prof", "St", "Ste", "Mt", "Ft", "Gen", "Col",
+           "Capt", "Lt", "Maj", "Sgt", "Adm", "Rev", "Hon", "Gov", "Sen", "Pres", "Fr")
+_WORD = r"[A-Z][\w'’]*(?:-[A-Z]?[\w'’]+)*"
+_PART = rf"(?:(?:[A-Z]|{'|'.join(_TITLES)})\.|{_WORD})"
+_NAME = re.compile(rf"(?<![\w'’]){_PART}(?:\s(?:(?:de|von|van|du|la|le|del|y)\s)?{_PART})*\.?")
+# What comes just before the first word of a sentence: its end (closing quotes too) or an opening quote.
+_OPENS = re.compile(r"(?:[.!?:;][\"'”’)\]]*|[\"“‘(])\s*$")
 WORDLIST = Path("/usr/share/dict/american-english")
 _NOT_NAMES = {"January", "February", "March", "April", "May", "June", "July", "August", "September",
               "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday",
@@ -45,6 +54,11 @@ def _words() -> set[str]:
         return set()
 
 
+def _ordinary(word: str, words: set[str]) -> bool:
+    """An English word, or a compound of them, whatever its apostrophe (Yesterday’s, Fifty-six)."""
+    return all(p in words for p in word.lower().replace("’", "'").split("-"))
+
+
 def candidates(paths: Iterable[str | Path], *, register_path: str | Path | None = None,
                default_register: str | Path | None = None) -> list[Candidate]:
     words = _words()
@@ -66,13 +80,13 @@ def candidates(paths: Iterable[str | Path], *, register_path: str | Path | None 
                 continue
             for m in _NAME.finditer(run.text):
                 name = m.group(0).rstrip(".").rstrip("'’")
-                sentence_start = not run.text[:m.start()].strip() or re.search(r"[.!?:;\"“(]\s*$", run.text[:m.start()])
+                sentence_start = not run.text[:m.start()].strip() or _OPENS.search(run.text[:m.start()])
                 parts = name.split()
                 if len(parts) == 1:
                     w = parts[0]
                     if w.isupper() and len(w) > 1 and not "." in w:
                         continue  # headings in capitals
-                    if w.lower() in words and (sentence_start or w.lower() in {"i"}):
+                    if (sentence_start and _ordinary(w, words)) or w == "I":
                         continue
                     if w.lower() in words and w.lower().capitalize() != w:
                         continue
