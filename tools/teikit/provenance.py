@@ -8,7 +8,8 @@ notes and forme work included, plus the removals the header lists
 (``list[@type='removed']``), and the printed markers of footnotes (``@n``,
 twice: at the reference and before the note).  End-of-line hyphenation is joined on both sides,
 and a word split in the source whose halves ended up joined in the TEI
-(``end-`` … ``less``) counts as kept.
+(``end-`` … ``less``) counts as kept: any such join, or only those the caller
+names (a draft, which reorders nothing, may join only the halves of a line end).
 """
 
 from __future__ import annotations
@@ -106,16 +107,20 @@ class Comparison:
         return "; ".join(parts) or "every word kept"
 
 
-def compare(source_text: str, doc: Document) -> Comparison:
+def compare(source_text: str, doc: Document, *, joins: Counter | None = None) -> Comparison:
+    """Words lost and added; ``joins`` counts the halves ``(first, second)`` that may be joined, if not any."""
     src = Counter(words(source_text))
     tei = Counter(words(source_view(doc)))
     missing, extra = src - tei, tei - src
+    allowed = None if joins is None else Counter(joins)
     # a word split in the source (end- … less) and joined in the TEI (endless)
     for joined in list(extra):
         for i in range(1, len(joined)):
             a, b = joined[:i], joined[i:]
-            while extra[joined] and missing[a] and missing[b]:
+            while extra[joined] and missing[a] and missing[b] and (allowed is None or allowed[a, b]):
                 missing[a] -= 1
                 missing[b] -= 1
                 extra[joined] -= 1
+                if allowed is not None:
+                    allowed[a, b] -= 1
     return Comparison(+missing, +extra)

@@ -9,7 +9,8 @@ The draft is made by small passes over the lines of the source:
    licence lines, bracketed citations) into header fields;
 3. :func:`notes_section` takes the numbered notes at the end (``[73] …``);
 4. :mod:`.blocks` groups the remaining lines into paragraphs and headings,
-   joining end-of-line hyphenation and paragraphs broken across columns;
+   joining end-of-line hyphenation (:mod:`.hyphens` weighs each hyphen) and
+   paragraphs broken across columns;
 5. :mod:`.ocr` (with ``ocr=True``) turns printed page numbers into ``pb``,
    and footnote blocks at page ends into notes;
 6. :mod:`.build` writes the TEI, placing each note at its marker.
@@ -26,6 +27,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import InputError
+from ..lint.words import DEFAULT_WORDLIST
+from .hyphens import Hyphens
 
 
 @dataclass
@@ -49,6 +52,7 @@ class Source:
     notes: dict[str, tuple[int, str]] = field(default_factory=dict)  # marker -> (line, text)
     unsure: list[str] = field(default_factory=list)
     front: list[tuple[str, str, int]] = field(default_factory=list)  # (role, text, line) for the body's top
+    hyphens: Hyphens = field(default_factory=Hyphens)  # evidence for the words divided at line ends
 
     def doubt(self, line: int, message: str) -> None:
         self.unsure.append(f"line {line}: {message}")
@@ -228,8 +232,11 @@ def notes_section(src: Source) -> None:
 
 
 def ingest(path: str | Path, *, register_path: str | Path | None = None, ocr: bool = False,
-           key: str | None = None) -> Draft:
-    """Make a TEI draft of a plain-text source; nothing is written."""
+           key: str | None = None, wordlist: str | tuple[str, ...] = DEFAULT_WORDLIST) -> Draft:
+    """Make a TEI draft of a plain-text source; nothing is written.
+
+    ``wordlist`` (files of English words) helps tell divided words from real hyphens at line ends.
+    """
     from .blocks import blocks
     from .build import build
     from .. import register as registers
@@ -241,6 +248,7 @@ def ingest(path: str | Path, *, register_path: str | Path | None = None, ocr: bo
     if reg is not None:
         known = {f for e in reg.entries.values() if e.kind == "person" for f in [e.name, *e.forms]}
     src = read(path)
+    src.hyphens = Hyphens.of("\n".join(line.text for line in src.lines), wordlist)
     residue(src)
     front_matter(src, known_authors=known)
     notes_section(src)

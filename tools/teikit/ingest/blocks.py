@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Callable
 
 from . import Line, Source
+from .hyphens import Hyphens, halves
 
 _TERMINAL = re.compile(r"[.!?:;…\"”’')\]]\s*$")
 _DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,}, (?:[A-Z][a-z]+ \d{1,2}, \d{4}|\d{1,2} [A-Z][a-z]+ \d{4})\.?$")
@@ -21,19 +23,27 @@ class Block:
     pages: list[tuple[int, str, str | None, str]] = field(default_factory=list)  # (offset, n, cert, printed form)
 
 
-def join_lines(lines: list[str]) -> str:
-    """Join the lines of a paragraph, removing end-of-line hyphenation."""
+def join_lines(lines: list[str], hyphens: Hyphens,
+               doubt: Callable[[int, str], None] | None = None) -> str:
+    """Join the lines of a paragraph, removing end-of-line hyphenation.
+
+    ``doubt(i, message)`` hears of each hyphen kept in doubt, ``i`` being the index of the line after it.
+    """
     out = ""
-    for s in lines:
+    for i, s in enumerate(lines):
         s = s.strip()
         if not s:
             continue
-        if not out:
-            out = s
-        elif re.search(r"[A-Za-z]-$", out) and re.match(r"[a-z]", s):
-            out = out[:-1] + s  # com- / mittee
-        else:
-            out += " " + s
+        pair = halves(out, s)
+        if not pair:
+            out = f"{out} {s}" if out else s
+            continue
+        between, doubtful = hyphens.within(*pair)
+        out = out[:-1] + between + s  # com- / mittee, two- / thirds
+        if doubtful and doubt:
+            left, right = pair
+            doubt(i, f"hyphen kept at a line end in {left}-{right}: {left + right!r} is no word of the source "
+                     f"or of the word list, {right!r} is one (a compound, a dash, a line out of order?)")
     return out
 
 
@@ -63,7 +73,7 @@ def blocks(src: Source) -> list[Block]:
     out: list[Block] = []
     for group in _groups(src.lines):
         first = group[0]
-        text = join_lines([l.text for l in group])
+        text = join_lines([l.text for l in group], src.hyphens, lambda i, m: src.doubt(group[i].n, m))
         s = text.strip()
         if _SEPARATOR.match(s):
             out.append(Block("separator", s, first.n))
@@ -85,12 +95,18 @@ def blocks(src: Source) -> list[Block]:
         prev = out[-1] if out else None
         # a paragraph broken by a column or page break: no final punctuation, next starts in lower case
         if prev is not None and prev.kind == "p" and not _TERMINAL.search(prev.text) and re.match(r"[a-z]", s):
-            if re.search(r"[A-Za-z]-$", prev.text):
-                prev.text = prev.text[:-1] + s
+            pair = halves(prev.text, s)
+            # the next block may come from elsewhere: a divided word joins the two only on evidence
+            between = src.hyphens.evidence(*pair) if pair else None
+            if pair and between is None:
+                left, right = pair
+                src.doubt(first.n, f"not joined to the paragraph of line {prev.line}, which ends in {left}-: "
+                                   f"{left + right!r} is no word of the source or of the word list, so the block "
+                                   f"that continues it may be elsewhere (columns or pages out of order?)")
             else:
-                prev.text += " " + s
-            src.doubt(first.n, f"joined to the paragraph of line {prev.line} (it ends mid-sentence and this block starts in lower case)")
-            continue
+                prev.text = prev.text[:-1] + between + s if pair else prev.text + " " + s
+                src.doubt(first.n, f"joined to the paragraph of line {prev.line} (it ends mid-sentence and this block starts in lower case)")
+                continue
         out.append(Block("p", s, first.n))
     for b in out:
         if b.kind == "p" and not _TERMINAL.search(b.text):

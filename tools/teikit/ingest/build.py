@@ -96,7 +96,9 @@ def header(src: Source, reg, key: str, julian: bool = False) -> etree._Element:
         removed.append(E("item", E("q", text), f" ({reason})"))
     editorial = E("editorialDecl",
                   E("correction", E("p", "Draft made by teikit ingest: no emendation yet."), method="markup"),
-                  E("hyphenation", E("p", "End-of-line hyphenation of the source is removed; real compounds keep their hyphen."), eol="none"),
+                  E("hyphenation", E("p", "End-of-line hyphenation of the source is removed where the source's own "
+                                                "spelling or the English word list shows a divided word; real compounds "
+                                                "keep their hyphen, and so does a hyphen in doubt."), eol="none"),
                   E("segmentation", E("p", "Paragraphs follow the blank lines of the source; paragraphs broken by columns or pages are joined.")))
     if len(removed):
         editorial.append(E("p", "Removed from the text of the source (each quoted verbatim): ", removed))

@@ -57,17 +57,18 @@ def ocr_blocks(src: Source) -> list[Block]:
     pages = _Pages(src)
     out: list[Block] = []
     para: list[str] = []
+    numbers: list[int] = []  # the line number of each line of para
     para_line = 0
     breaks: list[tuple[int, str, str, str]] = []  # (offset in joined text, n, cert, printed)
 
     def flush():
-        nonlocal para, breaks
+        nonlocal para, numbers, breaks
         if para:
-            text = join_lines(para)
+            text = join_lines(para, src.hyphens, lambda i, m: src.doubt(numbers[i], m))
             b = Block("p", text, para_line)
             b.pages = list(breaks)
             out.append(b)
-        para, breaks = [], []
+        para, numbers, breaks = [], [], []
 
     for line in src.lines:
         s = line.s
@@ -76,7 +77,7 @@ def ocr_blocks(src: Source) -> list[Block]:
         if _PAGE_LINE.match(s) and len(s) <= 3:
             got = pages.accept(s, line.n)
             if got:
-                offset = len(join_lines(para)) + (1 if para else 0)
+                offset = len(join_lines(para, src.hyphens)) + (1 if para else 0)
                 breaks.append((offset, got[0], got[1], s))
                 continue
         if s.isupper() and len(s) < 70 and re.search(r"[A-Z]{3}", s):
@@ -95,12 +96,14 @@ def ocr_blocks(src: Source) -> list[Block]:
                 if not para:
                     para_line = line.n
                 para.append(s)
-                offset = len(join_lines(para))
+                numbers.append(line.n)
+                offset = len(join_lines(para, src.hyphens))
                 breaks.append((offset, got[0], got[1], m.group(1)))
                 continue
         if not para:
             para_line = line.n
         para.append(s)
+        numbers.append(line.n)
         if _TERMINAL.search(s) and len(s) < 52:
             flush()
     flush()
