@@ -244,6 +244,49 @@ def test_a_german_text_is_set_in_german(foreign_pdfs):
     assert "\\begin{otherlanguage}{ngerman}" in latex and "\\foreignlanguage" not in latex
 
 
+def _sections(count: int) -> str:
+    """Divisions whose headings fall at every height of the page (paragraphs of 1 to 11 sentences),
+    then a long one without headings, where only the paragraphs' own breaks are there to choose from."""
+    words = "the committee met again in the autumn and the minutes of its sessions were read aloud"
+
+    def paras(i: int, count: int) -> str:
+        return "".join(f"<p>{' '.join(f'{words.capitalize()} {i}.{j}.{k}.' for k in range((i * 7 + j) % 11 + 1))}</p>"
+                       for j in range(count))
+    divs = []
+    for i in range(1, count + 1):
+        head = f'<head type="sub">Heading {i} below</head>' if i % 3 == 0 else ""
+        divs.append(f'<div><head>Heading {i} here</head>{head}{paras(i, 2)}</div>')
+    divs.append(f"<div>{paras(count + 1, 80)}</div>")
+    return ('<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="en"><teiHeader><fileDesc><titleStmt><title>Headings'
+            '</title></titleStmt><publicationStmt><p>For the tests.</p></publicationStmt><sourceDesc><p>Made up.</p>'
+            f'</sourceDesc></fileDesc></teiHeader><text><body>{"".join(divs)}</body></text></TEI>')
+
+
+def test_no_heading_ends_a_page_and_no_paragraph_leaves_its_last_line_alone_at_the_top(tmp_path):
+    need_tex()
+    src = tmp_path / "headings.xml"
+    src.write_text(_sections(40), encoding="utf-8")
+    run([src], tmp_path, html=False, pdf=True)
+    pages = pdf_text(tmp_path / "pdf" / "headings.pdf", layout=True).split("\f")
+    heads = 0
+    for number, page in enumerate(pages, 1):
+        lines = [line.strip() for line in page.splitlines() if re.search(r"committee|aloud|Heading \d+ (here|below)", line)]
+        for i, line in enumerate(lines):
+            # a number such as 4.1.7 is never divided at one of its dots
+            assert not re.search(r"\d\.$", line) or re.search(r"\d+\.\d+\.\d+\.$", line), line
+            if re.search(r"Heading \d+ (here|below)", line):
+                heads += 1
+                after = [rest for rest in lines[i + 1:] if "committee" in rest]
+                assert len(after) >= 2, f"page {number}: {line!r} is followed by {after!r}"
+        # a paragraph's last sentence is i.j.k with k = (7i + j) mod 11; a widow is a page whose first
+        # line ends a paragraph that began on the page before
+        last = re.search(r"(\d+)\.(\d+)\.(\d+)\.$", lines[0]) if lines else None
+        if last and number > 1:
+            i, j, k = map(int, last.groups())
+            assert k != (i * 7 + j) % 11 or f"{i}.{j}.0." in page, f"page {number} begins with a widow: {lines[0]!r}"
+    assert heads == 40 + 13
+
+
 def test_a_latex_failure_is_reported_and_leaves_no_pdf(tmp_path):
     need_tex()
     src = FIXTURES / "latex" / "specials.xml"

@@ -66,7 +66,8 @@
         else if ($n = 'stage') then 'stage'
         else if ($n = ('dateline', 'salute', 'signed', 'docDate', 'byline', 'docAuthor')) then 'right'
         else if ($n = ('titlePart', 'docImprint')) then 'center'
-        else if ($n = ('trailer', 'label') or ($n = 'head' and not(tex:is-section-head($e)))) then 'label'
+        else if ($n = 'trailer') then 'label'
+        else if ($n = 'label' or ($n = 'head' and not(tex:is-section-head($e)))) then ('label', 'keep')
         else if ($n = 'bibl' and $e/parent::tei:cit) then 'source'
         else if ($n = 'row') then 'row'
         else ()"/>

@@ -58,12 +58,20 @@
 % and B (editorial notes) as paragraphs under the author's footnotes.
 \lineation{{page}}\firstlinenum{{{tex:option('line-numbers-every')}}}\linenumincrement{{{tex:option('line-numbers-every')}}}
 \Xarrangement{{paragraph}}\Xlemmaseparator[B]{{}}
-\Xnotenumfont{{\normalfont\bfseries}}\Xbeforenotes{{0.8em}}
+\Xnotenumfont{{\normalfont\bfseries}}
+% a page kept short (no widow, orphan or lone heading) leaves its white above the notes, not between
+% the paragraphs: the topmost notes present take all the stretch (filll above the author's footnotes,
+% fill above apparatus A, fil above B); with that stretch a heading's bonus for a break before it
+% would end pages early, so it has none
+\makeatletter\@secpenalty=0\makeatother
+\beforenotesX{{1.2em plus 1filll minus .6em}}\Xbeforenotes{{0.8em plus 1fil}}\Xbeforenotes[A]{{0.8em plus 1fill}}
 \renewcommand{{\pagelinesep}}{{.}}
 \newcommand{{\tkinnote}}[1]{{#1\textit{{n}}}}
 \emergencystretch=2em
-% no word divided across two pages: teikit.lua adds \brokenpenalty after reledmac's line boxes
-\brokenpenalty=10000\newcount\tkdivided
+% no widow (a paragraph's last line alone at the top of a page), an orphan only when nothing better
+% is found; no word divided across two pages, no heading alone at a page's foot: teikit.lua adds the
+% penalties reledmac's line boxes lose (\brokenpenalty; a heading's lines carry the attribute \tkkeepattr)
+\widowpenalty=10000\clubpenalty=3000\brokenpenalty=10000\newcount\tklinepenalty\newattribute\tkkeepattr
 \directlua{{dofile(kpse.find_file("teikit.lua") or "teikit.lua")}}
 % straight quotation marks of English text, set as curly ones by teikit.lua (plain in bookmarks);
 % the argument names the mark, so that an apparatus lemma repeats what the text decided
@@ -75,31 +83,35 @@
 \newcommand{{\tkdql}}[1]{{\texorpdfstring{{\tkdqltex{{#1}}}}{{"}}}}
 \newcommand{{\tksq}}[1]{{\texorpdfstring{{\tksqtex{{#1}}}}{{'}}}}
 \makeatletter
-\apptocmd{{\getline@num}}{{\directlua{{teikit.divided(\number\one@line)}}\global\advance\ballast@count\tkdivided}}{{}}{{\PackageWarning{{teikit}}{{reledmac has changed: words may be divided across pages}}}}
+\apptocmd{{\getline@num}}{{\directlua{{teikit.line_penalty(\number\one@line)}}\global\advance\ballast@count\tklinepenalty}}{{}}{{\PackageWarning{{teikit}}{{reledmac has changed: words may be divided across pages, headings end pages}}}}
+% reledmac sets a section heading, then an empty line pushed off the page, then a glue where the page
+% may break: no break there, and teikit.lua keeps the next line too
+\patchcmd{{\print@eledsection}}{{\vskip-\baselineskip}}{{\endgraf\nobreak\vskip-\baselineskip\directlua{{teikit.heading()}}}}{{}}{{\PackageWarning{{teikit}}{{reledmac has changed: headings may end a page}}}}
 \makeatother
 \setlength{{\parindent}}{{1.2em}}
 % the source pagination: a bar in the text, the number in the margin
 \newcommand{{\tkpb}}[1]{{\ledrightnote{{\footnotesize\textbar#1}}\textbar}}
 % paragraph styles (given to \pstart, which does not reset them: \tkreset first)
-\newcommand{{\tkreset}}{{\leftskip=0pt\rightskip=0pt\parfillskip=0pt plus 1fil\parindent=1.2em\hangindent=0pt\normalfont\normalsize\tolerance=200 \emergencystretch=2em}}
+\newcommand{{\tkreset}}{{\unsetattribute\tkkeepattr\leftskip=0pt\rightskip=0pt\parfillskip=0pt plus 1fil\parindent=1.2em\hangindent=0pt\normalfont\normalsize\tolerance=200 \emergencystretch=2em}}
 \newcommand{{\tkquote}}{{\advance\leftskip 1.5em\advance\rightskip 1.5em\small}}
 \newcommand{{\tkverse}}{{\advance\leftskip 2em\parindent=0pt\hangindent=1.5em\hangafter=1}}
 \newcommand{{\tkline}}{{\noindent\advance\leftskip 2em\hangindent=1.5em\hangafter=1}}
 \newcommand{{\tklist}}{{\advance\leftskip 1em}}
 \newcommand{{\tkitem}}{{\noindent\hangindent=1em\hangafter=1}}
 \newcommand{{\tkcont}}{{\noindent}}
-\newcommand{{\tkspeaker}}{{\noindent\scshape}}
+\newcommand{{\tkspeaker}}{{\noindent\scshape\tkkeep}}
 \newcommand{{\tkspeech}}{{}}
 \newcommand{{\tkstage}}{{\noindent\itshape}}
 \newcommand{{\tkright}}{{\noindent\leftskip=0pt plus 1fil\parfillskip=0pt}}
 \newcommand{{\tkcenter}}{{\noindent\leftskip=0pt plus 1fil\rightskip=0pt plus 1fil\parfillskip=0pt}}
 \newcommand{{\tklabel}}{{\noindent\bfseries}}
+\newcommand{{\tkkeep}}{{\setattribute\tkkeepattr{{1}}}}
 \newcommand{{\tksource}}{{\noindent\leftskip=0pt plus 1fil\parfillskip=0pt\small}}
 \newcommand{{\tkcaption}}{{\noindent\small\itshape}}
 \newcommand{{\tkcloser}}{{}}
 \newcommand{{\tkrow}}{{\noindent\small}}
-\newcommand{{\tkbodyhead}}{{\tkcenter\Large\bfseries}}
-\newcommand{{\tksubhead}}{{\noindent\leftskip=0pt plus 1fil\rightskip=0pt plus 1fil\parfillskip=0pt\scshape}}
+\newcommand{{\tkbodyhead}}{{\tkcenter\Large\bfseries\tkkeep}}
+\newcommand{{\tksubhead}}{{\noindent\leftskip=0pt plus 1fil\rightskip=0pt plus 1fil\parfillskip=0pt\scshape\tkkeep}}
 % running heads: the author on the left page, the title on the right
 \newcommand{{\tkauthor}}{{}}\newcommand{{\tktitle}}{{}}
 \pagestyle{{fancy}}\fancyhf{{}}

@@ -1,22 +1,52 @@
--- teikit's help for reledmac under LuaLaTeX: a line that ends with a divided word must not end a page.
--- reledmac re-boxes every line and adds its own penalties between them, so TeX's \brokenpenalty is
--- lost; teikit calls this function on each line box and adds the penalty itself.
+-- teikit's help for reledmac under LuaLaTeX: the penalty after each line of the text.
+-- reledmac re-boxes every line and adds only club, widow and interline penalties between them, so
+-- TeX's \brokenpenalty and the no-break after a heading are lost; teikit calls teikit.line_penalty
+-- on each line box and adds what is missing: a line that ends with a divided word must not end a
+-- page, nor may a heading, nor the first line after one (a heading keeps two lines of its text).
 teikit = teikit or {}
 
-local GLYPH, DISC = node.id("glyph"), node.id("disc")
+local GLYPH, DISC, HLIST = node.id("glyph"), node.id("disc"), node.id("hlist")
 local skipped = {}
 for _, name in ipairs({"glue", "penalty", "kern", "whatsit", "dir", "local_par", "boundary", "mark", "ins"}) do
   local id = node.id(name)
   if id then skipped[id] = true end
 end
 local hyphens = {[0x2D] = true, [0x2010] = true, [0xAD] = true}
+local INFINITE = 10000
+local after_heading = false
 
-function teikit.divided(box_number)
+-- Whether a glyph of the line (or of a box in it) was set under \tkkeepattr (a heading's lines).
+local function kept(head, depth)
+  local keep = luatexbase.attributes and luatexbase.attributes.tkkeepattr
+  if not keep then return false end
+  for n in node.traverse(head) do
+    if n.id == GLYPH and node.has_attribute(n, keep) then return true end
+    if n.id == HLIST and depth < 3 and n.head and kept(n.head, depth + 1) then return true end
+  end
+  return false
+end
+
+-- The heading made by \eledsection is set outside reledmac's line box: it says so itself.
+function teikit.heading()
+  after_heading = true
+end
+
+function teikit.line_penalty(box_number)
   local box = tex.box[box_number]
-  local last = box and box.head and node.tail(box.head)
-  while last and skipped[last.id] do last = last.prev end
-  local divided = last and (last.id == DISC or (last.id == GLYPH and hyphens[last.char]))
-  tex.setcount("global", "tkdivided", divided and tex.count["brokenpenalty"] or 0)
+  local penalty = 0
+  if box and box.head then
+    local last = node.tail(box.head)
+    while last and skipped[last.id] do last = last.prev end
+    if last and (last.id == DISC or (last.id == GLYPH and hyphens[last.char])) then
+      penalty = tex.count["brokenpenalty"]
+    end
+    if kept(box.head, 0) then
+      penalty, after_heading = INFINITE, true
+    elseif after_heading then
+      penalty, after_heading = INFINITE, false
+    end
+  end
+  tex.setcount("global", "tklinepenalty", penalty)
 end
 
 -- Typographic quotation marks for the straight ones of a transcription (English text only; the

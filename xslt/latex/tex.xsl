@@ -21,14 +21,15 @@
       '?': '?\allowbreak{}', '=': '=\allowbreak{}', '&#xA0;': '~'}"/>
 
   <!-- The text as TeX input that prints it literally.  Besides the specials: the characters of TeX's
-       ligatures (two hyphens, commas, apostrophes, angle brackets or grave accents) are kept apart, since LuaTeX would join them even from separate
-       commands; an abbreviation (G.P.U.) stays whole, while a dot inside a longer word (an address)
-       may break; the dots of a spaced ellipsis stay together and with the word before them. -->
+       ligatures (two hyphens, commas, apostrophes, angle brackets or grave accents) are kept apart,
+       since LuaTeX would join them even from separate commands; an abbreviation (G.P.U.) stays whole,
+       a dot before a letter inside a longer word (an address) may break, a dot inside a number
+       (1.000.000) may not; the dots of a spaced ellipsis stay together and with the word before them. -->
   <xsl:function name="tex:escape" as="xs:string">
     <xsl:param name="s" as="xs:string?"/>
     <xsl:variable name="dots" select="tex:tie-ellipses(string($s))"/>
     <xsl:sequence select="string-join(analyze-string($dots,
-        '(\p{L}\.){2,}|[-,''&lt;&gt;`]{2,}|!`|[\\{}$&amp;#\^_~%&lt;&gt;|`\[\]&quot;/?=&#xA0;]|\.[\p{L}\p{N}]|\s+')/*
+        '(\p{L}\.){2,}|[-,''&lt;&gt;`]{2,}|!`|[\\{}$&amp;#\^_~%&lt;&gt;|`\[\]&quot;/?=&#xA0;]|\.\p{L}|\s+')/*
         ! (if (self::fn:non-match) then string(.)
            else if (normalize-space(.) = '') then ' '
            else if (matches(., '^(\p{L}\.){2,}$')) then string(.)
