@@ -228,6 +228,131 @@ def test_quotations_and_plates_are_citable(site):
     assert "leninstalin.html#leninstalin\"" not in works
 
 
+def test_a_quotation_with_a_source_is_a_q_with_the_texts_marks_and_a_link_to_the_work(site):
+    html = lxml.html.parse(str(site / "texts" / "crimes.html")).getroot()
+    para = html.get_element_by_id("crimes-p13")
+    (q,) = para.xpath(".//q[@data-source='bib:pravda']")
+    words = "It is clear why the bourgeoisie is paying him tens of thousands of dollars."
+    assert q.text_content() == words
+    text = para.text_content()
+    assert text.count(words) == 1 and f"“{words}”" in text and "““" not in text and "””" not in text
+    # a small link after the closing mark, which describes the quotation
+    marker = q.getnext()
+    assert q.tail == "”" and marker.tag == "a" and marker.get("class") == "quote-source"
+    assert q.get("aria-describedby") == marker.get("id") and marker.get("aria-label") == "Source: Pravda"
+    assert marker.get("href") == "../registers/works.html#pravda"
+    works = lxml.html.parse(str(site / "registers" / "works.html")).getroot()
+    assert works.get_element_by_id("pravda").xpath("string(h3)") == "Pravda"
+    assert html.xpath("//div[@id='card-pravda']")  # the card the marker opens on focus
+
+
+def test_a_quotation_from_a_citation_of_the_text_links_to_the_citation(site):
+    html = lxml.html.parse(str(site / "texts" / "worldrev.html")).getroot()
+    quotes = html.xpath("//q[@data-source='#worldrev-bibl1']")
+    assert len(quotes) == 3
+    for q in quotes:
+        marker = html.get_element_by_id(q.get("aria-describedby"))
+        assert marker.get("href") == "#worldrev-bibl1" and q.tail.startswith('"') and marker.getprevious() is q
+        assert marker.get("aria-label") == "Source: Le Temps, March 24, 1936"
+    bibl = html.get_element_by_id("worldrev-bibl1")
+    assert bibl.get("data-tei") == "bibl" and bibl.text_content() == "Le Temps, March 24, 1936"
+    # the words of a quotation are on the page once, between the marks of the text
+    assert html.find(".//main").text_content().count('"Not to weep, not to laugh, but to understand."') == 1
+
+
+def test_a_block_quotation_shows_its_source_on_a_line_under_it(site):
+    html = lxml.html.parse(str(site / "texts" / "crimes.html")).getroot()
+    for paragraph, href, label in [
+            ("crimes-p7", "#crimes-bibl1", "November issue of The American magazine"),
+            ("crimes-p20", "#crimes-bibl2", "Lenin and Stalin on the Soviet Constitution, pp.\u00a0146–147"),
+            ("crimes-p25", "../registers/works.html#le-temps", "Le Temps")]:
+        (block,) = html.get_element_by_id(paragraph).xpath("ancestor::blockquote")
+        figure = block.getparent()
+        (caption,) = figure.xpath("figcaption")
+        assert figure.tag == "figure" and block.get("aria-describedby") == caption.get("id")
+        assert caption.text_content() == f"Source: {label}" and "Source" not in block.text_content()
+        assert caption.xpath("a/@href") == [href]
+        if href.startswith("#"):
+            assert html.get_element_by_id(href[1:]).get("data-tei") == "bibl"
+
+
+def test_the_works_register_lists_the_quotations_apart_from_the_mentions(site):
+    works = lxml.html.parse(str(site / "registers" / "works.html")).getroot()
+    pravda = works.get_element_by_id("pravda")
+    quoted = pravda.xpath(".//ul[@class='quotations']//a/@href")
+    assert {"../texts/crimes.html#crimes-p13", "../texts/redbook.html#redbook-p11"} <= set(quoted)
+    assert pravda.xpath("string(.//ul[@class='quotations']/li[1])").startswith("Quoted in ")
+    # a block quotation is cited by its paragraphs; a citation in the text leads to its work
+    magazine = works.get_element_by_id("american-magazine").xpath(".//ul[@class='quotations']//a[contains(@href,'#')]")
+    assert [(a.get("href"), a.text_content()) for a in magazine] == [("../texts/crimes.html#crimes-p7", "¶ 7–8")]
+    # each listed place holds a quotation of the work
+    pages = {}
+    for entry in works.xpath("//section[@class='entry'][.//ul[@class='quotations']]"):
+        for href in entry.xpath(".//ul[@class='quotations']//a[contains(@href,'#')]/@href"):
+            path, anchor = href.split("#")
+            page = pages.setdefault(path, lxml.html.parse(str(site / "registers" / path)).getroot())
+            held = page.get_element_by_id(anchor).xpath("descendant-or-self::*[@data-source] | ancestor::*[@data-source]")
+            assert held, f"{entry.get('id')}: {href}"
+
+
+_DANGLING = """<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="t"><teiHeader><fileDesc>
+<titleStmt><title>Quotations</title></titleStmt><publicationStmt><p>test</p></publicationStmt>
+<sourceDesc><bibl xml:id="hb">The header's source &lt;b&gt;</bibl></sourceDesc></fileDesc>
+<encodingDesc><listPrefixDef><prefixDef ident="bib" matchPattern="([a-z0-9-]+)" replacementPattern="register.xml#$1"/>
+</listPrefixDef></encodingDesc></teiHeader><text><body>
+<p>Known: “<quote source="bib:known">a known work</quote>”; unknown: “<quote source="bib:unknown">an unknown work</quote>”;
+missing: “<quote source="#nowhere">nowhere</quote>”; elsewhere: “<quote source="TEI-ListBibl.xml#b1">elsewhere</quote>”;
+header: “<quote source="#hb">the header</quote>”; script: “<quote source="javascript:alert(1)">no script</quote>”;
+French: « <quote xml:lang="fr" source="#b1">une citation</quote> » (<bibl xml:id="b1">Le &lt;script&gt;alert(2)&lt;/script&gt;
+Journal</bibl>). In a link: <ref target="https://example.org/">“<quote source="#b1">a quote</quote>”</ref>.</p>
+<quote rend="block" source="#nowhere bib:known"><p>A block from nowhere.</p></quote>
+<cit><quote source="#b2">Cited.</quote><bibl xml:id="b2">Its own bibl</bibl></cit>
+</body></text></TEI>"""
+
+_REGISTER = """<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="register"><teiHeader><fileDesc>
+<titleStmt><title>Register</title></titleStmt><publicationStmt><p>test</p></publicationStmt>
+<sourceDesc><p>test</p></sourceDesc></fileDesc></teiHeader><text><body>
+<listPerson><person xml:id="someone"><persName>Someone</persName></person></listPerson>
+<listBibl><bibl xml:id="known"><title>The Known Work</title></bibl></listBibl></body></text></TEI>"""
+
+
+def test_a_quotation_source_that_leads_nowhere_is_text_and_no_link(tmp_path):
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src" / "t.xml").write_text(_DANGLING, encoding="utf-8")
+    (tmp_path / "src" / "register.xml").write_text(_REGISTER, encoding="utf-8")
+    run([tmp_path / "src"], tmp_path / "out", html=True, pdf=False, search=False)
+    site = tmp_path / "out" / "html"
+    raw = (site / "texts" / "t.html").read_text(encoding="utf-8")
+    html = lxml.html.fromstring(raw)
+
+    def quote(source):
+        q = [q for q in html.xpath("//q") if q.get("data-source") == source][0]
+        return q, html.get_element_by_id(q.get("aria-describedby"))
+
+    for source in ("bib:unknown", "#nowhere", "TEI-ListBibl.xml#b1", "javascript:alert(1)"):
+        q, description = quote(source)
+        assert q.get("title") == description.text_content() == f"Source: {source}"
+        assert description.tag == "span" and description.get("hidden") is not None
+    assert not [h for h in html.xpath("//a/@href") if re.search("nowhere|TEI-ListBibl|unknown|javascript", h)]
+    q, description = quote("#hb")  # a citation of the header, which the page shows without its id
+    assert description.tag == "span" and q.get("title") == "Source: The header's source <b>"
+    q, marker = quote("bib:known")
+    assert marker.get("href") == "../registers/works.html#known"
+    q, marker = quote("#b1")
+    assert q.get("lang") == "fr" and marker.get("href") == "#b1" and q.tail == " »"
+    assert "<script>alert(2)" not in raw and "&lt;script&gt;alert(2)" in raw
+    # no link inside a link: the source of a quotation within one is text
+    (linked,) = html.xpath("//a[@href='https://example.org/']")
+    assert not linked.xpath(".//a") and linked.xpath(".//span[@hidden]")
+    (caption,) = html.xpath("//figure[@class='quotation']/figcaption")
+    assert caption.text_content() == "Source: #nowhere; The Known Work"
+    assert caption.xpath("a/@href") == ["../registers/works.html#known"]
+    # the quotation of a cit has its bibl as caption already
+    (cited,) = html.xpath("//figure[@data-tei='cit']/q")
+    assert cited.get("aria-describedby") is None and "Its own bibl" in cited.getparent().text_content()
+    assert _links_and_ids(site) == ([], [])
+
+
 def test_the_principles_are_valid_html(site):
     home = (site / "index.html").read_text(encoding="utf-8")
     assert not re.search(r"<p\b[^>]*>(?:(?!</p>).)*<(?:ul|ol|table)\b", home, re.S)
@@ -323,6 +448,33 @@ def test_search_finds_words_of_notes_and_block_quotations(url, page, word, where
     result = page.locator(".pagefind-ui__result-link").first
     result.wait_for(timeout=10000)
     assert "leninstalin.html#" in result.get_attribute("href") and where in result.inner_text()
+
+
+def test_a_quotation_shows_the_marks_of_the_text_only_and_its_source_by_keyboard(url, page):
+    from playwright.sync_api import expect
+    page.goto(f"{url}/texts/crimes.html")
+    q = page.locator("#crimes-p13 q[data-source='bib:pravda']")
+    # the browser adds no marks of its own: those of the text are there already
+    assert q.evaluate("e => [getComputedStyle(e, '::before').content, getComputedStyle(e, '::after').content]") \
+        == ["none", "none"]
+    expect(q).to_have_accessible_description("Source: Pravda")
+    marker = page.locator("#crimes-p13 a.quote-source")
+    marker.focus()
+    assert page.locator("#card-pravda").is_visible()
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/registers/works.html#pravda")
+    assert page.locator("#pravda h3").inner_text() == "Pravda"
+
+
+def test_a_quotation_source_is_followed_without_javascript(browser, url):
+    context = browser.new_context(java_script_enabled=False)
+    pg = context.new_page()
+    pg.goto(f"{url}/texts/worldrev.html")
+    pg.locator("q[data-source='#worldrev-bibl1'] + a.quote-source").first.click()
+    assert pg.url.endswith("#worldrev-bibl1")
+    assert pg.evaluate("document.querySelector(':target').dataset.tei") == "bibl"
+    assert pg.evaluate("document.querySelector(':target').getBoundingClientRect().top") < 720
+    context.close()
 
 
 def test_the_search_page_says_so_when_its_index_cannot_load(url, page):

@@ -23,7 +23,17 @@
   <!-- ============================================================ dispatch -->
 
   <xsl:template match="text()" mode="html:render">
-    <xsl:value-of select="tk:text(.)"/>
+    <!-- the closing mark after a quotation, then the quotation's source markers (quotations.xsl) -->
+    <xsl:variable name="quote" select="preceding-sibling::node()[1][self::tei:quote][@source][tk:behaviour(.) = 'inline']"/>
+    <xsl:variable name="marks" select="if ($quote) then html:marks-after($quote) else ''"/>
+    <xsl:choose>
+      <xsl:when test="$marks != ''">
+        <xsl:value-of select="$marks"/>
+        <xsl:for-each select="$quote"><xsl:call-template name="html:source-markers"/></xsl:for-each>
+        <xsl:value-of select="substring(tk:text(.), string-length($marks) + 1)"/>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="tk:text(.)"/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
   <xsl:template match="comment() | processing-instruction()" mode="html:render"/>
 
@@ -164,9 +174,7 @@
   <xsl:template name="html:block">
     <xsl:context-item as="element()" use="required"/>
     <xsl:choose>
-      <xsl:when test="self::tei:quote">
-        <blockquote><xsl:call-template name="html:attributes"/><xsl:apply-templates mode="html:render"/></blockquote>
-      </xsl:when>
+      <xsl:when test="self::tei:quote"><xsl:call-template name="html:block-quote"/></xsl:when>
       <xsl:when test="html:in-phrase(.)">
         <span><xsl:call-template name="html:attributes"><xsl:with-param name="class" select="'block-in-phrase'"/></xsl:call-template>
           <xsl:apply-templates mode="html:render"/></span>
@@ -189,6 +197,7 @@
           <xsl:apply-templates mode="html:render"/>
         </xsl:element>
       </xsl:when>
+      <xsl:when test="self::tei:quote"><xsl:call-template name="html:inline-quote"/></xsl:when>
       <xsl:when test="self::tei:emph or (self::tei:hi and contains-token(@rend, 'italic'))">
         <em><xsl:call-template name="html:attributes"/><xsl:apply-templates mode="html:render"/></em>
       </xsl:when>

@@ -298,12 +298,13 @@
 
   <!-- ============================================================ cards -->
 
-  <!-- One card per register entry named on the page, shown on hover or focus. -->
+  <!-- One card per register entry named or quoted on the page, shown on hover or focus. -->
   <xsl:template name="html:cards">
     <xsl:param name="tei" as="element()"/>
     <xsl:variable name="entries" as="element()*">
-      <xsl:for-each-group select="$tei//tei:text//*[@ref]" group-by="(tk:entry(., $register)/@xml:id, '')[1]">
-        <xsl:sequence select="tk:entry(current-group()[1], $register)"/>
+      <xsl:for-each-group select="$tei//tei:text//*[@ref] ! tk:entry(., $register),
+                                  $tei//tei:text//tei:quote[@source] ! html:quote-sources(.)?entry" group-by="generate-id(.)">
+        <xsl:sequence select="."/>
       </xsl:for-each-group>
     </xsl:variable>
     <xsl:if test="$entries">

@@ -18,6 +18,9 @@
   <xsl:key name="html:mentions" match="tk:text//tei:text//*[@ref]"
            use="for $r in tokenize(@ref) return substring-after(tk:expand($r, .), 'register.xml#')"/>
 
+  <!-- every quotation of the edition, by the register entries it quotes (quotations.xsl) -->
+  <xsl:key name="html:quotations" match="tk:text//tei:text//tei:quote[@source]" use="html:quoted-entry-ids(.)"/>
+
   <xsl:variable name="html:register-kinds" as="map(xs:string, xs:string)"
       select="map{'persons': 'Persons', 'places': 'Places', 'organisations': 'Organisations', 'works': 'Works and periodicals'}"/>
 
@@ -35,7 +38,8 @@
       <xsl:with-param name="body">
         <h1>{$html:register-kinds($kind)}</h1>
         <p class="register-intro">{count($entries)} entries. Each lists the forms in which the name is printed, the
-          authority records where the editors verified one, and every mention in the edition.</p>
+          authority records where the editors verified one, and every mention in the edition<xsl:if
+          test="exists($entries ! key('html:quotations', string(@xml:id), $edition))">; quotations from an entry are listed apart (“Quoted in”)</xsl:if>.</p>
         <nav class="letters" aria-label="Initial letters">
           <xsl:for-each-group select="$entries" group-by="upper-case(substring(tk:entry-sort(.), 1, 1))">
             <a href="#letter-{current-grouping-key()}">{current-grouping-key()}</a><xsl:text> </xsl:text>
@@ -62,23 +66,41 @@
       <xsl:variable name="forms" select="distinct-values((tei:persName | tei:placeName | tei:orgName | tei:title)[@type = 'variant'] ! normalize-space(.))"/>
       <xsl:if test="exists($forms)"><p class="forms">Printed as: {string-join($forms, ', ')}</p></xsl:if>
       <xsl:variable name="mentions" select="key('html:mentions', $id, $edition)"/>
-      <xsl:choose>
-        <xsl:when test="$mentions">
-          <ul class="mentions">
-            <xsl:for-each-group select="$mentions" group-by="ancestor::tk:text/@key">
-              <xsl:variable name="text" select="current-group()[1]/ancestor::tk:text"/>
-              <li><a href="../texts/{current-grouping-key()}.html">{tk:title(($text//(tei:TEI | tei:teiCorpus))[1])}</a>:
-                <xsl:for-each-group select="current-group()" group-by="html:mention-anchor(.)">
-                  <xsl:if test="position() gt 1">, </xsl:if>
-                  <a href="../texts/{$text/@key}.html#{current-grouping-key()}">{html:mention-label(current-group()[1])}</a>
-                </xsl:for-each-group>
-              </li>
-            </xsl:for-each-group>
-          </ul>
-        </xsl:when>
-        <xsl:otherwise><p class="mentions none">No mention in the texts.</p></xsl:otherwise>
-      </xsl:choose>
+      <xsl:variable name="quotations" select="key('html:quotations', $id, $edition)"/>
+      <xsl:if test="$mentions">
+        <ul class="mentions">
+          <xsl:call-template name="html:places-in-texts"><xsl:with-param name="found" select="$mentions"/></xsl:call-template>
+        </ul>
+      </xsl:if>
+      <!-- a quotation from the work is not a mere mention of its title: listed apart -->
+      <xsl:if test="$quotations">
+        <ul class="quotations">
+          <xsl:call-template name="html:places-in-texts">
+            <xsl:with-param name="found" select="$quotations"/>
+            <xsl:with-param name="intro" select="'Quoted in '"/>
+          </xsl:call-template>
+        </ul>
+      </xsl:if>
+      <xsl:if test="empty($mentions | $quotations)"><p class="mentions none">No mention in the texts.</p></xsl:if>
     </section>
+  </xsl:template>
+
+  <!-- One item per text: its title, then where in it (the paragraph, heading or note), each place once. -->
+  <xsl:template name="html:places-in-texts">
+    <xsl:param name="found" as="element()+"/>
+    <xsl:param name="intro" as="xs:string" select="''"/>
+    <xsl:variable name="quoting" select="$intro != ''"/>
+    <xsl:for-each-group select="$found" group-by="ancestor::tk:text/@key">
+      <xsl:variable name="text" select="current-group()[1]/ancestor::tk:text"/>
+      <li>{$intro}<a href="../texts/{current-grouping-key()}.html">{tk:title(($text//(tei:TEI | tei:teiCorpus))[1])}</a>:
+        <xsl:for-each-group select="current-group()"
+            group-by="if ($quoting) then html:quotation-anchor(.) else html:mention-anchor(.)">
+          <xsl:if test="position() gt 1">, </xsl:if>
+          <a href="../texts/{$text/@key}.html#{current-grouping-key()}">{if ($quoting) then html:quotation-label(current-group()[1])
+              else html:mention-label(current-group()[1])}</a>
+        </xsl:for-each-group>
+      </li>
+    </xsl:for-each-group>
   </xsl:template>
 
   <!-- Where a mention is cited: its paragraph, heading or note. -->

@@ -16,6 +16,7 @@
 
   <xsl:import href="../common/functions.xsl"/>
   <xsl:import href="behaviours.xsl"/>
+  <xsl:import href="quotations.xsl"/>
   <xsl:import href="page.xsl"/>
   <xsl:import href="registers.xsl"/>
   <xsl:import href="home.xsl"/>
