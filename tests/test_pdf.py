@@ -99,6 +99,8 @@ def test_pdf_metadata_fonts_and_bookmarks(edition_pdfs):
     assert any("Pagella" in f for f in fonts)
     objects = pdf_objects(pdf)
     assert b"/Outlines" in objects and objects.count(b"/Title") > 25  # a bookmark per chapter
+    # the metadata shows the apostrophe the title page shows
+    assert info(edition_pdfs / "pdf" / "worldrev.pdf")["Title"] == "Stalin’s Article on World Revolution"
 
 
 @pytest.mark.parametrize("key", sorted(TEXTS))
@@ -285,6 +287,32 @@ def test_no_heading_ends_a_page_and_no_paragraph_leaves_its_last_line_alone_at_t
             i, j, k = map(int, last.groups())
             assert k != (i * 7 + j) % 11 or f"{i}.{j}.0." in page, f"page {number} begins with a widow: {lines[0]!r}"
     assert heads == 40 + 13
+
+
+def test_a_line_may_break_after_an_em_dash_and_after_a_hyphen_before_a_name(tmp_path):
+    need_tex()
+    dashes = " ".join(f"counterrevolutionaries—{w}" for w in ["incomprehensibly", "uncompromisingly", "characteristically"] * 6)
+    names = " ".join('<persName>Zinoviev</persName>-<persName>Kamenev</persName>-<persName>Smirnov</persName>'
+                     for _ in range(8))
+    src = tmp_path / "breaks.xml"
+    src.write_text('<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="en"><teiHeader><fileDesc><titleStmt><title>B'
+                   '</title></titleStmt><publicationStmt><p>Tests.</p></publicationStmt><sourceDesc><p>Made up.</p>'
+                   f'</sourceDesc></fileDesc></teiHeader><text><body><p>{dashes}</p><p>Trials: {names}.</p></body></text></TEI>',
+                   encoding="utf-8")
+    run([src], tmp_path, html=False, pdf=True)
+    lines = [line.strip() for line in pdf_text(tmp_path / "pdf" / "breaks.pdf", layout=True).splitlines()]
+    assert any(line.endswith("—") for line in lines), lines
+    assert any(re.search(r"(Zinoviev|Kamenev)-$", line) for line in lines), lines
+    # and the words are whole: what pdftotext reads across the breaks is the text
+    text = re.sub(r"\s+", " ", pdf_text(tmp_path / "pdf" / "breaks.pdf")).replace("— ", "—").replace("- ", "-")
+    assert dashes in text and "Zinoviev-Kamenev-Smirnov" in text
+
+
+def test_file_names_keep_their_letters():
+    from teikit.build import slug
+    assert slug("Übersetzung der Straße") == "ubersetzung-der-strasse"
+    assert slug("Œuvres complètes, Łódź") == "oeuvres-completes-lodz"
+    assert slug("Ζωπύρου") == "text"  # no Latin letters: a neutral name, made unique by the build
 
 
 def test_a_latex_failure_is_reported_and_leaves_no_pdf(tmp_path):

@@ -54,24 +54,32 @@
 \makeindex[name=persons,title=Index of Persons,columns=2]
 \usepackage[hidelinks,hyperfootnotes=false,hyperindex=false,bookmarks=true,bookmarksopen=true,pdftitle={{{$title}}},pdfauthor={{{$author}}},pdfcreator={{teikit}},pdflang={{{tex:plain($lang)}}}]{{hyperref}}
 \setcounter{{tocdepth}}{{1}}\setcounter{{secnumdepth}}{{-1}}
+% headings (LaTeX's, which reledmac's \eledsection sets) ragged right and not divided
+\newcommand{{\tkheadstyle}}{{\raggedright\hyphenpenalty=10000\exhyphenpenalty=10000 }}
+\patchcmd{{\section}}{{\bfseries}}{{\bfseries\tkheadstyle}}{{}}{{}}\patchcmd{{\subsection}}{{\bfseries}}{{\bfseries\tkheadstyle}}{{}}{{}}
+\patchcmd{{\subsubsection}}{{\bfseries}}{{\bfseries\tkheadstyle}}{{}}{{}}
 % reledmac: lines numbered every five, restarting on each page; apparatus A (readings)
 % and B (editorial notes) as paragraphs under the author's footnotes.
 \lineation{{page}}\firstlinenum{{{tex:option('line-numbers-every')}}}\linenumincrement{{{tex:option('line-numbers-every')}}}
 \Xarrangement{{paragraph}}\Xlemmaseparator[B]{{}}
 \Xnotenumfont{{\normalfont\bfseries}}
-% a page kept short (no widow, orphan or lone heading) leaves its white above the notes, not between
-% the paragraphs: the topmost notes present take all the stretch (filll above the author's footnotes,
-% fill above apparatus A, fil above B); with that stretch a heading's bonus for a break before it
-% would end pages early, so it has none
+% a page kept short (no widow, no lone heading, an orphan if cheap) leaves its white above the notes,
+% not between the paragraphs: the space above each block of notes may stretch by two lines, so that a
+% page one or two lines short costs less than an orphan (\clubpenalty 150) and more lines cost more;
+% a heading's bonus for a break before it would end such pages early, so it has none
 \makeatletter\@secpenalty=0\makeatother
-\beforenotesX{{1.2em plus 1filll minus .6em}}\Xbeforenotes{{0.8em plus 1fil}}\Xbeforenotes[A]{{0.8em plus 1fill}}
+\beforenotesX{{1.2em plus 24pt minus .6em}}\Xbeforenotes{{0.8em plus 24pt}}
 \renewcommand{{\pagelinesep}}{{.}}
+% notes are set where their line is, inside the paragraph's style (an italic caption): they reset the font
+\Xnotefontsize{{\normalfont\footnotesize}}\notefontsizeX{{\normalfont\footnotesize}}
+% the author's footnote: its marker, a space, its text
+\makeatletter\renewcommand*{{\footfootmarkA}}{{\normalfootfootmarkX{{A}}\nobreak\hspace{{0.3em}}}}\makeatother
 \newcommand{{\tkinnote}}[1]{{#1\textit{{n}}}}
 \emergencystretch=2em
 % no widow (a paragraph's last line alone at the top of a page), an orphan only when nothing better
 % is found; no word divided across two pages, no heading alone at a page's foot: teikit.lua adds the
 % penalties reledmac's line boxes lose (\brokenpenalty; a heading's lines carry the attribute \tkkeepattr)
-\widowpenalty=10000\clubpenalty=3000\brokenpenalty=10000\newcount\tklinepenalty\newattribute\tkkeepattr
+\widowpenalty=10000\clubpenalty=150\brokenpenalty=10000\newcount\tklinepenalty\newattribute\tkkeepattr
 \directlua{{dofile(kpse.find_file("teikit.lua") or "teikit.lua")}}
 % straight quotation marks of English text, set as curly ones by teikit.lua (plain in bookmarks);
 % the argument names the mark, so that an apparatus lemma repeats what the text decided
@@ -179,7 +187,7 @@
 \renewcommand{{\tkauthor}}{{{tex:plain(if ($authors) then $authors else tex:shorten(tex:option('title')))}}}
 \renewcommand{{\tktitle}}{{{tex:plain(tex:running-title($tei))}}}
 \chapter*{{{tex:plain($title)}}}
-\addcontentsline{{toc}}{{chapter}}{{{tex:plain(string-join(($authors[. != ''], $title), ': '))}}}
+\addcontentsline{{toc}}{{chapter}}{{\texorpdfstring{{{tex:plain(string-join(($authors[. != ''], $title), ': '))}}}{{{tex:pdf-string(string-join(($authors[. != ''], $title), ': '))}}}}}
 <xsl:if test="$header/tei:fileDesc/tei:titleStmt/tei:title[@type = 'sub']">{{\large\itshape {tex:plain($header/tei:fileDesc/tei:titleStmt/tei:title[@type = 'sub'][1])}\par}}\bigskip
 </xsl:if>
 <xsl:call-template name="tex:metadata"><xsl:with-param name="tei" select="$tei"/></xsl:call-template>
@@ -265,7 +273,7 @@
         <xsl:variable name="depth" select="count($el/ancestor::*[local-name() = ('div', 'div1', 'div2', 'div3', 'div4', 'div5', 'floatingText')])"/>
         <xsl:variable name="text" as="xs:string"><xsl:value-of><xsl:apply-templates select=".?nodes" mode="tex:inline">
           <xsl:with-param name="ctx" select="'heading'" tunnel="yes"/></xsl:apply-templates></xsl:value-of></xsl:variable>
-        <xsl:variable name="plain" select="tex:reading-text(.?nodes)"/>
+        <xsl:variable name="plain" select="tex:pdf-string(tex:reading-raw(.?nodes))"/>
         <!-- the first heading of a division is its title; a date or subtitle is set above or below it -->
         <xsl:variable name="command" select="if ($el/@type = ('sub', 'date') or $el/preceding-sibling::tei:head[not(@type = ('sub', 'date'))]) then ()
             else if ($depth = 0) then '\tkbodyhead' else if ($depth = 1) then '\eledsection' else if ($depth = 2) then '\eledsubsection' else '\eledsubsubsection'"/>

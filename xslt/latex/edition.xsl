@@ -32,8 +32,8 @@
     <xsl:variable name="volume" select="$options?volume = true()"/>
     <xsl:variable name="first" select="($texts[1]/(tei:TEI, tei:teiCorpus))[1]"/>
     <xsl:call-template name="tex:preamble">
-      <xsl:with-param name="title" select="tex:plain(if ($volume) then tex:option('title') else tk:title($first))"/>
-      <xsl:with-param name="author" select="tex:plain(if ($volume) then tex:option('editors') else string-join(tk:authors($first), ', '))"/>
+      <xsl:with-param name="title" select="tex:pdf-string(if ($volume) then tex:option('title') else tk:title($first))"/>
+      <xsl:with-param name="author" select="tex:pdf-string(if ($volume) then tex:option('editors') else string-join(tk:authors($first), ', '))"/>
       <xsl:with-param name="lang" select="if ($volume) then 'en' else tk:text-lang($first)"/>
       <xsl:with-param name="babel" select="tex:babel-languages($texts/(tei:TEI, tei:teiCorpus)[1])"/>
     </xsl:call-template>

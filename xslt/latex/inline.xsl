@@ -226,7 +226,7 @@
         <xsl:text> {{[}}\textit{{Note}}: {$body}{{]}}</xsl:text>
       </xsl:when>
       <xsl:when test="tk:note-kind(.) = 'editorial'">\edtext{{}}{{\Bfootnote{{{$body}}}}}</xsl:when>
-      <xsl:otherwise>\footnoteA[{tex:plain($marker)}]{{{$body}}}</xsl:otherwise>
+      <xsl:otherwise>\footnoteA[{tex:plain($marker)}]{{{replace($body, '^\s+', '')}}}</xsl:otherwise>
     </xsl:choose>
     <xsl:if test="$ctx = 'text'">
       <xsl:call-template name="tex:deferred-entries">

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
@@ -34,9 +35,16 @@ class BuildReport:
     messages: list[str] = field(default_factory=list)
 
 
+# Latin letters that Unicode does not decompose into a base letter and a mark.
+_LETTERS = str.maketrans({"ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ø": "o", "Ø": "O", "ł": "l",
+                          "Ł": "L", "đ": "d", "Đ": "D", "þ": "th", "Þ": "Th", "ð": "d", "Ð": "D", "ı": "i"})
+
+
 def slug(text: str) -> str:
-    """A safe file name: letters, digits and hyphens only."""
-    s = re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-").lower()
+    """A safe file name: ASCII letters, digits and hyphens only; accented letters keep their base
+    letter (Übersetzung → ubersetzung), so that a name does not lose its letters."""
+    base = "".join(c for c in unicodedata.normalize("NFKD", text.translate(_LETTERS)) if not unicodedata.combining(c))
+    s = re.sub(r"[^A-Za-z0-9]+", "-", base).strip("-").lower()
     return s or "text"
 
 
