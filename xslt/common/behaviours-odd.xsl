@@ -350,6 +350,10 @@
                  mode="tk:behaviour"
                  priority="19.9"
                  as="xs:string">inline</xsl:template>
+   <xsl:template match="tei:code"
+                 mode="tk:behaviour"
+                 priority="19.9"
+                 as="xs:string">inline</xsl:template>
    <xsl:template match="tei:persName[ancestor::tei:text and not(ancestor::tei:listPerson)]"
                  mode="tk:behaviour"
                  priority="19.9"
