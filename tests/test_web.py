@@ -218,6 +218,107 @@ def test_links_of_other_projects_that_lead_nowhere_are_text(foreign_site):
     assert not any("registers/" in h for h in bellini.xpath("//a/@href"))
 
 
+def _page_ids(page: Path) -> list[str]:
+    return lxml.html.parse(str(page)).getroot().xpath("//main//@id")
+
+
+def test_page_anchors_are_the_texts_key_and_page_number_whatever_else_is_built(site, tmp_path):
+    # built alone, the text comes first in the edition document; built with the others, last:
+    # no anchor of its page may change (generate-id() numbered them by what came before)
+    run([TEXTS["offensive"]], tmp_path / "out", html=True, pdf=False, search=False)
+    alone = tmp_path / "out" / "html" / "texts" / "offensive.html"
+    pages = lxml.html.parse(str(alone)).getroot().xpath("//span[contains(@class,'tei-pb')]/@id")
+    assert pages == ["offensive-p-5", "offensive-p-7"]
+    # the whole page: paragraphs, apparatus entries, quotations (cards of the register aside: no register here)
+    assert [i for i in _page_ids(site / "texts" / "offensive.html") if not i.startswith("card-")] == _page_ids(alone)
+    for key, path in TEXTS.items():
+        html = lxml.html.parse(str(site / "texts" / f"{key}.html")).getroot()
+        expected = [f"{key}-p-{pb.get('n')}" for pb in parse(path).root.iterfind(".//tei:pb", NS)]
+        assert html.xpath("//span[contains(@class,'tei-pb')]/@id") == expected
+        assert all(a.get("href") == "#" + a.getparent().get("id") for a in html.xpath("//span[contains(@class,'tei-pb')]/a"))
+    for page in site.rglob("*.html"):
+        made = [i for i in lxml.html.parse(str(page)).getroot().xpath("//@id") if re.search(r"d\d+e\d+", i)]
+        assert not made, f"{page.name}: ids from generate-id() {made[:5]}"
+
+
+def _tei(xml_id: str, body: str, *, prefix: str | None = None, sources: str = "<p>test</p>", root: str = "TEI") -> str:
+    """A small TEI document; prefix: the replacementPattern of its psn prefix, if it declares one."""
+    prefixes = (f'<encodingDesc><listPrefixDef><prefixDef ident="psn" matchPattern="([a-z-]+)" '
+                f'replacementPattern="{prefix}"/></listPrefixDef></encodingDesc>') if prefix else ""
+    header = (f"<teiHeader><fileDesc><titleStmt><title>Text {xml_id}</title></titleStmt><publicationStmt><p>test</p>"
+              f"</publicationStmt><sourceDesc>{sources}</sourceDesc></fileDesc>{prefixes}</teiHeader>")
+    ns = ' xmlns="http://www.tei-c.org/ns/1.0"' if xml_id else ""
+    ident = f' xml:id="{xml_id}"' if xml_id else ""
+    inner = body if root == "teiCorpus" else f"<text><body>{body}</body></text>"
+    return f"<{root}{ns}{ident}>{header}{inner}</{root}>"
+
+
+def _witnesses(w: str, v: str) -> str:
+    return (f'<listWit><witness xml:id="W"><abbr type="siglum">{w}</abbr>first</witness>'
+            f'<witness xml:id="V"><abbr type="siglum">{v}</abbr>second</witness></listWit>')
+
+
+# Two texts declare the prefix psn each their own way and both have witnesses W and V; only b has an
+# element x; the corpus has a prefix of its own, which its first member overrides.
+_TWO_TEXTS = {
+    "a.xml": _tei("a", """<p><persName ref="psn:stalin">Stalin</persName> in a; <ref target="#x">see x</ref>,
+<ptr target="#x"/>, <ref target="#here">here</ref>; <app><lem wit="#W">word</lem><rdg wit="#V">ward</rdg></app>.</p>
+<p xml:id="here">Here<note>A note without an id.</note>. <pb n="1"/>one <pb n="1"/>one again <pb ed="#B" n="2"/>two
+<pb/>none</p>""", prefix="register.xml#$1", sources=_witnesses("Wa", "Va")),
+    "b.xml": _tei("b", """<p xml:id="x"><persName ref="psn:stalin">Stalin</persName> in b;
+<ref target="#x">this paragraph</ref>; <app><lem wit="#W">word</lem><rdg wit="#V">ward</rdg></app>.</p>""",
+                  prefix="register.xml#p-$1", sources=_witnesses("Wb", "Vb")),
+    "c.xml": _tei("c", _tei("", '<p><persName ref="psn:stalin">Stalin</persName> in c1 <pb n="1"/>one</p>',
+                            prefix="register.xml#p-$1")
+                  + _tei("", '<p><persName ref="psn:stalin">Stalin</persName> in c2 <pb n="1"/>one</p>'),
+                  prefix="register.xml#$1", root="teiCorpus"),
+    "register.xml": _tei("register", """<listPerson><person xml:id="stalin"><persName>Joseph Stalin</persName></person>
+<person xml:id="p-stalin"><persName>Another Stalin</persName></person></listPerson>"""),
+}
+
+
+def test_each_text_resolves_its_own_prefixes_ids_and_witnesses(tmp_path):
+    src = tmp_path / "src"
+    src.mkdir()
+    for name, xml in _TWO_TEXTS.items():
+        (src / name).write_text(xml, encoding="utf-8")
+    run([src], tmp_path / "out", html=True, pdf=False, search=False)
+    site = tmp_path / "out" / "html"
+    a, b, c = (lxml.html.parse(str(site / "texts" / f"{k}.html")).getroot() for k in "abc")
+
+    def persons(html):
+        return html.xpath("//main//a[@data-tei='persName']/@href")
+
+    # each pointer by the prefixDef of its own header; a corpus member's first, then the corpus's
+    assert persons(a) == ["../registers/persons.html#stalin"]
+    assert persons(b) == ["../registers/persons.html#p-stalin"]
+    assert persons(c) == ["../registers/persons.html#p-stalin", "../registers/persons.html#stalin"]
+    register = lxml.html.parse(str(site / "registers" / "persons.html")).getroot()
+    for entry, texts in (("stalin", ["a", "c"]), ("p-stalin", ["b", "c"])):
+        hrefs = register.get_element_by_id(entry).xpath(".//a[contains(@href,'../texts/')]/@href")
+        assert sorted({h.split("/")[-1].split(".")[0] for h in hrefs}) == texts, entry
+
+    # #x is an element of b only: a's pointers to it are text, b's own link stays, a's local one too
+    assert not a.xpath("//a[@href='#x']") and a.xpath("//span[@title='#x'][.='see x']")
+    assert a.xpath("//a[@href='#here']") and b.xpath("//a[@href='#x']")
+    # the witnesses are those of the text's own header
+    for html, own, other in ((a, "Wa", "Wb"), (b, "Wb", "Wa")):
+        sigla = html.xpath("//section[@id='apparatus']//span[@class='sigla']/text()")
+        assert own in sigla and other not in sigla
+
+    # made ids: page number (with its edition), then a count for a number met again; name and ordinal
+    assert a.xpath("//span[contains(@class,'tei-pb')]/@id") == ["a-p-1", "a-p-1_2", "a-p-B-2", "a-tk-pb-1"]
+    assert c.xpath("//span[contains(@class,'tei-pb')]/@id") == ["c-p-1", "c-p-1_2"]
+    assert a.xpath("//ol[@class='notes']/li/@id") == ["a-tk-note-1"]
+    assert a.xpath("//a[@role='doc-noteref']/@href") == ["#a-tk-note-1"]
+    assert _links_and_ids(site) == ([], [])
+
+    # built alone, a's page has the same ids
+    run([src / "a.xml"], tmp_path / "alone", html=True, pdf=False, search=False)
+    assert _page_ids(tmp_path / "alone" / "html" / "texts" / "a.html") == \
+        [i for i in _page_ids(site / "texts" / "a.html") if not i.startswith("card-")]
+
+
 def test_quotations_and_plates_are_citable(site):
     html = lxml.html.parse(str(site / "texts" / "leninstalin.html")).getroot()
     quoted = html.get_element_by_id("leninstalin-p298")  # a paragraph of a block quotation

@@ -76,7 +76,7 @@
     <xsl:param name="rdg" as="element()"/>
     <xsl:for-each select="tokenize($rdg/@wit)">
       <xsl:variable name="id" select="substring-after(., '#')"/>
-      <xsl:variable name="w" select="key('tk:id', $id, root($rdg))[self::tei:witness]"/>
+      <xsl:variable name="w" select="tk:local-id($id, $rdg)[self::tei:witness]"/>
       <xsl:sequence select="if ($w) then normalize-space(($w/tei:abbr[@type = 'siglum'], $w/@n, $w/tei:abbr, $id)[1])
                             else (if ($id) then $id else .)"/>
     </xsl:for-each>
@@ -138,21 +138,73 @@
 
   <!-- ============================================================ ids -->
 
-  <!-- A stable id: the element's xml:id, else one made from its name and position. -->
+  <!--
+    The id of an element on its page: its xml:id, else one made from the text itself, so that a
+    reader's link to it survives the next build.  Never generate-id(): Saxon numbers the nodes by the
+    order in which it loads documents, so those ids change when a stylesheet module is added or when
+    anything comes before the element in the edition document (another text, a word earlier on).
+    A page break is its text's key and its page number, leninstalin-p-16 (with its edition:
+    key-p-A-16); a number met before in the same text takes _2, _3 … (a teiCorpus whose members
+    each begin at p. 1).  Any other element (a page break without a number too) is its name and its
+    ordinal among the elements of that name in the same text: key-tk-note-3 (key-tkh-… in the
+    header, so that a change to the header moves no anchor of the text).  "The same text" is the tk:text, the page: nothing here
+    depends on the other texts of the build.  The three forms cannot meet (p-, tk-, tkh-); an
+    encoder's xml:id that happens to equal one is kept, and the made one takes _tk.
+  -->
   <xsl:function name="tk:id" as="xs:string">
     <xsl:param name="e" as="element()"/>
-    <xsl:sequence select="if ($e/@xml:id) then string($e/@xml:id)
-                          else 'tk-' || local-name($e) || '-' || generate-id($e)"/>
+    <xsl:choose>
+      <xsl:when test="$e/@xml:id"><xsl:sequence select="string($e/@xml:id)"/></xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="base" select="tk:id-base($e)"/>
+        <xsl:variable name="k" select="$e/accumulator-before('tk:ordinals')($base)" as="xs:integer"/>
+        <xsl:variable name="id" select="string-join(($e/ancestor::tk:text[1]/@key[. != ''], $base), '-')
+                                        || (if (starts-with($base, 'p-')) then ('_' || $k)[$k gt 1] else '-' || $k)"/>
+        <xsl:sequence select="if (exists(tk:local-id($id, $e))) then $id || '_tk' else $id"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:function>
+
+  <xsl:function name="tk:id-base" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:variable name="n" select="$e/self::tei:pb/@n ! tk:id-part(.)"/>
+    <xsl:sequence select="if ($n != '') then 'p-' || (($e/@ed, $e/@edition)[1] ! tk:id-part(.) ! (if (. != '') then . || '-' else '')) || $n
+                          else (if ($e/ancestor-or-self::tei:teiHeader) then 'tkh-' else 'tk-') || local-name($e)"/>
+  </xsl:function>
+
+  <!-- A value as part of an id: letters and digits, other runs as one hyphen (#ed1 → ed1, [xii] → xii). -->
+  <xsl:function name="tk:id-part" as="xs:string">
+    <xsl:param name="s" as="xs:string?"/>
+    <xsl:sequence select="replace(replace(string($s), '[^\p{L}\p{N}]+', '-'), '^-+|-+$', '')"/>
+  </xsl:function>
+
+  <!-- How many elements of each id base (tk:id-base) the text has up to here, this one included;
+       counted once in document order, anew for each text of the edition. -->
+  <xsl:accumulator name="tk:ordinals" as="map(xs:string, xs:integer)" initial-value="map{}">
+    <xsl:accumulator-rule match="tk:text" select="map{}"/>
+    <xsl:accumulator-rule match="*[not(self::tk:*)]"
+                          select="let $b := tk:id-base(.) return map:put($value, $b, ($value($b), 0)[1] + 1)"/>
+  </xsl:accumulator>
+
+  <!-- The elements a pointer #id of this text names: those of its own document (the tk:text that holds
+       it in the edition), never those of another text of the build, which the page does not show. -->
+  <xsl:function name="tk:local-id" as="element()*">
+    <xsl:param name="id" as="xs:string"/>
+    <xsl:param name="context" as="node()"/>
+    <xsl:sequence select="key('tk:id', $id, ($context/ancestor-or-self::tk:text[1], root($context))[1])"/>
   </xsl:function>
 
   <!-- ============================================================ register -->
 
-  <!-- A pointer with its prefix expanded by the document's prefixDef: psn:stalin → register.xml#stalin. -->
+  <!-- A pointer with its prefix expanded by its own document's prefixDef: psn:stalin → register.xml#stalin.
+       The nearest header that declares the prefix counts (a teiCorpus member's own, then the corpus's),
+       never that of another text of the edition. -->
   <xsl:function name="tk:expand" as="xs:string">
     <xsl:param name="pointer" as="xs:string"/>
     <xsl:param name="context" as="node()"/>
     <xsl:variable name="prefix" select="substring-before($pointer, ':')"/>
-    <xsl:variable name="def" select="(root($context)//tei:teiHeader//tei:prefixDef[@ident = $prefix])[1]"/>
+    <xsl:variable name="def" select="(reverse($context/ancestor-or-self::*[self::tei:TEI or self::tei:teiCorpus])
+                                      ! tei:teiHeader//tei:prefixDef[@ident = $prefix])[1]"/>
     <xsl:sequence select="if ($def and matches(substring-after($pointer, ':'), '^' || $def/@matchPattern || '$'))
                           then replace(substring-after($pointer, ':'), '^' || $def/@matchPattern || '$',
                                        $def/@replacementPattern)

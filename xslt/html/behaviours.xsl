@@ -254,11 +254,12 @@
                           else ()"/>
   </xsl:function>
 
-  <!-- The element of the text a link points to (#id): what the page shows with that id. -->
+  <!-- The element of the text a link points to (#id): what the page shows with that id, in the link's
+       own text (an id of another text of the edition is on another page). -->
   <xsl:function name="html:target" as="element()?">
     <xsl:param name="e" as="element()"/>
     <xsl:variable name="t" select="($e/@target, $e/@ref)[1] ! tokenize(.)[1]"/>
-    <xsl:sequence select="if (starts-with($t, '#')) then key('tk:id', substring($t, 2), root($e))[ancestor::tei:text][1] else ()"/>
+    <xsl:sequence select="if (starts-with($t, '#')) then tk:local-id(substring($t, 2), $e)[ancestor::tei:text][1] else ()"/>
   </xsl:function>
 
   <!-- What an empty pointer shows: the label of the note or the heading it points to, else its target. -->

@@ -97,7 +97,8 @@
             </xsl:if>
           </div>
           <div class="reading-text" lang="{tk:text-lang($tei)}">
-            <xsl:apply-templates select="$tei/tei:text | $tei/tei:TEI/tei:text | $tei/tei:TEI" mode="html:render"/>
+            <!-- a corpus shows its members (each a section holding its text) and corpora, each once -->
+            <xsl:apply-templates select="$tei/tei:text | $tei/tei:TEI | $tei/tei:teiCorpus" mode="html:render"/>
           </div>
           <xsl:call-template name="html:notes"><xsl:with-param name="tei" select="$tei"/></xsl:call-template>
           <xsl:call-template name="html:apparatus"><xsl:with-param name="tei" select="$tei"/></xsl:call-template>
@@ -302,6 +303,7 @@
   <xsl:template name="html:cards">
     <xsl:param name="tei" as="element()"/>
     <xsl:variable name="entries" as="element()*">
+      <!-- generate-id() only as node identity within this run (one card per entry), never written out -->
       <xsl:for-each-group select="$tei//tei:text//*[@ref] ! tk:entry(., $register),
                                   $tei//tei:text//tei:quote[@source] ! html:quote-sources(.)?entry" group-by="generate-id(.)">
         <xsl:sequence select="."/>

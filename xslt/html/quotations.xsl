@@ -54,11 +54,8 @@
   <xsl:function name="html:local-target" as="element()?">
     <xsl:param name="pointer" as="xs:string"/>
     <xsl:param name="context" as="element()"/>
-    <xsl:variable name="doc" select="($context/ancestor::tk:text, root($context))[1]"/>
     <xsl:sequence select="if (starts-with($pointer, '#') and string-length($pointer) gt 1)
-                          then key('tk:id', substring($pointer, 2), root($context))
-                               [($doc is root($context)) or (ancestor::tk:text is $doc)][1]
-                          else ()"/>
+                          then tk:local-id(substring($pointer, 2), $context)[1] else ()"/>
   </xsl:function>
 
   <!-- Does the page show an element with its id (so that #id leads to it)?  Not the header, not what is

@@ -19,6 +19,9 @@
   <xsl:mode name="tex:inline" on-no-match="fail" on-multiple-match="fail" use-accumulators="#all"/>
 
   <xsl:template match="text()" mode="tex:inline">
+    <!-- the key under which teikit.lua remembers how it set this node's quotation marks, so that an
+         apparatus lemma repeating the node sets them alike: generate-id() is enough for that, as the
+         key lives only within one LaTeX run and is never a label or an anchor anyone cites -->
     <xsl:variable name="quotes" select="contains(., '&quot;') or contains(., '''')"/>
     <xsl:variable name="prose" select="tex:prose(tk:text(.), $quotes and starts-with(tk:lang(.), 'en'),
                                                  if ($quotes) then generate-id() else ())"/>
