@@ -131,6 +131,9 @@ def test_the_volume_opens_with_a_title_page_and_its_colophon(edition_pdfs):
     assert colophon.count("Creative Commons Attribution-ShareAlike 4.0 International") == 1
     assert "https://creativecommons.org/licenses/by-sa/4.0/" in colophon
     assert "https://example.org/edition/" in colophon and "TeX Gyre Pagella" in colophon
+    # markup the principles cite keeps its straight quotation marks; the prose around it does not
+    principles = re.sub(r"\s+", " ", pdf_text(volume, pages=(3, 12)))
+    assert '(resp="#serge-ed")' in principles and "“ocr”" in principles
 
 
 def test_apparatus_entries_are_keyed_to_lines(edition_pdfs):

@@ -15,6 +15,7 @@ import threading
 from collections import Counter
 from pathlib import Path
 
+import lxml.etree
 import lxml.html
 import pytest
 from conftest import EDITION, FOREIGN, foreign_files
@@ -202,6 +203,25 @@ def _links_and_ids(site: Path) -> tuple[list[str], list[str]]:
             if not target.exists() or (u.fragment and target in ids and u.fragment not in ids[target]):
                 broken.append(f"{p.name} -> {href}")
     return broken, doubled
+
+
+def test_every_search_result_leads_to_an_anchor_of_its_page(tmp_path, monkeypatch):
+    """Search records are made for paragraphs, headings, notes and verse lines: each must name an id
+    its page has, or the result opens the page at the top."""
+    import teikit.build.html as html_build
+    captured = []
+    monkeypatch.setattr(html_build, "index_search", lambda records, out: captured.append(records) or 0)
+    run([EDITION / "serge-from-lenin-to-stalin.xml", *foreign_files()], tmp_path, html=True, pdf=False)
+    records = lxml.etree.fromstring(captured[0].encode())
+    pages: dict[str, set[str]] = {}
+    missing = Counter()
+    for r in records:
+        page, _, fragment = r.get("url").partition("#")
+        if page not in pages:
+            pages[page] = set(lxml.html.parse(str(tmp_path / "html" / page)).getroot().xpath("//@id"))
+        if fragment not in pages[page]:
+            missing[(page, r.get("label"))] += 1
+    assert len(records) > 1000 and not missing, missing.most_common(8)
 
 
 def test_every_internal_link_of_the_edition_leads_somewhere(site):
@@ -457,6 +477,8 @@ def test_a_quotation_source_that_leads_nowhere_is_text_and_no_link(tmp_path):
 def test_the_principles_are_valid_html(site):
     home = (site / "index.html").read_text(encoding="utf-8")
     assert not re.search(r"<p\b[^>]*>(?:(?!</p>).)*<(?:ul|ol|table)\b", home, re.S)
+    # markup the principles cite is code, as written
+    assert '<code class="tei-code" data-tei="code">resp="#serge-ed"</code>' in home
 
 
 def test_a_critical_apparatus_renders_with_sigla(foreign_site):

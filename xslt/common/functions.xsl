@@ -298,6 +298,14 @@
 
   <!-- ============================================================ the text's metadata -->
 
+  <!-- Markup or formal code quoted in the text (<code>resp="#ed"</code>): set as written, in both
+       outputs, without typographic quotation marks. -->
+  <xsl:function name="tk:is-code" as="xs:boolean">
+    <xsl:param name="n" as="node()"/>
+    <xsl:sequence select="exists($n/ancestor-or-self::*[self::tei:code or self::tei:att or self::tei:val or self::tei:gi
+                          or self::tei:tag or self::tei:ident or self::tei:eg])"/>
+  </xsl:function>
+
   <!-- The language of a node: the nearest xml:lang, else the main language the header's langUsage
        declares (the one with the highest @usage), else English; as a BCP 47 tag for HTML and LaTeX. -->
   <xsl:function name="tk:lang" as="xs:string">

@@ -148,6 +148,7 @@
       </xsl:when>
       <xsl:otherwise>
         <p><xsl:call-template name="html:attributes"><xsl:with-param name="class" select="'heading'"/></xsl:call-template>
+          <xsl:if test="ancestor::tei:text"><xsl:attribute name="id" select="tk:id(.)"/></xsl:if>
           <xsl:apply-templates mode="html:render"/></p>
       </xsl:otherwise>
     </xsl:choose>
@@ -177,12 +178,20 @@
       <xsl:when test="self::tei:quote"><xsl:call-template name="html:block-quote"/></xsl:when>
       <xsl:when test="html:in-phrase(.)">
         <span><xsl:call-template name="html:attributes"><xsl:with-param name="class" select="'block-in-phrase'"/></xsl:call-template>
+          <xsl:call-template name="html:line-id"/>
           <xsl:apply-templates mode="html:render"/></span>
       </xsl:when>
       <xsl:otherwise>
-        <div><xsl:call-template name="html:attributes"/><xsl:apply-templates mode="html:render"/></div>
+        <div><xsl:call-template name="html:attributes"/><xsl:call-template name="html:line-id"/>
+          <xsl:apply-templates mode="html:render"/></div>
       </xsl:otherwise>
     </xsl:choose>
+  </xsl:template>
+
+  <!-- A verse line is citable, and a search result leads to it. -->
+  <xsl:template name="html:line-id" as="attribute()?">
+    <xsl:context-item as="element()" use="required"/>
+    <xsl:if test="self::tei:l and ancestor::tei:text"><xsl:attribute name="id" select="tk:id(.)"/></xsl:if>
   </xsl:template>
 
   <xsl:template name="html:inline">
@@ -198,6 +207,9 @@
         </xsl:element>
       </xsl:when>
       <xsl:when test="self::tei:quote"><xsl:call-template name="html:inline-quote"/></xsl:when>
+      <xsl:when test="tk:is-code(.) and not(tk:is-code(..))">
+        <code><xsl:call-template name="html:attributes"/><xsl:apply-templates mode="html:render"/></code>
+      </xsl:when>
       <xsl:when test="self::tei:emph or (self::tei:hi and contains-token(@rend, 'italic'))">
         <em><xsl:call-template name="html:attributes"/><xsl:apply-templates mode="html:render"/></em>
       </xsl:when>

@@ -22,7 +22,7 @@
     <!-- the key under which teikit.lua remembers how it set this node's quotation marks, so that an
          apparatus lemma repeating the node sets them alike: generate-id() is enough for that, as the
          key lives only within one LaTeX run and is never a label or an anchor anyone cites -->
-    <xsl:variable name="quotes" select="contains(., '&quot;') or contains(., '''')"/>
+    <xsl:variable name="quotes" select="(contains(., '&quot;') or contains(., '''')) and not(tk:is-code(.))"/>
     <xsl:variable name="prose" select="tex:prose(tk:text(.), $quotes and starts-with(tk:lang(.), 'en'),
                                                  if ($quotes) then generate-id() else ())"/>
     <!-- a passage in another language than its text's (a Greek edition beside its translation)
@@ -64,6 +64,7 @@
                       or self::tei:mentioned or self::tei:stage or self::tei:foreign[not(ancestor::*[@xml:lang][1]/@xml:lang = @xml:lang)]">
         <xsl:call-template name="tex:styled"/>
       </xsl:when>
+      <xsl:when test="tk:is-code(.) and not(tk:is-code(..))">\texttt{{<xsl:apply-templates mode="tex:inline"/>}}</xsl:when>
       <xsl:when test="self::tei:soCalled">‘<xsl:apply-templates mode="tex:inline"/>’</xsl:when>
       <xsl:when test="$b = ('section', 'paragraph', 'block', 'list', 'listItem', 'heading', 'row', 'cell', 'figure', 'table', 'cit')
                       or local-name() = ($tex:splitters, 'l', 'item', 'head', 'label', 'speaker', 'stage', 'cell', 'row')">
