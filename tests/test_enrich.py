@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import shutil
 from pathlib import Path
 
@@ -12,8 +13,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import edition_files, foreign_files
+import teikit.enrich
 from teikit.cli import main
-from teikit.enrich import Result, _check, enrich, enrich_document
+from teikit.enrich import Result, _check, enrich, enrich_document, render
 from teikit.enrich.candidates import candidates
 from teikit.enrich.dates import Context, find_dates, julian_to_gregorian
 from teikit.parsing import parse
@@ -271,7 +273,76 @@ def test_the_command_reports_the_malformed_file_with_its_place_and_exits_non_zer
     result = CliRunner().invoke(main, ["enrich", "--in-place", str(good), str(bad)])
     assert result.exit_code == 2
     assert good.read_bytes() == original
-    assert f"{bad}:3:" in result.output and "nothing was written" in result.output
+    assert f"{bad}:3:" in result.stderr and "nothing was written" in result.stdout
+
+
+def _failing_second_write(monkeypatch) -> list[str]:
+    """Make the second write of a batch fail as a read-only file would; returns the paths asked for."""
+    real, asked = teikit.enrich.atomic_write, []
+
+    def write(path, data, **kwargs):
+        asked.append(str(path))
+        if len(asked) == 2:
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return real(path, data, **kwargs)
+
+    monkeypatch.setattr(teikit.enrich, "atomic_write", write)
+    return asked
+
+
+def test_a_failed_write_stops_the_batch_and_the_report_says_what_was_written(tmp_path, monkeypatch):
+    first, second, third = (doc(tmp_path, "<p>Stalin.</p>", name) for name in ("a.xml", "b.xml", "c.xml"))
+    before = {p: p.read_bytes() for p in (second, third)}
+    asked = _failing_second_write(monkeypatch)
+    report = enrich([first, second, third], write=True)
+    assert asked == [str(first), str(second)]
+    assert b"persName" in first.read_bytes() and {p: p.read_bytes() for p in before} == before
+    assert report.written == [str(first)] and report.stopped_at == str(second)
+    [error] = report.errors
+    assert error.path == str(second) and "Permission denied" in error.message
+    assert error.hint.startswith(f"written before it: {first}; not written: {second}, {third}. ")
+    text = render(report, "text", written=True)
+    assert [line.split(": ")[1] for line in text.splitlines()[:3]] == ["enriched", "not written", "not written"]
+    assert text.endswith(f"s; {second} could not be written, so the batch stopped after 1 written")
+
+
+def test_the_command_exits_2_and_names_the_files_written_before_a_failed_write(tmp_path, monkeypatch):
+    first, second = doc(tmp_path, "<p>Stalin.</p>", "a.xml"), doc(tmp_path, "<p>Stalin.</p>", "b.xml")
+    _failing_second_write(monkeypatch)
+    result = CliRunner().invoke(main, ["enrich", "--in-place", str(first), str(second)])
+    assert result.exit_code == 2
+    assert f"error: {second}: cannot write the enriched document: Permission denied" in result.stderr
+    assert f"hint: written before it: {first}" in result.stderr
+    assert f"{first}: enriched" in result.stdout and "the batch stopped after 1 written" in result.stdout
+
+
+def test_a_file_changed_on_disk_after_it_was_read_is_refused_not_overwritten(tmp_path, monkeypatch):
+    edited, other = doc(tmp_path, "<p>Stalin.</p>", "a.xml"), doc(tmp_path, "<p>Stalin.</p>", "b.xml")
+    read = teikit.enrich.enrich_document
+
+    def read_then_edited(path, **kwargs):
+        result = read(path, **kwargs)
+        if Path(path) == edited:  # another process saves the file while the batch runs
+            edited.write_text(HEAD + "<p>Stalin and his critics.</p>" + TAIL, encoding="utf-8")
+        return result
+
+    monkeypatch.setattr(teikit.enrich, "enrich_document", read_then_edited)
+    report = enrich([edited, other], write=True)
+    assert edited.read_text(encoding="utf-8") == HEAD + "<p>Stalin and his critics.</p>" + TAIL
+    assert "changed on disk" in report.results[0].refused and report.written == [str(other)]
+    assert b"persName" in other.read_bytes()
+
+
+@pytest.mark.parametrize("encoding, bom", [("ISO-8859-1", b""), ("UTF-8", b"\xef\xbb\xbf")])
+def test_in_place_keeps_the_encoding_and_byte_order_mark_of_the_file(tmp_path, encoding, bom):
+    path = doc(tmp_path, "<p>Stalin à Moscou.</p>")
+    text = path.read_text(encoding="utf-8").replace('encoding="UTF-8"', f'encoding="{encoding}"')
+    path.write_bytes(bom + text.encode(encoding))
+    enrich([path], steps=("names",), write=True)
+    data = path.read_bytes()
+    assert data.startswith(bom + b"<?xml") and data.count(b"\xef\xbb\xbf") == len(bom) // 3
+    assert data.decode(encoding).lstrip("\ufeff") == text.replace(
+        "Stalin à", '<persName ref="register.xml#stalin">Stalin</persName> à')
 
 
 def test_in_place_writes_through_a_symlink_and_keeps_it(tmp_path):
@@ -334,3 +405,9 @@ def test_a_candidate_name_ends_at_a_sentence_end_but_not_at_an_initial_or_title(
     kept = {"L. D. Bronstein", "Mr. Smith", "St. Petersburg"}
     assert {"Thermidor", "Bonaparte", "Fouché", "Vendémiaire", "Danton", "Marat"} | kept <= found
     assert [n for n in found - kept if "." in n] == []  # without the word list, "Then" may be left over
+
+
+def test_a_word_of_the_word_list_opens_a_sentence_but_one_derived_from_it_may_be_a_name(tmp_path):
+    body = "<p>he spoke. Doesn’t it matter? Yesterday’s men came. Oppositionists came too.</p>"
+    found = {c.name for c in candidates([doc(tmp_path, body)])}
+    assert "Oppositionists" in found and not {"Doesn’t", "Yesterday’s"} & found

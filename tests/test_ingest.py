@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -10,10 +11,12 @@ from click.testing import CliRunner
 
 from conftest import EDITION, SEEDS
 from teikit.cli import main
-from teikit.ingest import ingest
-from teikit.ingest.hyphens import Hyphens, halves
+from teikit.ingest import ingest, read
+from teikit.ingest.blocks import blocks
+from teikit.ingest.hyphens import Hyphens
+from teikit.lint.words import divided
 from teikit.parsing import NS, parse
-from teikit.provenance import compare
+from teikit.provenance import compare, words
 from teikit.validation import Validator
 
 SEED_FILES = sorted(SEEDS.glob("*.txt")) if SEEDS.is_dir() else []
@@ -28,19 +31,29 @@ def validator():
 def _line_end_halves(text: str) -> Counter:
     """The halves of words divided at line ends of a source that its draft may join.
 
-    A draft reorders nothing, so it may join only a line's last word, before a hyphen, with the next
-    line's first.  Across a blank line (a paragraph, column or page break) the next block may come from
-    elsewhere: there the two must make a word of the source or of the word list (not vo- … crimes).
+    A draft reorders nothing, so it may join only the last word of a line that ends in a hyphen with the
+    first word of the next line that has any, as the comparison reads words (``provenance.words``:
+    ``anti-Soviet-`` / ``bloc`` are ``antiSoviet`` and ``bloc``).  Across a blank line (a paragraph, column
+    or page break) the next block may come from elsewhere: there the joined word must be one the source
+    spells elsewhere, or the second half no word the source has by itself (``Zino-`` … ``viev``, not
+    ``vo-`` … ``crimes``).
     """
-    is_word = Hyphens.of(text).is_word
     lines = text.split("\n")
+    elsewhere = Counter(words(re.sub(r"\w+-[ \t]*\n\s*\w+", " ", text)))  # the halves left out
     found = Counter()
     for i, line in enumerate(lines):
-        j = next((j for j in range(i + 1, len(lines)) if lines[j].strip()), None)
-        pair = halves(line, lines[j]) if j is not None else None
-        if pair and (j == i + 1 or is_word("".join(pair))):
+        j = next((j for j in range(i + 1, len(lines)) if words(lines[j])), None)
+        if j is None or not re.search(r"\w-[ \t]*$", line) or not words(line):
+            continue
+        pair = words(line)[-1], words(lines[j])[0]
+        if j == i + 1 or elsewhere["".join(pair)] or not elsewhere[pair[1]]:
             found[pair] += 1
     return found
+
+
+def test_the_halves_a_draft_may_join_are_read_as_the_comparison_reads_words():
+    text = "the anti-Soviet-\nbloc and the Zino-\n\nviev case; the vo-\n\ncrimes and crimes"
+    assert _line_end_halves(text) == Counter({("antiSoviet", "bloc"): 1, ("Zino", "viev"): 1})
 
 
 @pytest.mark.parametrize("seed", SEED_FILES, ids=lambda p: p.name[:3])
@@ -107,16 +120,73 @@ def english(tmp_path: Path) -> str:
     return str(words)
 
 
+def test_a_word_divided_over_a_column_break_is_joined_when_its_second_half_is_no_word(tmp_path, english):
+    # 'viev' cannot start a paragraph: the block continues the one before it, whatever the word list says
+    src = tmp_path / "s.txt"
+    src.write_text("# Title\n\nThe trial opened in August. The accused came in, and first came Zino-\n\n"
+                   "viev, who came with them. Thousands of revolutionary vo-\n\ncrimes, dozens of them.\n",
+                   encoding="utf-8")
+    draft = ingest(src, wordlist=english)
+    assert ("<p>The trial opened in August. The accused came in, and first came Zinoviev, who came with them. "
+            "Thousands of revolutionary vo-</p>") in draft.xml
+    assert "<p>crimes, dozens of them.</p>" in draft.xml
+    assert [u.split(":")[0] for u in draft.unsure if "joined" in u] == ["line 5", "line 7"]
+    assert [u for u in draft.unsure if "not joined" in u and "'vocrimes'" in u]
+
+
+def test_the_words_of_the_edition_tell_a_divided_word_from_a_compound(tmp_path, english):
+    # 'heartedness' is a word of the edition's list: without it the hyphen of tender-/heartedness is in doubt
+    src = tmp_path / "s.txt"
+    src.write_text("# Title\n\nThe trial opened in August. The accused were many. Their tender-\n"
+                   "heartedness and a Chek-\nist.\n", encoding="utf-8")
+    alone = ingest(src, wordlist=english)
+    assert "tenderheartedness" in alone.xml and "Chekist" in alone.xml
+    edition = ingest(src, wordlist=english, extra_words=["heartedness"])
+    assert "Their tender-heartedness and a Chekist." in edition.xml
+    assert [u for u in edition.unsure if "hyphen" in u] == [
+        "line 4: hyphen kept at a line end in tender-heartedness: 'tenderheartedness' is no word of the source or "
+        "of the word list, 'heartedness' is one (a compound, a dash, a line out of order?)"]
+
+
+def test_the_command_reads_line_ends_with_the_edition_word_list_of_its_config(tmp_path, english):
+    (tmp_path / "words.txt").write_text("heartedness  # the edition's own\n", encoding="utf-8")
+    config = tmp_path / "pyproject.toml"
+    config.write_text(f'[tool.teikit.lint]\nwordlist = ["{english}"]\nextra-words-file = "words.txt"\n',
+                      encoding="utf-8")
+    src = tmp_path / "s.txt"
+    src.write_text("# Title\n\nThe trial opened in August. The accused were many. Their tender-\nheartedness.\n",
+                   encoding="utf-8")
+    r = CliRunner().invoke(main, ["ingest", str(src), "--config", str(config)])
+    assert r.exit_code == 0 and "Their tender-heartedness." in r.output
+    assert "unsure: line 4: hyphen kept at a line end in tender-heartedness" in r.output
+
+
 def test_line_end_hyphens_are_read_on_evidence(english):
     hy = Hyphens.of("two-thirds of them; hang-\nman", english)
-    assert hy.evidence("Com", "mittee") == ""  # the word list knows 'committee'
-    assert hy.evidence("two", "thirds") == "-"  # the source spells it so
-    assert hy.evidence("anti", "Soviet") == "-"  # a capital after the hyphen
-    assert hy.evidence("hang", "man") is None  # the halves of a divided word are no evidence
-    assert hy.evidence("vo", "crimes") is None
+    assert hy.within("Com", "mittee") == ("", False)  # the word list knows 'committee'
+    assert hy.within("two", "thirds") == ("-", False)  # the source spells it so
+    assert hy.within("anti", "Soviet") == ("-", False)  # a capital after the hyphen
+    assert not {"hang", "man", "hangman"} & set(hy.vocabulary)  # the halves of a divided word are no evidence
     assert hy.within("intersec", "tions") == ("", False)  # a fragment: the word was divided
     assert hy.within("vo", "crimes") == ("-", True)  # 'crimes' is a word: keep the hyphen, in doubt
-    assert Hyphens.of("co-operation and cooperation", english).evidence("co", "operation") is None
+
+
+def test_the_source_spelling_is_weighed_by_majority():
+    words = frozenset({"cooperation", "operation", "wards"})
+    assert divided("co", "operation", words, vocabulary=Counter({"co-operation": 20, "cooperation": 1})) is False
+    assert divided("co", "operation", words, vocabulary=Counter({"co-operation": 1, "cooperation": 3})) is True
+    # a tie says nothing: the rest of the evidence decides (here the word list, then the second half alone)
+    assert divided("co", "operation", words, vocabulary=Counter({"co-operation": 2, "cooperation": 2})) is True
+    assert divided("to", "wards", words, vocabulary=Counter({"to-wards": 1, "towards": 1})) is None
+
+
+def test_lint_and_ingest_read_a_line_end_hyphen_alike(english):
+    from teikit.lint.rules.tk402_leftover_hyphenation import leftover
+    from teikit.lint.words import wordlist
+    words = wordlist(english)
+    hy = Hyphens.of("", english)
+    for left, right in [("com", "mittee"), ("intersec", "tions"), ("vo", "crimes"), ("war", "weary")]:
+        assert leftover(left, right, words, frozenset(), spaced=True) == (hy.within(left, right) == ("", False))
 
 
 def test_a_hyphen_inside_a_paragraph_is_kept_in_doubt_when_the_next_word_stands_alone(tmp_path, english):
@@ -129,6 +199,14 @@ def test_a_hyphen_inside_a_paragraph_is_kept_in_doubt_when_the_next_word_stands_
     assert [u for u in draft.unsure if "hyphen" in u] == [
         "line 6: hyphen kept at a line end in war-weary: 'warweary' is no word of the source or of the word "
         "list, 'weary' is one (a compound, a dash, a line out of order?)"]
+
+
+def test_the_source_read_carries_its_hyphen_evidence(tmp_path):
+    src = tmp_path / "s.txt"
+    src.write_text("The well-known plenum of the well-\nknown men.\n", encoding="utf-8")
+    source = read(src)
+    assert source.hyphens.vocabulary["well-known"] == 1
+    assert [b.text for b in blocks(source)] == ["The well-known plenum of the well-known men."]
 
 
 def test_ocr_page_numbers_become_pb_with_printed_form():

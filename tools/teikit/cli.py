@@ -98,6 +98,15 @@ def validate(paths, fmt, schema_path, layers, jobs, config_path):
 
 # ---------------------------------------------------------------- lint
 
+def _lint_settings(config) -> dict:
+    """``[tool.teikit.lint]`` with its file paths resolved against the configuration's folder."""
+    settings = dict(config.lint)
+    for key in ("extra-words-file",):
+        if settings.get(key) and not Path(settings[key]).is_absolute():
+            settings[key] = str(config.root / settings[key])
+    return settings
+
+
 def _codes(values) -> list[str]:
     return [c.strip() for v in values for c in v.split(",") if c.strip()]
 
@@ -139,10 +148,7 @@ def lint(paths, fmt, select_, ignore, fix, unsafe_fixes, statistics, explain, re
         click.echo(rule.explain())
         return
     config = load_config(config_path)
-    settings = dict(config.lint)
-    for key in ("extra-words-file",):
-        if settings.get(key) and not Path(settings[key]).is_absolute():
-            settings[key] = str(config.root / settings[key])
+    settings = _lint_settings(config)
     select_codes = _codes(select_) or list(settings.get("select") or ["TK"])
     ignore_codes = _codes(ignore) or list(settings.get("ignore") or [])
     run = functools.partial(lint_mod.lint, _paths(paths, config), select_codes=select_codes,
@@ -251,9 +257,8 @@ def enrich(paths, only, dry_run, in_place, register_path, fmt, config_path):
         raise click.BadParameter("--format tsv is for --only candidates")
     report = enrich_mod.enrich(targets, steps=steps, write=in_place and not dry_run,
                                register_path=register_path, default_register=default_register)
-    if fmt == "text":
-        for exc in report.errors:
-            click.echo(f"error: {exc}", err=True)
+    if fmt == "text" and report.errors:
+        click.echo(enrich_mod.render_errors(report), err=True)
     click.echo(enrich_mod.render(report, fmt, dry_run=dry_run, written=in_place and not dry_run))
     sys.exit(2 if report.errors else 1 if any(r.refused for r in report.results) else 0)
 
@@ -276,16 +281,21 @@ def ingest(source, output, ocr, key, register_path, config_path):
     The draft has a header filled from what the source says about itself,
     headings, paragraphs, notes at their markers, page breaks (--ocr), and a
     list of what was removed (web navigation, metadata lines).  What ingest
-    was unsure of is printed on stderr.
+    was unsure of is printed on stderr.  Hyphens at line ends are read with
+    the word lists lint uses (`wordlist`, `extra-words`, `extra-words-file`
+    of [tool.teikit.lint]) and the register's names.
 
     \b
     Example: teikit ingest ../shared/seeds/002_1e5f63ca13ca948c.txt -o tei/draft.xml
     """
     from .files import atomic_write
     from .ingest import ingest as run
+    from .lint.words import extra_words
     config = load_config(config_path)
+    settings = _lint_settings(config)
     draft = run(source, register_path=register_path or str(config.root / "tei" / "register.xml"),
-                ocr=ocr, key=key)
+                ocr=ocr, key=key, wordlist=settings["wordlist"],
+                extra_words=extra_words(settings.get("extra-words") or (), settings.get("extra-words-file")))
     if output:
         atomic_write(output, draft.xml)
         click.echo(f"wrote {output}", err=True)

@@ -14,6 +14,7 @@ import datetime as dt
 import difflib
 import time
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Iterable, Sequence
 
@@ -99,11 +100,19 @@ class Result:
     text: str
     changes: dict[str, Change]
     refused: str | None = None
-    data: bytes | None = None  # the new text as the file's bytes (its encoding, its BOM), when changed
+    read: bytes | None = None  # the file's bytes as they were read, to tell a change on disk since
+    encoding: str = "utf-8"  # the file's encoding and byte order mark, which the new text keeps
+    bom: bool = False
+    written: bool = False
 
     @property
     def changed(self) -> bool:
         return self.text != self.original
+
+    @cached_property
+    def data(self) -> bytes:
+        """The new text as the file's bytes, encoded once for the check and the write."""
+        return (("\ufeff" if self.bom else "") + self.text).encode(self.encoding)
 
     def diff(self) -> str:
         return "".join(difflib.unified_diff(
@@ -115,8 +124,12 @@ class Result:
 class Report:
     results: list[Result]
     seconds: float
-    errors: list[TeikitError] = field(default_factory=list)  # documents that could not be read
-    written: list[str] = field(default_factory=list)
+    errors: list[TeikitError] = field(default_factory=list)  # documents that could not be read, or written
+    stopped_at: str | None = None  # the document whose write failed; no document after it was written
+
+    @property
+    def written(self) -> list[str]:
+        return [r.path for r in self.results if r.written]
 
 
 def creation_date(doc: Document) -> dt.date | None:
@@ -178,22 +191,27 @@ def enrich_document(path: str | Path, *, steps: Sequence[str] = STEPS,
         changes[p.name] = change
         if edits:
             text = apply(text, edits)
-    result = Result(str(path), original, text, changes, data=_encode(text, doc) if text != original else None)
+    encoding, bom = _form(doc)
+    result = Result(str(path), original, text, changes, read=doc.data, encoding=encoding, bom=bom)
     if check and result.changed:
         result.refused = _check(doc, result)
     return result
 
 
+def _form(doc: Document) -> tuple[str, bool]:
+    """The file's encoding, and whether it starts with a byte order mark."""
+    return doc.tree.docinfo.encoding or "utf-8", doc.data.startswith(b"\xef\xbb\xbf")
+
+
 def _encode(text: str, doc: Document) -> bytes:
-    encoding = doc.tree.docinfo.encoding or "utf-8"
-    bom = "\ufeff" if doc.data.startswith(b"\xef\xbb\xbf") else ""
-    return (bom + text).encode(encoding)
+    encoding, bom = _form(doc)
+    return (("\ufeff" if bom else "") + text).encode(encoding)
 
 
 def _check(doc: Document, result: Result) -> str | None:
     """Why the new text may not be written (None when it may): lost text or new invalidity."""
     try:
-        new = parse(_encode(result.text, doc), path=doc.path)
+        new = parse(result.data, path=doc.path)
     except TeikitError as exc:
         return f"the change would not be well-formed XML: {exc.message}"
     if "".join(new.root.itertext()) != "".join(doc.root.itertext()):
@@ -238,7 +256,10 @@ def enrich(paths: Iterable[str | Path], *, steps: Sequence[str] = STEPS, write: 
 
     Every document is read and enriched before any is written: when one cannot
     be read (malformed XML, not TEI, a broken register), the report lists it
-    and nothing is written, so a batch is never left half done.
+    and nothing is written.  A document that changed on disk since it was read
+    is refused rather than overwritten.  When a write fails (permissions, a
+    full disk), the batch stops there: the error is in the report, and the
+    results say which documents were written before it.
     """
     start = time.perf_counter()
     report = Report([], 0.0)
@@ -251,44 +272,74 @@ def enrich(paths: Iterable[str | Path], *, steps: Sequence[str] = STEPS, write: 
         except TeikitError as exc:
             report.errors.append(exc)
     if write and not report.errors:
-        for r in report.results:
-            if r.changed and not r.refused:
-                atomic_write(r.path, r.data)
-                report.written.append(r.path)
+        _write(report)
     report.seconds = time.perf_counter() - start
     return report
+
+
+def _write(report: Report) -> None:
+    pending = [r for r in report.results if r.changed and not r.refused]
+    for i, r in enumerate(pending):
+        try:
+            now = Path(r.path).read_bytes()
+        except OSError:
+            now = None
+        if now != r.read:
+            r.refused = "the file changed on disk after it was read, so it was not overwritten (run enrich again)"
+            continue
+        try:
+            atomic_write(r.path, r.data)
+        except OSError as exc:
+            written = ", ".join(report.written) or "nothing"
+            unwritten = ", ".join(x.path for x in pending[i:] if not x.refused)
+            report.errors.append(TeikitError(
+                f"cannot write the enriched document: {exc.strerror or exc}", path=r.path,
+                hint=f"written before it: {written}; not written: {unwritten}. Run enrich again once the cause "
+                     f"is fixed (the documents written have nothing left to add)"))
+            report.stopped_at = r.path
+            return
+        r.written = True
 
 
 def render(report: Report, fmt: str, *, dry_run: bool = False, written: bool = False) -> str:
     """The summary (text or json), or the diff for a dry run.
 
-    ``written`` says that writing was asked for; the text summary names the
-    documents that could not be read only by number (the caller prints them).
+    ``written`` says that writing was asked for.  The text summary counts the
+    errors; :func:`render_errors` gives them in full.
     """
     if fmt == "json":
         import json
         return json.dumps({"documents": [
-            {"path": r.path, "changed": r.changed, "refused": r.refused, "written": r.path in report.written,
+            {"path": r.path, "changed": r.changed, "refused": r.refused, "written": r.written,
              "steps": {k: {"counts": c.counts, "notes": c.notes} for k, c in r.changes.items()}}
             for r in report.results],
-            "errors": [{"path": e.path, "line": e.line, "column": e.column, "message": e.message}
-                       for e in report.errors],
+            "errors": [{"path": e.path, "line": e.line, "column": e.column, "message": e.message,
+                        "hint": e.hint} for e in report.errors],
             "seconds": round(report.seconds, 3)}, indent=2, ensure_ascii=False)
     lines = []
     for r in report.results:
         if dry_run and r.changed:
             lines.append(r.diff())
         counts = ", ".join(f"{n} {k}" for c in r.changes.values() for k, n in sorted(c.counts.items()))
-        verb = "refused" if r.refused else ("enriched" if r.path in report.written else
-                                             ("would add" if r.changed else "nothing to add"))
+        verb = ("refused" if r.refused else "enriched" if r.written else "nothing to add" if not r.changed
+                else "not written" if written else "would add")
         lines.append(f"{r.path}: {verb}{': ' + counts if counts else ''}")
         if r.refused:
             lines.append(f"  {r.refused}")
         for c in r.changes.values():
             lines += [f"  {n}" for n in c.notes]
-    if report.errors:
-        tail = f"; {len(report.errors)} could not be read" + (", so nothing was written" if written else "")
+    unread = len(report.errors) - (report.stopped_at is not None)
+    if report.stopped_at:
+        tail = (f"; {report.stopped_at} could not be written, so the batch stopped after "
+                f"{len(report.written)} written")
+    elif unread:
+        tail = f"; {unread} could not be read" + (", so nothing was written" if written else "")
     else:
         tail = "" if written or dry_run else " (nothing written; use --in-place)"
-    lines.append(f"enrich: {len(report.results) + len(report.errors)} files in {report.seconds:.2f} s{tail}")
+    lines.append(f"enrich: {len(report.results) + unread} files in {report.seconds:.2f} s{tail}")
     return "\n".join(lines)
+
+
+def render_errors(report: Report) -> str:
+    """The documents that could not be read or written, one error each, for stderr."""
+    return "\n".join(f"error: {exc}" for exc in report.errors)

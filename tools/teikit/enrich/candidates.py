@@ -18,6 +18,7 @@ from typing import Iterable
 
 from .. import register as registers
 from ..files import discover
+from ..lint.words import known as in_wordlist, wordlist
 from ..parsing import parse
 from ..source import Source
 from . import Context
@@ -31,7 +32,6 @@ _PART = rf"(?:(?:[A-Z]|{'|'.join(_TITLES)})\.|{_WORD})"
 _NAME = re.compile(rf"(?<![\w'’]){_PART}(?:\s(?:(?:de|von|van|du|la|le|del|y)\s)?{_PART})*\.?")
 # What comes just before the first word of a sentence: its end (closing quotes too) or an opening quote.
 _OPENS = re.compile(r"(?:[.!?:;][\"'”’)\]]*|[\"“‘(])\s*$")
-WORDLIST = Path("/usr/share/dict/american-english")
 _NOT_NAMES = {"January", "February", "March", "April", "May", "June", "July", "August", "September",
               "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday",
               "Friday", "Saturday", "Sunday"}
@@ -47,21 +47,9 @@ class Candidate:
     files: set[str] = field(default_factory=set)
 
 
-def _words() -> set[str]:
-    try:
-        return {w.strip().lower() for w in WORDLIST.read_text(encoding="utf-8", errors="replace").split()}
-    except OSError:
-        return set()
-
-
-def _ordinary(word: str, words: set[str]) -> bool:
-    """An English word, or a compound of them, whatever its apostrophe (Yesterday’s, Fifty-six)."""
-    return all(p in words for p in word.lower().replace("’", "'").split("-"))
-
-
 def candidates(paths: Iterable[str | Path], *, register_path: str | Path | None = None,
                default_register: str | Path | None = None) -> list[Candidate]:
-    words = _words()
+    words = wordlist()
     found: dict[str, Candidate] = {}
     known: set[str] | None = None
     for f in discover(paths):
@@ -86,7 +74,9 @@ def candidates(paths: Iterable[str | Path], *, register_path: str | Path | None 
                     w = parts[0]
                     if w.isupper() and len(w) > 1 and not "." in w:
                         continue  # headings in capitals
-                    if (sentence_start and _ordinary(w, words)) or w == "I":
+                    # an ordinary word (its possessive, a compound of them) opens the sentence; a word
+                    # derived from a name (Trotskyists) may still be a name's
+                    if (sentence_start and in_wordlist(w, words, frozenset(), derived=False)) or w == "I":
                         continue
                     if w.lower() in words and w.lower().capitalize() != w:
                         continue

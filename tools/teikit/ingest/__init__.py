@@ -25,9 +25,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterable
 
 from ..errors import InputError
-from ..lint.words import DEFAULT_WORDLIST
+from ..lint.words import DEFAULT_WORDLIST, extra_words as allowed_words
 from .hyphens import Hyphens
 
 
@@ -47,12 +48,12 @@ class Source:
 
     path: Path
     lines: list[Line]
+    hyphens: Hyphens  # evidence for the words divided at line ends, from all the lines as read
     meta: dict[str, str] = field(default_factory=dict)
     removed: list[tuple[str, str]] = field(default_factory=list)  # (verbatim text, reason)
     notes: dict[str, tuple[int, str]] = field(default_factory=dict)  # marker -> (line, text)
     unsure: list[str] = field(default_factory=list)
     front: list[tuple[str, str, int]] = field(default_factory=list)  # (role, text, line) for the body's top
-    hyphens: Hyphens = field(default_factory=Hyphens)  # evidence for the words divided at line ends
 
     def doubt(self, line: int, message: str) -> None:
         self.unsure.append(f"line {line}: {message}")
@@ -66,7 +67,13 @@ class Draft:
     meta: dict[str, str]
 
 
-def read(path: str | Path) -> Source:
+def read(path: str | Path, wordlist: str | tuple[str, ...] | list[str] = DEFAULT_WORDLIST,
+         extra: frozenset[str] = frozenset()) -> Source:
+    """The lines of a source, and the evidence they give for the words divided at their ends.
+
+    ``wordlist`` (files of English words) and ``extra`` (the edition's words beyond them) help tell
+    divided words from real hyphens.
+    """
     path = Path(path)
     try:
         raw = path.read_bytes()
@@ -77,7 +84,8 @@ def read(path: str | Path) -> Source:
     except UnicodeDecodeError:
         text = raw.decode("cp1252")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return Source(path, [Line(i + 1, t) for i, t in enumerate(text.split("\n"))])
+    return Source(path, [Line(i + 1, t) for i, t in enumerate(text.split("\n"))],
+                  Hyphens.of(text, wordlist, extra))
 
 
 # ---------------------------------------------------------------- residue
@@ -232,10 +240,13 @@ def notes_section(src: Source) -> None:
 
 
 def ingest(path: str | Path, *, register_path: str | Path | None = None, ocr: bool = False,
-           key: str | None = None, wordlist: str | tuple[str, ...] = DEFAULT_WORDLIST) -> Draft:
+           key: str | None = None, wordlist: str | tuple[str, ...] | list[str] = DEFAULT_WORDLIST,
+           extra_words: Iterable[str] = ()) -> Draft:
     """Make a TEI draft of a plain-text source; nothing is written.
 
-    ``wordlist`` (files of English words) helps tell divided words from real hyphens at line ends.
+    ``wordlist`` (files of English words) and ``extra_words`` (the edition's words beyond them, as
+    :func:`teikit.lint.words.extra_words` gives them; the register's names are added) help tell divided
+    words from real hyphens at line ends, as lint's TK402 does.
     """
     from .blocks import blocks
     from .build import build
@@ -247,8 +258,7 @@ def ingest(path: str | Path, *, register_path: str | Path | None = None, ocr: bo
     known = set()
     if reg is not None:
         known = {f for e in reg.entries.values() if e.kind == "person" for f in [e.name, *e.forms]}
-    src = read(path)
-    src.hyphens = Hyphens.of("\n".join(line.text for line in src.lines), wordlist)
+    src = read(path, wordlist, allowed_words(extra_words, register=reg))
     residue(src)
     front_matter(src, known_authors=known)
     notes_section(src)

@@ -96,15 +96,17 @@ def blocks(src: Source) -> list[Block]:
         # a paragraph broken by a column or page break: no final punctuation, next starts in lower case
         if prev is not None and prev.kind == "p" and not _TERMINAL.search(prev.text) and re.match(r"[a-z]", s):
             pair = halves(prev.text, s)
-            # the next block may come from elsewhere: a divided word joins the two only on evidence
-            between = src.hyphens.evidence(*pair) if pair else None
-            if pair and between is None:
+            # the next block may come from elsewhere: over a hyphen, the two are joined as a line end is,
+            # and kept apart when that is in doubt
+            between, doubtful = src.hyphens.within(*pair) if pair else (" ", False)
+            if doubtful:
                 left, right = pair
                 src.doubt(first.n, f"not joined to the paragraph of line {prev.line}, which ends in {left}-: "
-                                   f"{left + right!r} is no word of the source or of the word list, so the block "
-                                   f"that continues it may be elsewhere (columns or pages out of order?)")
+                                   f"{left + right!r} is no word of the source or of the word list and {right!r} "
+                                   f"is one, so the block that continues it may be elsewhere (columns or pages "
+                                   f"out of order?)")
             else:
-                prev.text = prev.text[:-1] + between + s if pair else prev.text + " " + s
+                prev.text = prev.text[:-1] + between + s if pair else prev.text + between + s
                 src.doubt(first.n, f"joined to the paragraph of line {prev.line} (it ends mid-sentence and this block starts in lower case)")
                 continue
         out.append(Block("p", s, first.n))

@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-from pathlib import Path
 
-from ..words import DEFAULT_WORDLIST, wordlist
+from ..words import DEFAULT_WORDLIST, EDGE, extra_words, wordlist
 
 # Content of these elements is not checked as English prose.
 NOT_PROSE = frozenset({"persName", "placeName", "orgName", "name", "rs", "title", "foreign", "num", "idno",
                        "ref", "ptr", "term", "mentioned", "bibl", "date", "gap", "code", "egXML", "geo",
                        "forename", "surname", "roleName", "addName", "genName"})
 TOKEN = re.compile(r"[^\s—–]+")
-EDGE = "\"“”‘’'()[]{}<>,.;:!?—–-*_…\u2060"
 HOLE = " \u2060 "  # stands for a name or a nested block: separates words, is not a word
 
 
@@ -25,33 +22,9 @@ def words_for(ctx) -> frozenset[str]:
 def extra_for(ctx) -> frozenset[str]:
     key = ("_extra_words", id(ctx.register))  # documents may use different registers, or none
     if key not in ctx.config:
-        extra = set(ctx.config.get("extra-words") or ())
-        path = ctx.config.get("extra-words-file")
-        if path:
-            extra |= _read_extra(str(path))
-        if ctx.register is not None:
-            for e in ctx.register.entries.values():
-                for f in [e.name, *e.forms]:
-                    for w in re.split(r"[\s\-–]+", f):
-                        w = w.strip(EDGE)
-                        if w:
-                            extra.add(w)
-        ctx.config[key] = frozenset(extra)
+        ctx.config[key] = extra_words(ctx.config.get("extra-words") or (), ctx.config.get("extra-words-file"),
+                                      ctx.register)
     return ctx.config[key]
-
-
-@lru_cache(maxsize=8)
-def _read_extra(path: str) -> frozenset[str]:
-    """A word per line; '#' starts a comment (the reason the word is accepted)."""
-    out = set()
-    try:
-        for line in Path(path).read_text(encoding="utf-8").splitlines():
-            word = line.split("#", 1)[0].strip()
-            if word:
-                out.add(word)
-    except OSError:
-        pass
-    return frozenset(out)
 
 
 # Elements whose text is checked as a unit (a paragraph, a heading, a note...).

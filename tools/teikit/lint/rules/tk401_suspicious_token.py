@@ -50,15 +50,15 @@ def classify(core: str, words: frozenset[str], extra: frozenset[str]) -> str | N
 
 def _hyphenation(text: str, start: int, core: str, words, extra) -> bool:
     """Is the token one half of a word left divided by end-of-line hyphenation?"""
-    from .tk402_leftover_hyphenation import divided
+    from .tk402_leftover_hyphenation import leftover
     before = re.search(r"([A-Za-z]+)-(\s*)$", text[:start])
-    if before and divided(before[1], core, words, extra, spaced=bool(before[2])):
+    if before and leftover(before[1], core, words, extra, spaced=bool(before[2])):
         return True
     after = re.match(r"-\s+([a-z]+)", text[start + len(core):])
-    if after and divided(core, after[1], words, extra, spaced=True):
+    if after and leftover(core, after[1], words, extra, spaced=True):
         return True
     halves = core.split("-")
-    return len(halves) == 2 and divided(halves[0], halves[1], words, extra)
+    return len(halves) == 2 and leftover(halves[0], halves[1], words, extra)
 
 
 class SuspiciousToken(Rule):

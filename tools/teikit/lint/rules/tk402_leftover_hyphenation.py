@@ -5,7 +5,7 @@ import re
 from dataclasses import replace
 
 from .. import Rule
-from ..words import known
+from ..words import divided, known
 from ._text import emendation_fix, extra_for, found, prose_blocks, words_for
 
 _SPLIT = re.compile(r"\b([A-Za-z]+)-\s+([a-z]+)\b")
@@ -17,10 +17,10 @@ _SUFFIX = re.compile(r"^(?:ness|less|ment|ments|ly|ity|ities|tion|tions|sion|sio
                      r"ive|ure|ures|ship|hood|dom)$")
 
 
-def divided(first: str, second: str, words, extra, spaced: bool = False) -> bool:
+def leftover(first: str, second: str, words, extra, spaced: bool = False) -> bool:
     """Are these two halves one word divided at a line end (com- mittee, vile-ness)?"""
-    if spaced:  # "com- mittee": a hyphen then a space is never a compound's
-        return known(first + second, words, extra) or not known(second, words, extra)
+    if spaced:  # "com- mittee": a hyphen then a space is never a compound's; read it as ingest reads a line end
+        return divided(first, second, words, extra) is True
     if not words or not known(first + second, words, extra) or known(second, words, extra):
         return False
     return not known(first, words, extra) or bool(_SUFFIX.match(second))
@@ -59,13 +59,13 @@ class LeftoverHyphenation(Rule):
                 continue
             text = block.text
             for m in _SPLIT.finditer(text):
-                if divided(m[1], m[2], words, extra, spaced=True):
+                if leftover(m[1], m[2], words, extra, spaced=True):
                     d = found(ctx, self, block, m.start(), f"word broken by end-of-line hyphenation: {m[0]!r}")
                     if d is not None:
                         yield d
             for m in _HYPHENATED.finditer(text):
                 joined = m[1] + m[2]
-                if divided(m[1], m[2], words, extra):
+                if leftover(m[1], m[2], words, extra):
                     d = found(ctx, self, block, m.start(),
                               f"leftover end-of-line hyphen in {m[0]!r} (one word: {joined!r})")
                     if d is not None:
