@@ -67,7 +67,9 @@
         else if ($n = ('dateline', 'salute', 'signed', 'docDate', 'byline', 'docAuthor')) then 'right'
         else if ($n = ('titlePart', 'docImprint')) then 'center'
         else if ($n = 'trailer') then 'label'
-        else if ($n = 'label' or ($n = 'head' and not(tex:is-section-head($e)))) then ('label', 'keep')
+        else if ($n = 'label' or ($n = 'head' and not(tex:is-section-head($e)))) then ('label',
+             (: a heading stays with what follows it; a caption belongs to its figure, not to the text after it :)
+             if ($e/parent::tei:figure or empty($e/following-sibling::*[not(self::tei:figDesc or self::tei:note)])) then () else 'keep')
         else if ($n = 'bibl' and $e/parent::tei:cit) then 'source'
         else if ($n = 'row') then 'row'
         else ()"/>

@@ -56,16 +56,18 @@
 \setcounter{{tocdepth}}{{1}}\setcounter{{secnumdepth}}{{-1}}
 % headings (LaTeX's, which reledmac's \eledsection sets) ragged right and not divided
 \newcommand{{\tkheadstyle}}{{\raggedright\hyphenpenalty=10000\exhyphenpenalty=10000 }}
-\patchcmd{{\section}}{{\bfseries}}{{\bfseries\tkheadstyle}}{{}}{{}}\patchcmd{{\subsection}}{{\bfseries}}{{\bfseries\tkheadstyle}}{{}}{{}}
-\patchcmd{{\subsubsection}}{{\bfseries}}{{\bfseries\tkheadstyle}}{{}}{{}}
+\newcommand{{\tkheadwarning}}{{\PackageWarning{{teikit}}{{the class has changed: headings may be justified}}}}
+\patchcmd{{\section}}{{\bfseries}}{{\bfseries\tkheadstyle}}{{}}{{\tkheadwarning}}\patchcmd{{\subsection}}{{\bfseries}}{{\bfseries\tkheadstyle}}{{}}{{\tkheadwarning}}
+\patchcmd{{\subsubsection}}{{\bfseries}}{{\bfseries\tkheadstyle}}{{}}{{\tkheadwarning}}
 % reledmac: lines numbered every five, restarting on each page; apparatus A (readings)
 % and B (editorial notes) as paragraphs under the author's footnotes.
 \lineation{{page}}\firstlinenum{{{tex:option('line-numbers-every')}}}\linenumincrement{{{tex:option('line-numbers-every')}}}
 \Xarrangement{{paragraph}}\Xlemmaseparator[B]{{}}
 \Xnotenumfont{{\normalfont\bfseries}}
 % a page kept short (no widow, no lone heading, an orphan if cheap) leaves its white above the notes,
-% not between the paragraphs: the space above each block of notes may stretch by two lines, so that a
-% page one or two lines short costs less than an orphan (\clubpenalty 150) and more lines cost more;
+% not between the paragraphs: the space above each block of notes (footnotes, apparatus A, B) may
+% stretch by two lines; on a page with one block (most pages) a page one or two lines short costs less
+% than an orphan (\clubpenalty 150) and more lines cost more, and with more blocks the white is shared;
 % a heading's bonus for a break before it would end such pages early, so it has none
 \makeatletter\@secpenalty=0\makeatother
 \beforenotesX{{1.2em plus 24pt minus .6em}}\Xbeforenotes{{0.8em plus 24pt}}
@@ -200,7 +202,7 @@
 </xsl:if>
 <xsl:variable name="chunks" select="tex:chunks($tei/(tei:text | tei:TEI), (), false(), $tei)"/>
 <xsl:choose>
-  <xsl:when test="exists($chunks)">\beginnumbering
+  <xsl:when test="exists($chunks)">\beginnumbering\directlua{{teikit.heading(false)}}
 <xsl:apply-templates select="$chunks" mode="tex:chunk"><xsl:with-param name="key" select="string(@key)" tunnel="yes"/></xsl:apply-templates>
 \endnumbering
 </xsl:when>

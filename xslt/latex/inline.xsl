@@ -34,8 +34,21 @@
       <xsl:when test="$own = 'nohyphenation'">\tknohyph{{{$prose}}}</xsl:when>
       <xsl:otherwise>\foreignlanguage{{{$own}}}{{{$prose}}}</xsl:otherwise>
     </xsl:choose>
+    <xsl:if test="matches(tk:text(.), '[—-]$') and tex:word-follows(.)">\allowbreak{{}}</xsl:if>
   </xsl:template>
   <xsl:template match="comment() | processing-instruction()" mode="tex:inline"/>
+
+  <!-- Whether the reading text goes on with a word right after this node, so that a line may break
+       after the dash or hyphen that ends it: TeX sees no word there when markup stands between
+       ("crowds<choice>…<corr>—</corr></choice>carefully", "Zinoviev-<persName>Kamenev</persName>",
+       where an index entry comes first). Not before a note's mark or a page break. -->
+  <xsl:function name="tex:word-follows" as="xs:boolean">
+    <xsl:param name="t" as="text()"/>
+    <xsl:variable name="next" select="($t/following::text()[normalize-space()][empty(ancestor::*[self::tei:sic or self::tei:orig
+        or self::tei:abbr or self::tei:rdg or self::tei:fw or self::tei:note or self::tei:witDetail] except $t/ancestor::*)])[1]"/>
+    <xsl:sequence select="matches(string($next), '^\p{L}')
+        and not(($t/following::*[self::tei:note or self::tei:pb or self::tei:lb or self::tei:cb])[1][. &lt;&lt; $next])"/>
+  </xsl:function>
 
   <xsl:template match="*" mode="tex:inline">
     <xsl:param name="ctx" as="xs:string" tunnel="yes" select="'text'"/>

@@ -15,20 +15,24 @@ local hyphens = {[0x2D] = true, [0x2010] = true, [0xAD] = true}
 local INFINITE = 10000
 local after_heading = false
 
--- Whether a glyph of the line (or of a box in it) was set under \tkkeepattr (a heading's lines).
-local function kept(head, depth)
+-- Whether the line belongs to a heading: its glyphs carry \tkkeepattr, which is set for whole
+-- paragraphs, so the first glyph decides.
+local function kept(head)
   local keep = luatexbase.attributes and luatexbase.attributes.tkkeepattr
-  if not keep then return false end
   for n in node.traverse(head) do
-    if n.id == GLYPH and node.has_attribute(n, keep) then return true end
-    if n.id == HLIST and depth < 3 and n.head and kept(n.head, depth + 1) then return true end
+    if n.id == GLYPH then return keep ~= nil and node.has_attribute(n, keep) ~= nil end
+    if n.id == HLIST and n.head then
+      local inner = kept(n.head)
+      if inner ~= nil then return inner end
+    end
   end
-  return false
+  return nil
 end
 
--- The heading made by \eledsection is set outside reledmac's line box: it says so itself.
-function teikit.heading()
-  after_heading = true
+-- The heading made by \eledsection is set outside reledmac's line box: it says so itself; a new
+-- numbered text says teikit.heading(false), so that a text ending with a heading keeps nothing of it.
+function teikit.heading(on)
+  after_heading = on ~= false
 end
 
 function teikit.line_penalty(box_number)
@@ -40,7 +44,7 @@ function teikit.line_penalty(box_number)
     if last and (last.id == DISC or (last.id == GLYPH and hyphens[last.char])) then
       penalty = tex.count["brokenpenalty"]
     end
-    if kept(box.head, 0) then
+    if kept(box.head) then
       penalty, after_heading = INFINITE, true
     elseif after_heading then
       penalty, after_heading = INFINITE, false

@@ -18,25 +18,24 @@
       '^': '\textasciicircum{}', '_': '\_', '~': '\textasciitilde{}', '%': '\%',
       '&lt;': '\textless{}', '&gt;': '\textgreater{}', '|': '\textbar{}', '`': '\textasciigrave{}',
       '[': '{[}', ']': '{]}', '&quot;': '\textquotedbl{}', '/': '/\allowbreak{}',
-      '?': '?\allowbreak{}', '=': '=\allowbreak{}', '&#xA0;': '~', '—': '—\allowbreak{}'}"/>
+      '?': '?\allowbreak{}', '=': '=\allowbreak{}', '&#xA0;': '~'}"/>
 
   <!-- The text as TeX input that prints it literally.  Besides the specials: the characters of TeX's
        ligatures (two hyphens, commas, apostrophes, angle brackets or grave accents) are kept apart,
        since LuaTeX would join them even from separate commands; an abbreviation (G.P.U.) stays whole,
        a dot before a letter inside a longer word (an address) may break, a dot inside a number
        (1.000.000) may not; the dots of a spaced ellipsis stay together and with the word before them.
-       A line may break after an em dash (LuaTeX sees no break in "crowds—carefully") and after a hyphen
-       that ends the string (Zinoviev-<persName>Kamenev</persName>: an index entry follows, no word). -->
+       A line may break after an em dash before a letter (LuaTeX sees no break in "crowds—carefully"),
+       not before a closing mark, a stop or another dash. -->
   <xsl:function name="tex:escape" as="xs:string">
     <xsl:param name="s" as="xs:string?"/>
     <xsl:variable name="dots" select="tex:tie-ellipses(string($s))"/>
     <xsl:sequence select="string-join(analyze-string($dots,
-        '(\p{L}\.){2,}|[-,''&lt;&gt;`]{2,}|!`|[\\{}$&amp;#\^_~%&lt;&gt;|`\[\]&quot;/?=&#xA0;—]|\.\p{L}|-$|\s+')/*
+        '(\p{L}\.){2,}|[-,''&lt;&gt;`]{2,}|!`|[\\{}$&amp;#\^_~%&lt;&gt;|`\[\]&quot;/?=&#xA0;]|[.—]\p{L}|\s+')/*
         ! (if (self::fn:non-match) then string(.)
            else if (normalize-space(.) = '') then ' '
            else if (matches(., '^(\p{L}\.){2,}$')) then string(.)
-           else if (starts-with(., '.')) then '.\allowbreak{}' || substring(., 2)
-           else if (. = '-') then '-\allowbreak{}'
+           else if (matches(., '^[.—]\p{L}$')) then substring(., 1, 1) || '\allowbreak{}' || substring(., 2)
            else if (string-length(.) gt 1) then string-join((for $c in string-to-codepoints(.) return codepoints-to-string($c))
                 ! ($tex:specials(.), .)[1], '\kern0pt{}')
            else $tex:specials(string(.))))"/>
@@ -84,7 +83,14 @@
        set ' as ’ on the page, not in the metadata), and no break hints. -->
   <xsl:function name="tex:pdf-string" as="xs:string">
     <xsl:param name="s" as="xs:string?"/>
-    <xsl:sequence select="replace(tex:plain(replace(string($s), '(\p{L})''(\p{L})', '$1’$2')), '\\allowbreak\{\}', '')"/>
+    <xsl:sequence select="tex:unbreakable(replace(string($s), '(\p{L})''', '$1’'))"/>
+  </xsl:function>
+
+  <!-- Plain text without the break hints and ligature guards tex:escape adds (they mean nothing in PDF
+       strings, and makeindex would keep them in an entry). -->
+  <xsl:function name="tex:unbreakable" as="xs:string">
+    <xsl:param name="s" as="xs:string?"/>
+    <xsl:sequence select="replace(tex:plain($s), '\\(allowbreak|kern0pt)\{\}', '')"/>
   </xsl:function>
 
   <!-- An index entry: sort key @ printed form, with makeindex's own characters quoted. -->
@@ -94,7 +100,7 @@
     <xsl:variable name="key" select="replace(normalize-unicode(normalize-space($sort), 'NFD'), '[^\p{L}\p{N} ,.\-]', '')"/>
     <!-- no break hints: written from a note, \allowbreak{} comes back as "\allowbreak  {}", and makeindex
          would see two headwords -->
-    <xsl:sequence select="tex:quote-index($key) || '@' || tex:quote-index(replace(tex:plain($shown), '\\allowbreak\{\}', ''))"/>
+    <xsl:sequence select="tex:quote-index($key) || '@' || tex:quote-index(tex:unbreakable($shown))"/>
   </xsl:function>
 
   <xsl:function name="tex:quote-index" as="xs:string">
