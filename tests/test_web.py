@@ -238,6 +238,49 @@ def test_links_of_other_projects_that_lead_nowhere_are_text(foreign_site):
     assert not any("registers/" in h for h in bellini.xpath("//a/@href"))
 
 
+def _one_page(tmp_path: Path, body: str, sources: str = "<p>test</p>") -> lxml.html.HtmlElement:
+    """The page of a small text t built alone; its links must all lead somewhere."""
+    (tmp_path / "t.xml").write_text(_tei("t", body, sources=sources), encoding="utf-8")
+    run([tmp_path / "t.xml"], tmp_path / "out", html=True, pdf=False, search=False)
+    assert _links_and_ids(tmp_path / "out" / "html") == ([], [])
+    return lxml.html.parse(str(tmp_path / "out" / "html" / "texts" / "t.html")).getroot()
+
+
+def test_a_pointer_links_only_to_what_the_page_shows_with_its_id(tmp_path):
+    html = _one_page(tmp_path, """<p>A line<lb xml:id="br"/>broken, <choice xml:id="ch"><sic><hi xml:id="inside">teh</hi></sic>
+<corr xml:id="cr"><hi xml:id="shown">the</hi></corr></choice> word. <ref target="#br">To the break</ref>, <ptr target="#br"/>,
+<ref target="#inside">into the sic</ref>, <ref target="#cr">to the corr</ref>, <ref target="#ch">to the choice</ref>,
+<ref target="#hb">to the header</ref>, <ref target="#shown">into the corr</ref>;
+“<quote source="#br">a</quote>”, “<quote source="#inside">b</quote>”, “<quote source="#shown">c</quote>”.</p>""",
+                     sources='<bibl xml:id="hb">The source</bibl>')
+    # a line break has no id on the page; the source's readings are hidden, the reading's own span has no id,
+    # and a choice's span is the anchor of its apparatus entry: all text, their targets kept in view
+    for target in ("br", "inside", "cr", "ch", "hb"):
+        assert not html.xpath(f"//a[@href='#{target}']"), target
+    assert html.xpath("//span[@data-tei='ptr'][.='[#br]']") and html.xpath("//span[@data-tei='ref'][@title='#inside']")
+    # what the shown reading holds is on the page with its id
+    assert html.xpath("//a[@href='#shown'][.='into the corr']") and html.xpath("//span[@class='reading']/*[@id='shown']")
+    # a quotation's source by the same rule
+    assert [a.get("href") for a in html.xpath("//a[@class='quote-source']")] == ["#shown"]
+    assert len(html.xpath("//span[@class='quote-source-text']")) == 2
+
+
+def test_a_quotation_marker_stands_before_a_possessive(tmp_path):
+    html = _one_page(tmp_path, """<p>The ‘<quote source="#j">Journal</quote>’s view, not “<quote source="#j">ours</quote>”.
+<bibl xml:id="j">The Journal</bibl></p>""")
+    first, second = html.xpath("//q")
+    # the apostrophe of the possessive is a letter of the word, not a closing mark
+    assert first.tail is None and first.getnext().get("class") == "quote-source"
+    assert first.getnext().tail.startswith("’s view")
+    assert second.tail == "”" and second.getnext().get("class") == "quote-source"
+
+
+def test_markup_cited_by_other_projects_is_code(tmp_path):
+    html = _one_page(tmp_path, """<p>The <gi>hi</gi> element, its <att>rend</att> of <val>italic</val>, <tag>lb/</tag>,
+<ident>teiHeader</ident> and <eg>&lt;p&gt;x&lt;/p&gt;</eg>.</p>""")
+    assert html.xpath("//main//code/@data-tei") == ["gi", "att", "val", "tag", "ident", "eg"]
+
+
 def _page_ids(page: Path) -> list[str]:
     return lxml.html.parse(str(page)).getroot().xpath("//main//@id")
 
@@ -284,7 +327,8 @@ _TWO_TEXTS = {
     "a.xml": _tei("a", """<p><persName ref="psn:stalin">Stalin</persName> in a; <ref target="#x">see x</ref>,
 <ptr target="#x"/>, <ref target="#here">here</ref>; <app><lem wit="#W">word</lem><rdg wit="#V">ward</rdg></app>.</p>
 <p xml:id="here">Here<note>A note without an id.</note>. <pb n="1"/>one <pb n="1"/>one again <pb ed="#B" n="2"/>two
-<pb/>none</p>""", prefix="register.xml#$1", sources=_witnesses("Wa", "Va")),
+<pb/>none</p><p xml:id="a-tk-note-2">An id like a made one<note>The second note.</note>.</p>""",
+                  prefix="register.xml#$1", sources=_witnesses("Wa", "Va") + '<bibl>A copy, <pb n="1"/>page one</bibl>'),
     "b.xml": _tei("b", """<p xml:id="x"><persName ref="psn:stalin">Stalin</persName> in b;
 <ref target="#x">this paragraph</ref>; <app><lem wit="#W">word</lem><rdg wit="#V">ward</rdg></app>.</p>""",
                   prefix="register.xml#p-$1", sources=_witnesses("Wb", "Vb")),
@@ -326,11 +370,14 @@ def test_each_text_resolves_its_own_prefixes_ids_and_witnesses(tmp_path):
         sigla = html.xpath("//section[@id='apparatus']//span[@class='sigla']/text()")
         assert own in sigla and other not in sigla
 
-    # made ids: page number (with its edition), then a count for a number met again; name and ordinal
-    assert a.xpath("//span[contains(@class,'tei-pb')]/@id") == ["a-p-1", "a-p-1_2", "a-p-B-2", "a-tk-pb-1"]
+    # made ids: page number (with its edition), then a count for a number met again; name and ordinal.
+    # A page break of the header (its source description, shown first) has an id of the header's own
+    # and shifts no page of the text; a made id that an encoder's xml:id already has takes _tk.
+    assert a.xpath("//span[contains(@class,'tei-pb')]/@id") == ["a-tkh-pb-1", "a-p-1", "a-p-1_2", "a-p-B-2", "a-tk-pb-1"]
     assert c.xpath("//span[contains(@class,'tei-pb')]/@id") == ["c-p-1", "c-p-1_2"]
-    assert a.xpath("//ol[@class='notes']/li/@id") == ["a-tk-note-1"]
-    assert a.xpath("//a[@role='doc-noteref']/@href") == ["#a-tk-note-1"]
+    assert a.xpath("//ol[@class='notes']/li/@id") == ["a-tk-note-1", "a-tk-note-2_tk"]
+    assert a.xpath("//a[@role='doc-noteref']/@href") == ["#a-tk-note-1", "#a-tk-note-2_tk"]
+    assert a.xpath("//p[@id='a-tk-note-2']")
     assert _links_and_ids(site) == ([], [])
 
     # built alone, a's page has the same ids

@@ -68,7 +68,7 @@
              | tei:bloc | tei:geogName | tei:nameLink | tei:offset | tei:affiliation | tei:occupation
              | tei:nationality | tei:faith | tei:sex | tei:age | tei:state | tei:trait | tei:residence
              | tei:education | tei:langKnowledge | tei:socecStatus | tei:floruit | tei:ident | tei:gi
-             | tei:att | tei:val | tei:code | tei:formula | tei:caesura | tei:rhyme | tei:mod
+             | tei:att | tei:val | tei:tag | tei:eg | tei:code | tei:formula | tei:caesura | tei:rhyme | tei:mod
              | tei:redo | tei:undo | tei:retrace | tei:substJoin">inline</xsl:template>
   <xsl:template mode="tk:behaviour" priority="5" as="xs:string"
       match="tei:cb | tei:gb">break</xsl:template>

@@ -147,7 +147,8 @@
     key-p-A-16); a number met before in the same text takes _2, _3 … (a teiCorpus whose members
     each begin at p. 1).  Any other element (a page break without a number too) is its name and its
     ordinal among the elements of that name in the same text: key-tk-note-3 (key-tkh-… in the
-    header, so that a change to the header moves no anchor of the text).  "The same text" is the tk:text, the page: nothing here
+    header, a page break of a transcribed source description included, so that a change to the
+    header moves no anchor of the text).  "The same text" is the tk:text, the page: nothing here
     depends on the other texts of the build.  The three forms cannot meet (p-, tk-, tkh-); an
     encoder's xml:id that happens to equal one is kept, and the made one takes _tk.
   -->
@@ -167,7 +168,7 @@
 
   <xsl:function name="tk:id-base" as="xs:string">
     <xsl:param name="e" as="element()"/>
-    <xsl:variable name="n" select="$e/self::tei:pb/@n ! tk:id-part(.)"/>
+    <xsl:variable name="n" select="$e/self::tei:pb[not(ancestor::tei:teiHeader)]/@n ! tk:id-part(.)"/>
     <xsl:sequence select="if ($n != '') then 'p-' || (($e/@ed, $e/@edition)[1] ! tk:id-part(.) ! (if (. != '') then . || '-' else '')) || $n
                           else (if ($e/ancestor-or-self::tei:teiHeader) then 'tkh-' else 'tk-') || local-name($e)"/>
   </xsl:function>
@@ -211,15 +212,29 @@
                           else $pointer"/>
   </xsl:function>
 
-  <!-- The register entry a name points to, if the register knows it. -->
+  <!-- The id in the register a pointer names, by its own document's prefixes (psn:stalin →
+       register.xml#stalin → stalin); none for a pointer elsewhere. -->
+  <xsl:function name="tk:register-id" as="xs:string?">
+    <xsl:param name="pointer" as="xs:string"/>
+    <xsl:param name="context" as="node()"/>
+    <xsl:variable name="t" select="tk:expand($pointer, $context)"/>
+    <xsl:sequence select="if (contains($t, 'register.xml#')) then substring-after($t, 'register.xml#') else ()"/>
+  </xsl:function>
+
+  <!-- The register entry of an id, if the register has one (a person, place, organisation or work). -->
+  <xsl:function name="tk:entry-by-id" as="element()?">
+    <xsl:param name="id" as="xs:string?"/>
+    <xsl:param name="register" as="document-node()?"/>
+    <xsl:sequence select="if ($register and exists($id))
+                          then (key('tk:id', $id, $register)[self::tei:person or self::tei:place
+                                or self::tei:org or self::tei:bibl])[1] else ()"/>
+  </xsl:function>
+
+  <!-- The register entry a name points to (the first of its @ref the register holds an id for). -->
   <xsl:function name="tk:entry" as="element()?">
     <xsl:param name="e" as="element()"/>
     <xsl:param name="register" as="document-node()?"/>
-    <xsl:variable name="targets" select="for $r in tokenize($e/@ref) return tk:expand($r, $e)"/>
-    <xsl:variable name="ids" select="for $t in $targets[contains(., 'register.xml#')] return substring-after($t, '#')"/>
-    <xsl:sequence select="if ($register and exists($ids))
-                          then (key('tk:id', $ids[1], $register)[self::tei:person or self::tei:place
-                                or self::tei:org or self::tei:bibl])[1] else ()"/>
+    <xsl:sequence select="tk:entry-by-id((tokenize($e/@ref) ! tk:register-id(., $e))[1], $register)"/>
   </xsl:function>
 
   <xsl:function name="tk:entry-kind" as="xs:string">
@@ -299,7 +314,8 @@
   <!-- ============================================================ the text's metadata -->
 
   <!-- Markup or formal code quoted in the text (<code>resp="#ed"</code>): set as written, in both
-       outputs, without typographic quotation marks. -->
+       outputs, without typographic quotation marks.  Each of these elements is inline (the ODD's
+       model for code, the table of behaviours.xsl for the others), so both outputs set it as code. -->
   <xsl:function name="tk:is-code" as="xs:boolean">
     <xsl:param name="n" as="node()"/>
     <xsl:sequence select="exists($n/ancestor-or-self::*[self::tei:code or self::tei:att or self::tei:val or self::tei:gi

@@ -22,19 +22,10 @@
 
   <!-- ============================================================ dispatch -->
 
-  <xsl:template match="text()" mode="html:render">
-    <!-- the closing mark after a quotation, then the quotation's source markers (quotations.xsl) -->
-    <xsl:variable name="quote" select="preceding-sibling::node()[1][self::tei:quote][@source][tk:behaviour(.) = 'inline']"/>
-    <xsl:variable name="marks" select="if ($quote) then html:marks-after($quote) else ''"/>
-    <xsl:choose>
-      <xsl:when test="$marks != ''">
-        <xsl:value-of select="$marks"/>
-        <xsl:for-each select="$quote"><xsl:call-template name="html:source-markers"/></xsl:for-each>
-        <xsl:value-of select="substring(tk:text(.), string-length($marks) + 1)"/>
-      </xsl:when>
-      <xsl:otherwise><xsl:value-of select="tk:text(.)"/></xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
+  <xsl:template match="text()" mode="html:render">{tk:text(.)}</xsl:template>
+  <!-- the text after a quotation, whose closing marks the quotation has given (quotations.xsl) -->
+  <xsl:template match="text()[preceding-sibling::node()[1][self::tei:quote[@source]][tk:behaviour(.) = 'inline']]"
+                mode="html:render" priority="1">{substring(tk:text(.), string-length(html:marks-after(preceding-sibling::node()[1])) + 1)}</xsl:template>
   <xsl:template match="comment() | processing-instruction()" mode="html:render"/>
 
   <xsl:template match="*" mode="html:render">
@@ -126,9 +117,10 @@
 
   <xsl:template name="html:section">
     <xsl:context-item as="element()" use="required"/>
-    <section id="{tk:id(.)}">
+    <xsl:variable name="id" select="tk:id(.)"/>
+    <section id="{$id}">
       <xsl:call-template name="html:attributes"/>
-      <xsl:attribute name="id" select="tk:id(.)"/>
+      <xsl:attribute name="id" select="$id"/>
       <xsl:apply-templates mode="html:render"/>
     </section>
   </xsl:template>
@@ -164,9 +156,10 @@
       <xsl:call-template name="html:attributes"/>
       <xsl:if test="html:is-numbered(.)">
         <xsl:variable name="n" select="html:paragraph-number(.)"/>
-        <xsl:attribute name="id" select="tk:id(.)"/>
+        <xsl:variable name="id" select="tk:id(.)"/>
+        <xsl:attribute name="id" select="$id"/>
         <xsl:attribute name="data-n" select="$n"/>
-        <a class="pnum" href="#{tk:id(.)}" aria-label="Paragraph {$n}: permanent link">{$n}</a>
+        <a class="pnum" href="#{$id}" aria-label="Paragraph {$n}: permanent link">{$n}</a>
       </xsl:if>
       <xsl:apply-templates mode="html:render"/>
     </xsl:element>
@@ -253,25 +246,49 @@
   </xsl:template>
 
   <!-- Where a link goes: the register entry of a name, else a safe absolute URL (none for javascript:
-       and the like), else an element of the page (#id). A relative target names a file of the encoders'
-       own project (TEI-ListBibl.xml#x, a letter L02845, a person pmb2121), which the site does not
-       have: such a link would lead nowhere, so it is shown as text. -->
+       and the like), else an element the page shows with its id (#id). A relative target names a file
+       of the encoders' own project (TEI-ListBibl.xml#x, a letter L02845, a person pmb2121), which the
+       site does not have: such a link would lead nowhere, so it is shown as text; so is a #id the page
+       has no anchor for. -->
   <xsl:function name="html:href" as="xs:string?">
     <xsl:param name="e" as="element()"/>
     <xsl:variable name="entry" select="if ($e/@ref) then tk:entry($e, $register) else ()"/>
     <xsl:variable name="url" select="tk:safe-url(($e/@target, $e/@ref)[1] ! tokenize(.)[1])"/>
     <xsl:sequence select="if ($entry) then '../registers/' || tk:entry-kind($entry) || '.html#' || $entry/@xml:id
-                          else if (starts-with($url, '#')) then $url[exists(html:target($e))]
+                          else if (starts-with($url, '#')) then $url[exists(html:target($e)[html:has-anchor(.)])]
                           else if (matches($url, '^[a-z][a-z0-9+.-]*:', 'i')) then $url
                           else ()"/>
   </xsl:function>
 
-  <!-- The element of the text a link points to (#id): what the page shows with that id, in the link's
-       own text (an id of another text of the edition is on another page). -->
+  <!-- The element of the same document a pointer #id names (not one of another text of the edition,
+       which is on another page). -->
+  <xsl:function name="html:local-target" as="element()?">
+    <xsl:param name="pointer" as="xs:string"/>
+    <xsl:param name="context" as="element()"/>
+    <xsl:sequence select="if (starts-with($pointer, '#') and string-length($pointer) gt 1)
+                          then tk:local-id(substring($pointer, 2), $context)[1] else ()"/>
+  </xsl:function>
+
+  <!-- The element of the text a link points to (#id). -->
   <xsl:function name="html:target" as="element()?">
     <xsl:param name="e" as="element()"/>
-    <xsl:variable name="t" select="($e/@target, $e/@ref)[1] ! tokenize(.)[1]"/>
-    <xsl:sequence select="if (starts-with($t, '#')) then tk:local-id(substring($t, 2), $e)[ancestor::tei:text][1] else ()"/>
+    <xsl:sequence select="(($e/@target, $e/@ref)[1] ! tokenize(.)[1]) ! html:local-target(., $e)[ancestor::tei:text]"/>
+  </xsl:function>
+
+  <!-- Does the page show an element with its id (so that #id leads to it)?  Not the header, not what is
+       omitted, not a line break (a br without id), not a note the apparatus shows as plain text.  Not
+       a choice or app itself (its span has the id of its apparatus entry's anchor, app-…-ref), nor its
+       reading (whose span carries no id), nor anything of the source's readings (sic, rdg …), which
+       are in a hidden span; what the shown reading (corr, lem) holds is on the page with its ids. -->
+  <xsl:function name="html:has-anchor" as="xs:boolean">
+    <xsl:param name="t" as="element()"/>
+    <xsl:sequence select="exists($t/ancestor::tei:text) and not($t/self::tei:lb)
+        and not($t/ancestor-or-self::*[tk:behaviour(.) = ('omit', 'metadata')])
+        and tk:behaviour($t) != 'alternate'
+        and not($t/ancestor-or-self::*[parent::*[tk:behaviour(.) = 'alternate']]
+                                      [. is $t or empty(. intersect tk:reading(..))])
+        and not($t/ancestor-or-self::tei:note[not(tk:is-flow-note(.))])
+        and not($t/ancestor-or-self::tei:witDetail)"/>
   </xsl:function>
 
   <!-- What an empty pointer shows: the label of the note or the heading it points to, else its target. -->
@@ -332,10 +349,11 @@
     <xsl:variable name="reading" select="tk:reading(.)"/>
     <xsl:variable name="others" select="tk:alternates(.)"/>
     <xsl:variable name="n" select="tk:entry-number(.)"/>
+    <xsl:variable name="id" select="tk:id(.)"/>
     <xsl:if test="tk:space-before(.)"><xsl:text> </xsl:text></xsl:if>
     <span id="app-{$n}-ref">
       <xsl:call-template name="html:attributes"><xsl:with-param name="class" select="'app-entry'"/></xsl:call-template>
-      <xsl:attribute name="id" select="'app-' || tk:id(.) || '-ref'"/>
+      <xsl:attribute name="id" select="'app-' || $id || '-ref'"/>
       <span class="reading" data-wit="{$reading/@wit}"><xsl:apply-templates select="$reading/node()" mode="html:render"/></span>
       <xsl:for-each select="$others">
         <span class="source" data-wit="{@wit}" data-tei="{local-name()}" hidden="">
@@ -343,7 +361,7 @@
         </span>
       </xsl:for-each>
       <!-- an app with a lemma only (a lacuna marked in one witness) has no entry to link to -->
-      <xsl:if test="not(html:in-link(.)) and exists($others)"><a class="app-ref" href="#app-{tk:id(.)}" aria-label="Apparatus entry {$n}"/></xsl:if>
+      <xsl:if test="not(html:in-link(.)) and exists($others)"><a class="app-ref" href="#app-{$id}" aria-label="Apparatus entry {$n}"/></xsl:if>
     </span>
     <xsl:if test="tk:space-after(.)"><xsl:text> </xsl:text></xsl:if>
   </xsl:template>
@@ -384,15 +402,16 @@
     <xsl:context-item as="element()" use="required"/>
     <xsl:choose>
       <xsl:when test="self::tei:pb">
-        <span id="{tk:id(.)}" data-n="{@n}">
+        <xsl:variable name="id" select="tk:id(.)"/>
+        <span id="{$id}" data-n="{@n}">
           <xsl:call-template name="html:attributes"><xsl:with-param name="class" select="'page'"/></xsl:call-template>
-          <xsl:attribute name="id" select="tk:id(.)"/>
+          <xsl:attribute name="id" select="$id"/>
           <xsl:choose>
             <xsl:when test="html:in-link(.)">
               <span class="page-label" data-label="[{tk:page-label(.)}]" title="Page {@n} of the source"/>
             </xsl:when>
             <xsl:otherwise>
-              <a class="page-label" href="#{tk:id(.)}" data-label="[{tk:page-label(.)}]"
+              <a class="page-label" href="#{$id}" data-label="[{tk:page-label(.)}]"
                  aria-label="Page {@n} of the source{if (@cert) then ' (number inferred)' else ''}"/>
             </xsl:otherwise>
           </xsl:choose>

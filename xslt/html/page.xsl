@@ -270,8 +270,9 @@
     <xsl:variable name="p" select="ancestor::tei:p[html:is-numbered(.)][1]"/>
     <!-- a lemma without a letter (a dash, a stop, a deletion) takes the word before it on both sides -->
     <xsl:variable name="context" select="if (matches($lemma, '[\p{L}\p{N}]')) then '' else tk:word-before(.)"/>
-    <li id="app-{tk:id(.)}" data-tei="{local-name()}" lang="{tk:lang(($reading, .)[1])}">
-      <a class="backref" href="#app-{tk:id(.)}-ref" aria-label="Back to the text">{if ($p) then '¶ ' || html:paragraph-number($p) else '↑'}</a>
+    <xsl:variable name="id" select="tk:id(.)"/>
+    <li id="app-{$id}" data-tei="{local-name()}" lang="{tk:lang(($reading, .)[1])}">
+      <a class="backref" href="#app-{$id}-ref" aria-label="Back to the text">{if ($p) then '¶ ' || html:paragraph-number($p) else '↑'}</a>
       <xsl:text> </xsl:text>
       <span class="lemma">{normalize-space($context || $lemma)}</span>
       <xsl:if test="$reading/@wit"><xsl:text> </xsl:text><span class="sigla">{string-join(tk:sigla($reading), ' ')}</span></xsl:if>
@@ -302,13 +303,9 @@
   <!-- One card per register entry named or quoted on the page, shown on hover or focus. -->
   <xsl:template name="html:cards">
     <xsl:param name="tei" as="element()"/>
-    <xsl:variable name="entries" as="element()*">
-      <!-- generate-id() only as node identity within this run (one card per entry), never written out -->
-      <xsl:for-each-group select="$tei//tei:text//*[@ref] ! tk:entry(., $register),
-                                  $tei//tei:text//tei:quote[@source] ! html:quote-sources(.)?entry" group-by="generate-id(.)">
-        <xsl:sequence select="."/>
-      </xsl:for-each-group>
-    </xsl:variable>
+    <!-- a union: each entry once, in the register's order -->
+    <xsl:variable name="entries" select="$tei//tei:text//*[@ref] ! tk:entry(., $register)
+        | (for $q in $tei//tei:text//tei:quote[@source], $p in tokenize($q/@source) return html:source-entry($p, $q))"/>
     <xsl:if test="$entries">
       <div class="cards">
         <xsl:for-each select="$entries">

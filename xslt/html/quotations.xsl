@@ -34,40 +34,10 @@
   <!-- ============================================================ what a source is -->
 
   <!-- The register entry a pointer names (bib:pravda → register.xml#pravda), if the register has it. -->
-  <xsl:function name="html:register-id" as="xs:string?">
-    <xsl:param name="pointer" as="xs:string"/>
-    <xsl:param name="context" as="element()"/>
-    <xsl:variable name="t" select="tk:expand($pointer, $context)"/>
-    <xsl:sequence select="if (contains($t, 'register.xml#')) then substring-after($t, '#') else ()"/>
-  </xsl:function>
-
   <xsl:function name="html:source-entry" as="element()?">
     <xsl:param name="pointer" as="xs:string"/>
     <xsl:param name="context" as="element()"/>
-    <xsl:variable name="id" select="html:register-id($pointer, $context)"/>
-    <xsl:sequence select="if ($register and exists($id))
-                          then (key('tk:id', $id, $register)[self::tei:person or self::tei:place
-                                or self::tei:org or self::tei:bibl])[1] else ()"/>
-  </xsl:function>
-
-  <!-- The element of the same document a pointer #id names (not one of another text of the edition). -->
-  <xsl:function name="html:local-target" as="element()?">
-    <xsl:param name="pointer" as="xs:string"/>
-    <xsl:param name="context" as="element()"/>
-    <xsl:sequence select="if (starts-with($pointer, '#') and string-length($pointer) gt 1)
-                          then tk:local-id(substring($pointer, 2), $context)[1] else ()"/>
-  </xsl:function>
-
-  <!-- Does the page show an element with its id (so that #id leads to it)?  Not the header, not what is
-       omitted, not the readings of a choice or app (their spans carry no ids), not a line break, not
-       a note the apparatus shows as plain text. -->
-  <xsl:function name="html:has-anchor" as="xs:boolean">
-    <xsl:param name="t" as="element()"/>
-    <xsl:sequence select="exists($t/ancestor::tei:text) and not($t/self::tei:lb)
-        and not($t/ancestor-or-self::*[tk:behaviour(.) = ('omit', 'metadata')])
-        and not($t/ancestor-or-self::*[parent::*[tk:behaviour(.) = 'alternate']])
-        and not($t/ancestor-or-self::tei:note[not(tk:is-flow-note(.))])
-        and not($t/ancestor-or-self::tei:witDetail)"/>
+    <xsl:sequence select="tk:entry-by-id(tk:register-id($pointer, $context), $register)"/>
   </xsl:function>
 
   <!-- What the reader is told a local source is: a citation's words, a paragraph's number, a note's label. -->
@@ -82,31 +52,34 @@
   </xsl:function>
 
   <!-- The sources of a quotation, one map per pointer of @source: label (what it is, as text), href (only
-       where it leads somewhere on this site or is a web address), entry (a register entry), target (an
-       element of the page). The bibl of the quotation's own cit is already its caption: not repeated. -->
+       where it leads somewhere on this site or is a web address), linked (whether the page links it: not
+       inside a link, for links cannot nest), entry (a register entry), target (an element of the page).
+       The bibl of the quotation's own cit is already its caption: not repeated. -->
   <xsl:function name="html:quote-sources" as="map(*)*">
     <xsl:param name="q" as="element()"/>
+    <xsl:variable name="in-link" select="html:in-link($q)"/>
     <xsl:for-each select="tokenize($q/@source)">
       <xsl:variable name="entry" select="html:source-entry(., $q)"/>
       <xsl:variable name="local" select="html:local-target(., $q)"/>
       <xsl:variable name="url" select="tk:safe-url(.)"/>
       <xsl:choose>
         <xsl:when test="$entry">
-          <xsl:sequence select="map{'label': tk:entry-name($entry), 'entry': $entry,
+          <xsl:sequence select="map{'label': tk:entry-name($entry), 'entry': $entry, 'linked': not($in-link),
               'href': '../registers/' || tk:entry-kind($entry) || '.html#' || $entry/@xml:id}"/>
         </xsl:when>
         <xsl:when test="$local intersect $q/parent::tei:cit/tei:bibl"/>
         <xsl:when test="$local and html:has-anchor($local)">
-          <xsl:sequence select="map{'label': html:source-label($local), 'target': $local, 'href': '#' || $local/@xml:id}"/>
+          <xsl:sequence select="map{'label': html:source-label($local), 'target': $local, 'href': '#' || $local/@xml:id,
+              'linked': not($in-link)}"/>
         </xsl:when>
         <xsl:when test="$local">
-          <xsl:sequence select="map{'label': html:source-label($local), 'target': $local}"/>
+          <xsl:sequence select="map{'label': html:source-label($local), 'target': $local, 'linked': false()}"/>
         </xsl:when>
         <xsl:when test="matches($url, '^https?://', 'i')">
-          <xsl:sequence select="map{'label': $url, 'href': $url}"/>
+          <xsl:sequence select="map{'label': $url, 'href': $url, 'linked': not($in-link)}"/>
         </xsl:when>
         <xsl:otherwise>
-          <xsl:sequence select="map{'label': string(.)}"/>
+          <xsl:sequence select="map{'label': string(.), 'linked': false()}"/>
         </xsl:otherwise>
       </xsl:choose>
     </xsl:for-each>
@@ -117,77 +90,81 @@
   <xsl:function name="html:quoted-entry-ids" as="xs:string*">
     <xsl:param name="q" as="element()"/>
     <xsl:sequence select="distinct-values(for $s in tokenize($q/@source) return (
-        html:register-id($s, $q),
+        tk:register-id($s, $q),
         html:local-target($s, $q)[self::tei:bibl or self::tei:biblStruct or self::tei:cit]
-            //tei:title[@ref] ! (for $r in tokenize(@ref) return html:register-id($r, .))))"/>
+            //tei:title[@ref] ! (for $r in tokenize(@ref) return tk:register-id($r, .))))"/>
   </xsl:function>
 
-  <!-- Where the register cites a quotation: its paragraph, or the first paragraph of a block quotation. -->
-  <xsl:function name="html:quotation-anchor" as="xs:string">
-    <xsl:param name="q" as="element()"/>
-    <xsl:variable name="ps" select="$q//tei:p[html:is-numbered(.)]"/>
-    <xsl:sequence select="if ($ps) then tk:id($ps[1]) else html:mention-anchor($q)"/>
+  <!-- Where the register cites a quotation or a mention: the paragraphs of a block quotation (its first
+       one), else the place of a mention (registers.xsl). -->
+  <xsl:function name="html:place-anchor" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:variable name="ps" select="$e//tei:p[html:is-numbered(.)]"/>
+    <xsl:sequence select="if ($ps) then tk:id($ps[1]) else html:mention-anchor($e)"/>
   </xsl:function>
 
-  <xsl:function name="html:quotation-label" as="xs:string">
-    <xsl:param name="q" as="element()"/>
-    <xsl:variable name="ps" select="$q//tei:p[html:is-numbered(.)]"/>
+  <xsl:function name="html:place-label" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:variable name="ps" select="$e//tei:p[html:is-numbered(.)]"/>
     <xsl:sequence select="if (count($ps) gt 1) then '¶ ' || html:paragraph-number($ps[1]) || '–' || html:paragraph-number($ps[last()])
                           else if ($ps) then '¶ ' || html:paragraph-number($ps)
-                          else html:mention-label($q)"/>
+                          else html:mention-label($e)"/>
   </xsl:function>
 
   <!-- ============================================================ how it is shown -->
 
-  <!-- The id of the element that describes a source of a quotation (its marker, its hidden text). -->
+  <!-- The id of the element that describes a source of a quotation (its marker, its hidden text), from
+       the quotation's id. -->
   <xsl:function name="html:source-id" as="xs:string">
-    <xsl:param name="q" as="element()"/>
+    <xsl:param name="q-id" as="xs:string"/>
     <xsl:param name="n" as="xs:integer"/>
-    <xsl:sequence select="'src-' || tk:id($q) || '-' || $n"/>
+    <xsl:sequence select="'src-' || $q-id || '-' || $n"/>
   </xsl:function>
 
-  <!-- Links cannot nest: inside a link, every source is text. -->
-  <xsl:function name="html:is-linked" as="xs:boolean">
-    <xsl:param name="source" as="map(*)"/>
-    <xsl:param name="q" as="element()"/>
-    <xsl:sequence select="exists($source?href) and not(html:in-link($q))"/>
-  </xsl:function>
-
-  <!-- The closing marks that follow an inline quotation in the text ('' when none do). -->
+  <!-- The closing marks that follow an inline quotation in the text ('' when none do).  A closing ’ or '
+       before a letter is an apostrophe (“Pravda’s view”): the marker goes before it. -->
   <xsl:function name="html:marks-after" as="xs:string">
     <xsl:param name="q" as="element()"/>
     <xsl:variable name="next" select="$q/following-sibling::node()[1][self::text()]"/>
     <xsl:variable name="s" select="if ($next) then tk:text($next) else ''"/>
-    <xsl:sequence select="if (matches($s, '^' || $html:closing-marks)) then replace($s, '^(' || $html:closing-marks || ').*$', '$1', 's') else ''"/>
+    <xsl:variable name="marks" select="if (matches($s, '^' || $html:closing-marks))
+                                       then replace($s, '^(' || $html:closing-marks || ').*$', '$1', 's') else ''"/>
+    <xsl:sequence select="if (matches(substring($s, string-length($marks) + 1), '^\p{L}'))
+                          then replace($marks, '[’'']+$', '') else $marks"/>
   </xsl:function>
 
-  <!-- A quotation within the text: q, without the browser's marks (see edition.css). -->
+  <!-- A quotation within the text: q, without the browser's marks (see edition.css), then the closing
+       marks of the text, which the next text node holds, then the markers of its sources (the text()
+       template after a quotation leaves out the marks given here). -->
   <xsl:template name="html:inline-quote">
     <xsl:context-item as="element()" use="required"/>
-    <xsl:variable name="q" select="."/>
+    <xsl:variable name="q-id" select="tk:id(.)"/>
     <xsl:variable name="sources" select="html:quote-sources(.)"/>
     <q>
       <xsl:call-template name="html:attributes"/>
       <xsl:if test="exists($sources)">
         <xsl:attribute name="data-source" select="@source"/>
-        <xsl:attribute name="aria-describedby" select="string-join(for $i in 1 to count($sources) return html:source-id($q, $i), ' ')"/>
-        <xsl:if test="exists($sources[not(html:is-linked(., $q))])">
-          <xsl:attribute name="title" select="'Source: ' || string-join($sources[not(html:is-linked(., $q))]?label, '; ')"/>
+        <xsl:attribute name="aria-describedby" select="string-join(for $i in 1 to count($sources) return html:source-id($q-id, $i), ' ')"/>
+        <xsl:if test="exists($sources[not(?linked)])">
+          <xsl:attribute name="title" select="'Source: ' || string-join($sources[not(?linked)]?label, '; ')"/>
         </xsl:if>
       </xsl:if>
       <xsl:apply-templates mode="html:render"/>
     </q>
-    <!-- the markers come after the closing mark, which the next text node holds (see the text() template) -->
-    <xsl:if test="html:marks-after(.) = ''"><xsl:call-template name="html:source-markers"/></xsl:if>
+    <xsl:if test="@source">{html:marks-after(.)}</xsl:if>
+    <xsl:call-template name="html:source-markers">
+      <xsl:with-param name="q-id" select="$q-id"/>
+      <xsl:with-param name="sources" select="$sources"/>
+    </xsl:call-template>
   </xsl:template>
 
   <xsl:template name="html:source-markers">
-    <xsl:context-item as="element()" use="required"/>
-    <xsl:variable name="q" select="."/>
-    <xsl:for-each select="html:quote-sources(.)">
-      <xsl:variable name="id" select="html:source-id($q, position())"/>
+    <xsl:param name="q-id" as="xs:string"/>
+    <xsl:param name="sources" as="map(*)*"/>
+    <xsl:for-each select="$sources">
+      <xsl:variable name="id" select="html:source-id($q-id, position())"/>
       <xsl:choose>
-        <xsl:when test="html:is-linked(., $q)">
+        <xsl:when test="?linked">
           <a class="quote-source" id="{$id}" href="{?href}" aria-label="Source: {?label}" title="Source: {?label}">
             <xsl:if test="exists(?entry)">
               <xsl:attribute name="data-entry" select="?entry/@xml:id"/>
@@ -202,13 +179,13 @@
        the blockquote). -->
   <xsl:template name="html:block-quote">
     <xsl:context-item as="element()" use="required"/>
-    <xsl:variable name="q" select="."/>
+    <xsl:variable name="source-id" select="html:source-id(tk:id(.), 0)"/>
     <xsl:variable name="sources" select="html:quote-sources(.)"/>
     <xsl:variable name="quote" as="element()">
       <blockquote><xsl:call-template name="html:attributes"/>
         <xsl:if test="exists($sources)">
           <xsl:attribute name="data-source" select="@source"/>
-          <xsl:attribute name="aria-describedby" select="html:source-id($q, 0)"/>
+          <xsl:attribute name="aria-describedby" select="$source-id"/>
         </xsl:if>
         <xsl:apply-templates mode="html:render"/></blockquote>
     </xsl:variable>
@@ -217,14 +194,14 @@
       <xsl:otherwise>
         <figure class="quotation">
           <xsl:sequence select="$quote"/>
-          <figcaption class="quote-source" id="{html:source-id($q, 0)}"><span lang="en">Source:</span><xsl:text> </xsl:text>
+          <figcaption class="quote-source" id="{$source-id}"><span lang="en">Source:</span><xsl:text> </xsl:text>
             <xsl:for-each select="$sources">
               <xsl:if test="position() gt 1">; </xsl:if>
-              <xsl:element name="{if (html:is-linked(., $q)) then 'a' else 'span'}">
-                <xsl:if test="html:is-linked(., $q)"><xsl:attribute name="href" select="?href"/></xsl:if>
+              <xsl:element name="{if (?linked) then 'a' else 'span'}">
+                <xsl:if test="?linked"><xsl:attribute name="href" select="?href"/></xsl:if>
                 <xsl:if test="exists(?entry)"><xsl:attribute name="data-entry" select="?entry/@xml:id"/></xsl:if>
                 <xsl:for-each select="(?target, ?entry)[1]"><xsl:attribute name="lang" select="tk:lang(.)"/></xsl:for-each>
-                <xsl:if test="not(html:is-linked(., $q)) and empty(?target)"><xsl:attribute name="class" select="'pointer'"/></xsl:if>
+                <xsl:if test="not(?linked) and empty(?target)"><xsl:attribute name="class" select="'pointer'"/></xsl:if>
                 <xsl:sequence select="?label"/>
               </xsl:element>
             </xsl:for-each>

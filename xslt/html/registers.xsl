@@ -16,7 +16,7 @@
 
   <!-- every name of the edition, by the register entry it points to -->
   <xsl:key name="html:mentions" match="tk:text//tei:text//*[@ref]"
-           use="for $r in tokenize(@ref) return substring-after(tk:expand($r, .), 'register.xml#')"/>
+           use="for $r in tokenize(@ref) return tk:register-id($r, .)"/>
 
   <!-- every quotation of the edition, by the register entries it quotes (quotations.xsl) -->
   <xsl:key name="html:quotations" match="tk:text//tei:text//tei:quote[@source]" use="html:quoted-entry-ids(.)"/>
@@ -89,15 +89,12 @@
   <xsl:template name="html:places-in-texts">
     <xsl:param name="found" as="element()+"/>
     <xsl:param name="intro" as="xs:string" select="''"/>
-    <xsl:variable name="quoting" select="$intro != ''"/>
     <xsl:for-each-group select="$found" group-by="ancestor::tk:text/@key">
       <xsl:variable name="text" select="current-group()[1]/ancestor::tk:text"/>
       <li>{$intro}<a href="../texts/{current-grouping-key()}.html">{tk:title(($text//(tei:TEI | tei:teiCorpus))[1])}</a>:
-        <xsl:for-each-group select="current-group()"
-            group-by="if ($quoting) then html:quotation-anchor(.) else html:mention-anchor(.)">
+        <xsl:for-each-group select="current-group()" group-by="html:place-anchor(.)">
           <xsl:if test="position() gt 1">, </xsl:if>
-          <a href="../texts/{$text/@key}.html#{current-grouping-key()}">{if ($quoting) then html:quotation-label(current-group()[1])
-              else html:mention-label(current-group()[1])}</a>
+          <a href="../texts/{$text/@key}.html#{current-grouping-key()}">{html:place-label(current-group()[1])}</a>
         </xsl:for-each-group>
       </li>
     </xsl:for-each-group>
