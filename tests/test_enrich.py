@@ -107,6 +107,52 @@ def test_works_get_a_title_with_level(tmp_path):
     assert '<title level="j" ref="register.xml#pravda">Pravda</title>' in r.text
 
 
+def test_an_ignore_instruction_leaves_its_form_untagged_in_its_block_only(tmp_path):
+    path = doc(tmp_path, '<p>The <?teikit-enrich ignore "Stalin" a prize, not the man?>Stalin Prize; Stalin '
+                         'and Kirov in Moscow.</p><p>Stalin spoke.</p>')
+    first = enrich_document(path, steps=["names"])
+    body = added(first)
+    assert body.startswith('<p>The <?teikit-enrich ignore "Stalin" a prize, not the man?>Stalin Prize; Stalin and '
+                           '<persName ref="register.xml#kirov">Kirov</persName> in <placeName')
+    assert '<p><persName ref="register.xml#stalin">Stalin</persName> spoke.</p>' in body
+    assert first.changes["names"].counts["left untagged"] == 2 and not first.changes["names"].notes
+    path.write_text(first.text, encoding="utf-8")
+    assert not enrich_document(path, steps=["names"]).changed
+
+
+def test_an_ignore_instruction_covers_a_form_with_spaces_and_a_heading_in_capitals(tmp_path):
+    body = ("<div><head><?teikit-enrich ignore 'Leon  Trotsky' a ship?>LEON TROTSKY AND STALIN</head>"
+            "<p>Leon\n Trotsky</p></div>")
+    r = enrich_document(doc(tmp_path, body), steps=["names"])
+    assert "LEON TROTSKY AND <persName" in r.text
+    assert '<p><persName ref="register.xml#trotsky">Leon\n Trotsky</persName></p>' in r.text
+
+
+def test_an_ignore_instruction_outside_any_block_covers_its_element(tmp_path):
+    body = ('<div><?teikit-enrich ignore "Kirov" the town?><p>Kirov</p><note>Kirov</note></div>'
+            '<div><p>Kirov</p></div>')
+    r = enrich_document(doc(tmp_path, body), steps=["names"])
+    assert added(r).count("<persName") == 1
+    assert added(r).endswith('<div><p><persName ref="register.xml#kirov">Kirov</persName></p></div>')
+
+
+@pytest.mark.parametrize("instruction, says", [
+    ("<?teikit-enrich ignore Stalin no quotes?>", 'expected <?teikit-enrich ignore "FORM" reason?>'),
+    ('<?teikit-enrich ignore "Stalin?>', 'expected <?teikit-enrich ignore "FORM" reason?>'),
+    ("<?teikit-enrich skip 'Stalin'?>", 'expected <?teikit-enrich ignore "FORM" reason?>'),
+    ('<?teikit-enrich ignore "  " empty?>', "the quoted form is empty"),
+    ('<?teikit-enrich ignore "Stallin" a typo?>', "'Stallin', which is no name form of the register"),
+])
+def test_a_malformed_ignore_instruction_is_reported_with_its_place_and_has_no_effect(tmp_path, instruction, says):
+    path = doc(tmp_path, f"<p>x</p>\n<p>Here {instruction}Stalin spoke.</p>")
+    r = enrich_document(path, steps=["names"])
+    assert '<persName ref="register.xml#stalin">Stalin</persName> spoke' in r.text
+    where = f"{path}:3:{len('<p>Here ') + 1}: "  # the instruction's line (after the declaration's) and column
+    notes = r.changes["names"].notes
+    assert len(notes) == 1 and notes[0].startswith(where) and says in notes[0]
+    assert where in render(teikit.enrich.Report([r], 0.0), "text")
+
+
 # ---------------------------------------------------------------- dates
 
 CREATION = Context(creation=dt.date(1937, 10, 20))

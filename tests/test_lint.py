@@ -118,6 +118,33 @@ def test_processing_instruction_silences_one_occurrence(tmp_path):
     assert len(diags) == 1 and "the the" in diags[0].message
 
 
+def _tk201_doc(tmp_path, body: str) -> Path:
+    folder = tmp_path / "f"
+    shutil.copytree(HERE / "TK201_bad", folder)
+    doc = folder / "doc.xml"
+    doc.write_text(doc.read_text().replace(
+        '<p xml:id="t-p1">Stalin spoke in <placeName ref="plc:moscow">Moscow</placeName>.</p>', body))
+    return doc
+
+
+def test_an_enrich_ignore_instruction_silences_tk201_in_its_block_only(tmp_path):
+    doc = _tk201_doc(tmp_path, '<p xml:id="t-p1"><?teikit-enrich ignore "Stalin" a prize?>The Stalin Prize.</p>\n'
+                               '<p xml:id="t-p2">Stalin spoke.</p>')
+    diags = lint([doc], select_codes=["TK201"], register_path=doc.parent / "register.xml").diagnostics
+    line = doc.read_text().splitlines().index('<p xml:id="t-p2">Stalin spoke.</p>') + 1
+    assert [(d.line, d.column) for d in diags] == [(line, len('<p xml:id="t-p2">') + 1)]
+
+
+def test_a_malformed_enrich_ignore_instruction_is_reported_by_tk201_and_has_no_effect(tmp_path):
+    doc = _tk201_doc(tmp_path, '<p xml:id="t-p1"><?teikit-enrich ignore Stalin unquoted?>Stalin spoke.</p>')
+    diags = lint([doc], select_codes=["TK201"], register_path=doc.parent / "register.xml").diagnostics
+    line, text = next((i, t) for i, t in enumerate(doc.read_text().splitlines(), 1) if "teikit-enrich" in t)
+    assert [(d.line, d.column) for d in diags] == [(line, text.index("<?") + 1), (line, text.index("Stalin spoke") + 1)]
+    assert 'expected <?teikit-enrich ignore "FORM" reason?>' in diags[0].message
+    assert "'Stalin' is not tagged" in diags[1].message
+    assert "teikit-enrich ignore" in cli("--explain", "TK201").output
+
+
 def test_safe_fix_changes_no_character_and_unsafe_fix_records_itself(tmp_path):
     from teikit.parsing import parse
     folder = tmp_path / "f"

@@ -237,6 +237,9 @@ def enrich(paths, only, dry_run, in_place, register_path, fmt, config_path):
 
     Without --in-place nothing is written: a summary says what would be added.
     `--only candidates` lists capitalised names that match no register entry.
+    A register form that is not the name where it stands is left untagged in
+    its paragraph (heading, note, item …) by <?teikit-enrich ignore "FORM"
+    reason?> inside it; lint's TK201 honours it too.
 
     \b
     Example: teikit enrich tei/ --only names,dates --dry-run

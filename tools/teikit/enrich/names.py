@@ -4,7 +4,10 @@ Every name form of every register entry is looked for in running text and
 notes, longest form first; a match must stand as a whole word (so
 ``Trotskyist`` and ``Stalinism`` are left alone, and ``Stalin's`` gets its
 name tagged without the possessive).  A form that belongs to two entries is
-not tagged but reported, with its context, for the editor.
+not tagged but reported, with its context, for the editor.  A form the
+editor wants left alone in one place ("Franco" in "Franco-Russian alliance")
+is named there with ``<?teikit-enrich ignore "Franco" reason?>`` (see
+:mod:`.ignores`).
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from dataclasses import dataclass
 from .. import register as registers
 from ..source import Edit, escape_attr, wrap
 from . import Change, Context, Pass, block_of
+from . import ignores as ignore_pis
 
 # not inside a word nor after an apostrophe (l'Humanité), but after an opening quote ('Trotsky')
 _BOUNDARY_BEFORE = r"(?:(?<![\w'’])|(?<=(?<!\w)['‘’]))"
@@ -25,6 +29,7 @@ _BOUNDARY_AFTER = r"(?![\w]|[’'](?:[a-rt-z]|s\w))"
 class NamesPass(Pass):
     name = "names"
     context_chars: int = 40
+    report_instructions: bool = True  # lint's TK201 reports malformed ignore instructions itself
 
     def edits(self, ctx: Context, change: Change) -> list[Edit]:
         if ctx.register is None:
@@ -32,6 +37,11 @@ class NamesPass(Pass):
         forms = ctx.register.forms()
         if not forms:
             return []
+        skip = ignore_pis.read(ctx.source, forms)
+        if self.report_instructions:
+            for problem in skip.problems:
+                change.notes.append(ignore_pis.describe(problem, ctx.source, str(ctx.doc.path)))
+                change.where.append(problem.at)
         pattern = _compile(forms)
         # a heading in capitals: the forms in capitals as well as those as printed (G.P.U., Kirov)
         upper = _compile({**forms, **{f.upper(): ids for f, ids in forms.items() if f.upper() != f}})
@@ -45,6 +55,9 @@ class NamesPass(Pass):
             rx = upper if capitals.get(_block_of(run)) else pattern
             for m in rx.finditer(run.text):
                 form = " ".join(m.group(0).split())  # a name may run over a line end or a double space
+                if skip.covers(run.offsets[m.start()], form, _match_form(form, forms)):
+                    change.add("left untagged")  # by an ignore instruction
+                    continue
                 ids = forms.get(form) or forms.get(_match_form(form, forms)) or []
                 if len(ids) != 1:
                     ctx_text = run.text[max(0, m.start() - self.context_chars):m.end() + self.context_chars]

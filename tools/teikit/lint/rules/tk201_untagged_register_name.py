@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from ...diagnostics import Diagnostic, Fix
 from ...enrich import Change, Context
+from ...enrich import ignores as ignore_pis
 from ...enrich.names import NamesPass
 from .. import Rule
 
@@ -21,7 +22,12 @@ class UntaggedRegisterName(Rule):
 
     Fix (safe): wrap the name in its element with @ref (no character changes);
     the same as teikit enrich --only names.  Ambiguous forms must be tagged
-    by the editor.
+    by the editor.  A form that is not the name where it stands ("Franco" in
+    "Franco-Russian alliance", "Lenin" in "Order of Lenin") is left with
+    <?teikit-enrich ignore "Franco" reason?> in its paragraph (or heading,
+    note, item …): enrich then leaves every "Franco" of that block untagged,
+    and this rule says nothing of them.  Such an instruction that is
+    malformed, or names no form of the register, is reported here.
     """
 
     code = "TK201"
@@ -33,7 +39,10 @@ class UntaggedRegisterName(Rule):
             return
         ectx = Context(ctx.doc, ctx.source, ctx.register, None)
         change = Change()
-        edits = NamesPass().edits(ectx, change)
+        edits = NamesPass(report_instructions=False).edits(ectx, change)
+        for problem in ignore_pis.read(ctx.source, ctx.register.forms()).problems:
+            line, col = ctx.source.line_col(problem.at)
+            yield Diagnostic(ctx.path, line, col, self.code, problem.message, severity="warning")
         # edits come in pairs: opening tag, closing tag
         for i in range(0, len(edits), 2):
             start, end = edits[i], edits[i + 1]
