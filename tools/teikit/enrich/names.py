@@ -13,7 +13,7 @@ is named there with ``<?teikit-enrich ignore "Franco" reason?>`` (see
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .. import register as registers
 from ..source import Edit, escape_attr, wrap
@@ -30,6 +30,7 @@ class NamesPass(Pass):
     name = "names"
     context_chars: int = 40
     report_instructions: bool = True  # lint's TK201 reports malformed ignore instructions itself
+    ignores: ignore_pis.Ignores = field(default_factory=ignore_pis.Ignores)  # the last document's, for TK201
 
     def edits(self, ctx: Context, change: Change) -> list[Edit]:
         if ctx.register is None:
@@ -37,7 +38,7 @@ class NamesPass(Pass):
         forms = ctx.register.forms()
         if not forms:
             return []
-        skip = ignore_pis.read(ctx.source, forms)
+        skip = self.ignores = ignore_pis.read(ctx.source, forms)
         if self.report_instructions:
             for problem in skip.problems:
                 change.notes.append(ignore_pis.describe(problem, ctx.source, str(ctx.doc.path)))

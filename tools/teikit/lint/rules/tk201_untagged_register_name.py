@@ -2,7 +2,6 @@ from __future__ import annotations
 
 from ...diagnostics import Diagnostic, Fix
 from ...enrich import Change, Context
-from ...enrich import ignores as ignore_pis
 from ...enrich.names import NamesPass
 from .. import Rule
 
@@ -39,8 +38,9 @@ class UntaggedRegisterName(Rule):
             return
         ectx = Context(ctx.doc, ctx.source, ctx.register, None)
         change = Change()
-        edits = NamesPass(report_instructions=False).edits(ectx, change)
-        for problem in ignore_pis.read(ctx.source, ctx.register.forms()).problems:
+        names = NamesPass(report_instructions=False)
+        edits = names.edits(ectx, change)
+        for problem in names.ignores.problems:
             line, col = ctx.source.line_col(problem.at)
             yield Diagnostic(ctx.path, line, col, self.code, problem.message, severity="warning")
         # edits come in pairs: opening tag, closing tag
