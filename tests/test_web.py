@@ -694,3 +694,37 @@ def test_print_media_hides_the_site_navigation(url, page):
     page.emulate_media(media="print")
     assert not page.locator("header.site nav").is_visible()
     assert page.locator(".reading-text").is_visible()
+
+
+def _meta(html: lxml.html.HtmlElement, name: str) -> list[str]:
+    return html.xpath(f"//head/meta[@name='{name}']/@content")
+
+
+def test_a_text_page_carries_citation_metadata_for_reference_managers(site):
+    html = lxml.html.parse(str(site / "texts" / "crimes.html")).getroot()
+    assert _meta(html, "citation_title") == _meta(html, "DC.title") == [
+        "Latest Lies About the Moscow Trials Serve Stalin’s New Diplomatic Needs"]
+    assert _meta(html, "citation_author") == _meta(html, "DC.creator") == ["The editors of The Militant", "Leon Trotsky"]
+    assert _meta(html, "DCTERMS.created") == ["1937-07-05"]  # the first date of the text's creation
+    assert _meta(html, "citation_publication_date") == ["2026"]
+    assert _meta(html, "DC.rights") == ["https://creativecommons.org/licenses/by-sa/4.0/"]
+    assert _meta(html, "DC.source")[0].startswith("The Militant, Vol. V No. 46, 15 November 1941")
+    assert "Leon Trotsky: Latest Lies" in _meta(html, "description")[0]
+    home = lxml.html.parse(str(site / "index.html")).getroot()
+    assert _meta(home, "description") == ["Stalinism and the Moscow Trials. A digital edition of 5 texts in TEI P5, with "
+                                          "apparatus, notes, registers and search, edited by the teikit editors."]
+    # the TEI (and the PDF when it was built) are alternates; without a public address no canonical link
+    assert html.xpath("//head/link[@rel='alternate'][@type='application/tei+xml']/@href") == ["../downloads/crimes.xml"]
+    assert (site / "downloads" / "crimes.xml").is_file()
+    assert not html.xpath("//head/link[@rel='canonical']") and not _meta(html, "citation_public_url")
+
+
+def test_the_public_address_makes_the_canonical_link_and_citation_urls(tmp_path):
+    (tmp_path / "t.xml").write_text(_tei("t", "<p>Text.</p>"), encoding="utf-8")
+    run([tmp_path / "t.xml"], tmp_path / "out", html=True, pdf=False, search=False,
+        settings={"base-url": "https://example.org/edition"})  # no trailing slash: the folder is meant
+    html = lxml.html.parse(str(tmp_path / "out" / "html" / "texts" / "t.html")).getroot()
+    assert html.xpath("//head/link[@rel='canonical']/@href") == ["https://example.org/edition/texts/t.html"]
+    assert _meta(html, "citation_public_url") == _meta(html, "DC.identifier") == ["https://example.org/edition/texts/t.html"]
+    assert html.xpath("//a[@class='cite-url']/@href") == ["https://example.org/edition/texts/t.html"]
+    assert _meta(html, "description") == ["Text t. In TEI edition."]

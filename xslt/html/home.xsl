@@ -14,6 +14,10 @@
     <xsl:param name="edition" as="document-node()"/>
     <xsl:call-template name="html:page">
       <xsl:with-param name="title" select="'Home'"/>
+      <xsl:with-param name="description" select="html:option('title') || '. A digital edition of '
+          || count($edition/tk:edition/tk:text) || (if (count($edition/tk:edition/tk:text) = 1) then ' text' else ' texts')
+          || ' in TEI P5, with apparatus, notes, registers and search'
+          || (html:option('editors')[. != ''] ! (', edited by ' || .)) || '.'"/>
       <xsl:with-param name="body">
         <xsl:variable name="title" select="tk:title-parts(html:option('title'))"/>
         <h1>{$title[1]}<xsl:if test="$title[2]"><span class="sr-only">: </span><span class="subtitle">{$title[2]}</span></xsl:if></h1>

@@ -25,12 +25,14 @@
     <xsl:param name="lang" as="xs:string" select="'en'"/>
     <xsl:param name="body" as="node()*"/>
     <xsl:param name="extra-head" as="node()*" select="()"/>
+    <xsl:param name="description" as="xs:string" select="$title || '. ' || html:option('title') || '.'"/>
     <xsl:variable name="up" select="string-join((1 to $depth) ! '../')"/>
     <html lang="{$lang}">
       <head>
         <meta charset="utf-8"/>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <title>{$title} · {html:option('title')}</title>
+        <meta name="description" content="{$description}"/>
         <link rel="icon" href="{$up}assets/favicon.svg" type="image/svg+xml"/>
         <link rel="stylesheet" href="{$up}assets/edition.css"/>
         <link rel="stylesheet" href="{$up}assets/print.css" media="print"/>
@@ -80,6 +82,9 @@
       <xsl:with-param name="title" select="tk:title($tei)"/>
       <xsl:with-param name="depth" select="1"/>
       <xsl:with-param name="lang" select="$lang"/>
+      <xsl:with-param name="description" select="string-join(tk:authors($tei), ', ')[. != ''] ! (. || ': ')
+          || tk:title($tei) || (tk:written($tei) ! (' (' || . || ')')) || '. In ' || html:option('title') || '.'"/>
+      <xsl:with-param name="extra-head"><xsl:call-template name="html:citation-meta"><xsl:with-param name="tei" select="$tei"/></xsl:call-template></xsl:with-param>
       <xsl:with-param name="body">
         <article class="text" data-key="{@key}" data-pagefind-body="">
           <xsl:call-template name="html:text-meta"><xsl:with-param name="tei" select="$tei"/></xsl:call-template>
@@ -117,7 +122,7 @@
     <xsl:param name="tei" as="element()"/>
     <xsl:variable name="key" select="string(@key)"/>
     <xsl:variable name="header" select="($tei/tei:teiHeader)[1]"/>
-    <xsl:variable name="url" select="html:option('base-url') || (if (html:option('base-url')) then '' else '../') || 'texts/' || $key || '.html'"/>
+    <xsl:variable name="url" select="html:url('texts/' || $key || '.html')"/>
     <header class="text-meta">
       <h1 data-pagefind-meta="title">{tk:title($tei)}</h1>
       <xsl:for-each select="$header/tei:fileDesc/tei:titleStmt/tei:title[@type = 'sub']">
@@ -169,6 +174,54 @@
         </details>
       </xsl:if>
     </header>
+  </xsl:template>
+
+  <!-- A path of the site as a reader should cite it: under the public address when one is
+       configured, else relative to a text page. -->
+  <xsl:function name="html:url" as="xs:string">
+    <xsl:param name="path" as="xs:string"/>
+    <xsl:sequence select="(html:option('base-url')[. != ''], '../')[1] || $path"/>
+  </xsl:function>
+
+  <!-- What reference managers and library catalogues read from a page: Highwire Press tags
+       (Zotero, Google Scholar) and Dublin Core, the TEI and the PDF as alternates, and the
+       canonical address when the edition has a public one. -->
+  <xsl:template name="html:citation-meta">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:variable name="key" select="string(@key)"/>
+    <xsl:variable name="public" select="html:option('base-url') != ''"/>
+    <xsl:variable name="file" select="$tei/tei:teiHeader/tei:fileDesc"/>
+    <xsl:variable name="published" select="string(($file/tei:publicationStmt/tei:date/(string(@when), normalize-space(.)))[. != ''][1])"/>
+    <xsl:variable name="created" select="string(($tei/tei:teiHeader/tei:profileDesc/tei:creation//tei:date
+                                          /(@when, @from, @notBefore, @notAfter, @to))[1])"/>
+    <xsl:variable name="licence" select="($file/tei:publicationStmt/tei:availability//tei:licence/@target)[1]"/>
+    <xsl:variable name="source" select="($file/tei:sourceDesc/(tei:bibl, tei:biblStruct, tei:listBibl/tei:bibl)[not(@type = 'transcription')])[1]"/>
+    <xsl:variable name="lang" select="tk:text-lang($tei)"/>
+    <xsl:if test="$public"><link rel="canonical" href="{html:url('texts/' || $key || '.html')}"/></xsl:if>
+    <link rel="alternate" type="application/tei+xml" href="../downloads/{$key}.xml" title="TEI XML"/>
+    <xsl:if test="@pdf = 'true'"><link rel="alternate" type="application/pdf" href="../downloads/{$key}.pdf" title="PDF"/></xsl:if>
+    <meta name="citation_title" content="{tk:title($tei)}"/>
+    <xsl:for-each select="tk:authors($tei)"><meta name="citation_author" content="{.}"/></xsl:for-each>
+    <xsl:if test="$published"><meta name="citation_publication_date" content="{translate($published, '-', '/')}"/></xsl:if>
+    <meta name="citation_publisher" content="{normalize-space(($file/tei:publicationStmt/tei:publisher, html:option('editors'))[1])}"/>
+    <meta name="citation_language" content="{$lang}"/>
+    <xsl:if test="$public">
+      <meta name="citation_public_url" content="{html:url('texts/' || $key || '.html')}"/>
+      <xsl:if test="@pdf = 'true'"><meta name="citation_pdf_url" content="{html:url('downloads/' || $key || '.pdf')}"/></xsl:if>
+    </xsl:if>
+    <link rel="schema.DC" href="http://purl.org/dc/elements/1.1/"/>
+    <link rel="schema.DCTERMS" href="http://purl.org/dc/terms/"/>
+    <meta name="DC.title" content="{tk:title($tei)}"/>
+    <xsl:for-each select="tk:authors($tei)"><meta name="DC.creator" content="{.}"/></xsl:for-each>
+    <xsl:if test="$created"><meta name="DCTERMS.created" content="{$created}"/></xsl:if>
+    <xsl:if test="$published"><meta name="DC.date" content="{$published}"/></xsl:if>
+    <meta name="DC.language" content="{$lang}"/>
+    <meta name="DC.type" content="Text"/>
+    <meta name="DC.format" content="text/html"/>
+    <xsl:if test="$source"><meta name="DC.source" content="{normalize-space(html:plain($source))}"/></xsl:if>
+    <xsl:if test="$licence"><meta name="DC.rights" content="{$licence}"/></xsl:if>
+    <meta name="DCTERMS.isPartOf" content="{html:option('title')}"/>
+    <xsl:if test="$public"><meta name="DC.identifier" content="{html:url('texts/' || $key || '.html')}"/></xsl:if>
   </xsl:template>
 
   <!-- ============================================================ contents -->

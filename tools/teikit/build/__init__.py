@@ -97,9 +97,14 @@ def run(paths, out: Path, *, html: bool = True, pdf: bool = True, search: bool =
     if html:
         from .html import build_html
         options = {"title": settings.get("title", "TEI edition"), "editors": settings.get("editors", ""),
-                   "base-url": settings.get("base-url", "")}
+                   "base-url": _folder_url(settings.get("base-url", ""))}
         build_html(texts, register, out / "html", options=options, pdf_dir=out / "pdf", report=report,
                    search=search)
         from .html import write_docs
         write_docs(out / "docs", report)  # the encoding guidelines and the lint rules, beside the site too
     return report
+
+
+def _folder_url(url: str) -> str:
+    """The site's public address as a folder, so that "texts/x.html" can follow it."""
+    return url if not url or url.endswith("/") else url + "/"
