@@ -728,3 +728,18 @@ def test_the_public_address_makes_the_canonical_link_and_citation_urls(tmp_path)
     assert _meta(html, "citation_public_url") == _meta(html, "DC.identifier") == ["https://example.org/edition/texts/t.html"]
     assert html.xpath("//a[@class='cite-url']/@href") == ["https://example.org/edition/texts/t.html"]
     assert _meta(html, "description") == ["Text t. In TEI edition."]
+
+
+def test_downloaded_tei_finds_its_schema_in_the_site_and_is_valid_against_it(site):
+    from lxml import etree
+    downloads = sorted((site / "downloads").glob("*.xml"))
+    assert len(downloads) == 6  # five texts and the register
+    for f in downloads:
+        doc = etree.parse(str(f))
+        models = [pi for pi in doc.xpath("/processing-instruction('xml-model')")]
+        assert len(models) == 2, f.name
+        for pi in models:
+            schema_file = (f.parent / pi.get("href")).resolve()
+            assert schema_file.is_file() and schema_file.parent == (site / "schema").resolve(), (f.name, pi.get("href"))
+        rng = etree.RelaxNG(etree.parse(str(site / "schema" / "edition.rng")))
+        assert rng.validate(doc), (f.name, rng.error_log.last_error)

@@ -64,6 +64,9 @@
             </xsl:for-each>
             <xsl:if test="$options('pdf')"><li>The whole edition as one volume: <a href="downloads/edition.pdf">PDF</a></li></xsl:if>
             <xsl:if test="$register"><li>The register: <a href="downloads/register.xml">TEI</a></li></xsl:if>
+            <li>The encoding schema (the texts’ <code>xml-model</code> instructions point to it): <a href="schema/edition.odd">ODD</a>
+              · <a href="schema/edition.rng">RELAX NG</a> · <a href="schema/edition.sch">Schematron</a>
+              · <a href="schema/edition.xsd">W3C XML Schema</a>; described in the <a href="docs/guidelines.html">encoding guidelines</a></li>
           </ul>
         </section>
         <section id="principles" aria-labelledby="principles-h">

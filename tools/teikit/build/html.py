@@ -36,6 +36,7 @@ def build_html(texts: list[Text], register, out: Path, *, options: dict, pdf_dir
             os.replace(page, target)  # atomic: the temporary folder is inside the output folder
             report.written.append(target)
     _copy_assets(out, report)
+    _copy_schema(out, report)
     for t in texts:
         report.written.append(atomic_write(out / "downloads" / f"{t.key}.xml", t.doc.data))
         if t.key in pdf_keys:
@@ -60,6 +61,14 @@ def _copy_assets(out: Path, report: BuildReport) -> None:
             report.written.append(atomic_write(out / "assets" / f.name, f.read_bytes()))
     # browsers ask for /favicon.ico whatever the pages say
     report.written.append(atomic_write(out / "favicon.ico", (src / "favicon.ico").read_bytes()))
+
+
+def _copy_schema(out: Path, report: BuildReport) -> None:
+    """The edition's schema beside the downloads: their xml-model instructions point at
+    ../schema/, and other projects validate against it without teikit."""
+    for f in sorted(resources.schema_dir().iterdir()):
+        if f.suffix in {".odd", ".rng", ".sch", ".xsd"}:
+            report.written.append(atomic_write(out / "schema" / f.name, f.read_bytes()))
 
 
 def write_docs(folder: Path, report: BuildReport) -> None:
