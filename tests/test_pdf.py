@@ -12,6 +12,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import lxml.etree
 import pytest
 from conftest import EDITION, FIXTURES, FOREIGN, foreign_files
 from readings import missing_from_pdf, pdf_text, pdf_words, reading_words
@@ -379,3 +380,62 @@ def test_verse_has_a_blank_between_stanzas_and_a_one_line_running_head(foreign_p
     # the title is 160 characters long: the head keeps its first words only
     assert "\\renewcommand{\\tktitle}{The brides ornaments viz. fiue meditations…}" in latex
     assert "The brides ornaments viz. fiue meditations… " in pdf_text(pdf_of(foreign_pdfs, src))
+
+
+# ------------------------------------------------------------------ scripts
+
+def _font_has(char: str) -> bool:
+    listed = subprocess.run(["fc-list", f":charset={ord(char):x}", "family"], capture_output=True, text=True)
+    return bool(listed.stdout.strip())
+
+
+def test_right_to_left_and_other_scripts_are_printed_in_order_or_reported(tmp_path):
+    need_tex()
+    report = run([FIXTURES / "latex" / "scripts.xml"], tmp_path, html=False, pdf=True)
+    text = re.sub(r"\s+", " ", pdf_text(tmp_path / "pdf" / "scripts.pdf"))
+    # babel's bidi ordering: the words stand in their logical order, tagged or not
+    words = " ".join(re.findall(r"\w+", text))
+    for expected in ["Лев Давидович Троцкий", "Hebrew שלום עולם stands between", "Arabic مرحبا بالعالم stands between",
+                     "language שלום עולם in order"]:
+        assert expected in words, (expected, words)
+    latex = (tmp_path / "latex" / "scripts.tex").read_text(encoding="utf-8")
+    assert "\\usepackage[english, bidi=basic]{babel}" in latex
+    warnings = " ".join(report.messages)
+    # a letter no installed font has is reported by name; one that a font has is printed
+    for word, letter in [("托洛茨基", "托"), ("संस्कृतम्", "स")]:
+        code = f"(U+{ord(letter):04X})"
+        if _font_has(letter):
+            assert code not in warnings, warnings
+            if word == "托洛茨基":
+                assert word in text
+        else:
+            assert f"{letter} {code}" in warnings and "scripts.pdf" in warnings, warnings
+
+
+def test_a_text_written_right_to_left_is_set_right_to_left(tmp_path):
+    need_tex()
+    report = run([FIXTURES / "latex" / "hebrew.xml"], tmp_path, html=False, pdf=True)
+    assert not report.messages, report.messages
+    pdf = tmp_path / "pdf" / "hebrew.pdf"
+    # the paragraph is set from the right: its short last line ends at the right margin, where the
+    # other lines end, and begins far from the left one
+    box = lxml.etree.fromstring(subprocess.run(["pdftotext", "-bbox-layout", str(pdf), "-"],
+                                               capture_output=True, check=True).stdout)
+    lines = [(float(b.get("xMin")), float(b.get("xMax")), "".join(t.strip() for t in b.itertext()))
+             for b in box.iter("{http://www.w3.org/1999/xhtml}line")]
+    lines = [line for line in lines if re.search("[\u05d0-\u05ea]{3}", line[2]) and "]" not in line[2]]
+    body = lines[1:]  # the heading first
+    last = min(body, key=lambda line: line[1] - line[0])
+    right = max(line[1] for line in body)
+    assert len(body) >= 4 and abs(last[1] - right) < 3 and last[0] > right / 2, lines
+    plain = pdf_text(pdf)
+    assert "A note in English." in plain and "In the beginning" in plain and "וירה" in plain
+    words = missing_from_pdf(reading_words(parse(FIXTURES / "latex" / "hebrew.xml").root), pdf_words(pdf))
+    assert not words, words
+
+
+def test_no_font_chain_loads_fonts_a_text_does_not_need():
+    from teikit.build.fonts import fallback_chain
+    assert fallback_chain(["Stalin, Троцкий, ἐνεπρίσθη, שלום"], "TeX Gyre Pagella") == ["DejaVu Serif", "DejaVu Sans"]
+    chain = fallback_chain(["托洛茨基"], "TeX Gyre Pagella")
+    assert chain[:2] == ["DejaVu Serif", "DejaVu Sans"] and len(chain) == (3 if _font_has("托") else 2)

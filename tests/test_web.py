@@ -18,7 +18,7 @@ from pathlib import Path
 import lxml.etree
 import lxml.html
 import pytest
-from conftest import EDITION, FOREIGN, foreign_files
+from conftest import EDITION, FIXTURES, FOREIGN, foreign_files
 
 from teikit.build import run
 from teikit.parsing import NS, parse
@@ -728,6 +728,8 @@ def test_the_public_address_makes_the_canonical_link_and_citation_urls(tmp_path)
     assert _meta(html, "citation_public_url") == _meta(html, "DC.identifier") == ["https://example.org/edition/texts/t.html"]
     assert html.xpath("//a[@class='cite-url']/@href") == ["https://example.org/edition/texts/t.html"]
     assert _meta(html, "description") == ["Text t. In TEI edition."]
+    # no editors configured: the citation names none (it read "in TEI edition, ed. , …")
+    assert html.xpath("string(//dd[@class='citation'])").startswith("“Text t”, in TEI edition, https://")
 
 
 def test_downloaded_tei_finds_its_schema_in_the_site_and_is_valid_against_it(site):
@@ -743,3 +745,17 @@ def test_downloaded_tei_finds_its_schema_in_the_site_and_is_valid_against_it(sit
             assert schema_file.is_file() and schema_file.parent == (site / "schema").resolve(), (f.name, pi.get("href"))
         rng = etree.RelaxNG(etree.parse(str(site / "schema" / "edition.rng")))
         assert rng.validate(doc), (f.name, rng.error_log.last_error)
+
+
+def test_right_to_left_passages_and_texts_carry_their_direction(tmp_path):
+    latex_fixtures = FIXTURES / "latex"
+    run([latex_fixtures / "hebrew.xml", latex_fixtures / "scripts.xml"], tmp_path, html=True, pdf=False, search=False)
+    hebrew = lxml.html.parse(str(tmp_path / "html" / "texts" / "hebrew.html")).getroot()
+    assert hebrew.xpath("//div[@class='reading-text']/@dir") == ["rtl"]
+    assert hebrew.xpath("//span[@data-tei='foreign'][@lang='en']/@dir") == ["ltr"]  # English inside Hebrew
+    assert hebrew.xpath("//div[@class='note-body']/@lang") == ["en"] and not hebrew.xpath("//div[@class='note-body']/@dir")
+    assert hebrew.xpath("//li[@data-tei='choice']/@dir") == ["rtl"]  # the apparatus entry
+    scripts = lxml.html.parse(str(tmp_path / "html" / "texts" / "scripts.html")).getroot()
+    assert not scripts.xpath("//div[@class='reading-text']/@dir")
+    assert {s.get("lang"): s.get("dir") for s in scripts.xpath("//span[@data-tei='foreign']")} == {
+        "ru": None, "he": "rtl", "ar": "rtl", "zh": None, "sa": None}

@@ -332,6 +332,17 @@
     <xsl:sequence select="tk:bcp47(string(($n/ancestor-or-self::*[@xml:lang][1]/@xml:lang, $main, 'en')[1]))"/>
   </xsl:function>
 
+  <!-- The writing direction of a language (a BCP 47 tag): its script subtag decides when it has one
+       (az-Arab, ku-Arab are right to left, sd-Deva is not), else its primary language. -->
+  <xsl:function name="tk:direction" as="xs:string">
+    <xsl:param name="lang" as="xs:string"/>
+    <xsl:variable name="subtags" select="tokenize(lower-case($lang), '[-_]')"/>
+    <xsl:variable name="script" select="$subtags[position() gt 1][string-length(.) = 4 and matches(., '^[a-z]+$')][1]"/>
+    <xsl:sequence select="if (if (exists($script)) then $script = ('arab', 'hebr', 'syrc', 'thaa', 'nkoo', 'adlm', 'mand', 'samr', 'rohg')
+                              else $subtags[1] = ('he', 'yi', 'ar', 'fa', 'ur', 'ps', 'ug', 'syr', 'dv', 'ckb', 'sd', 'arc', 'heb', 'ara', 'per', 'fas'))
+                          then 'rtl' else 'ltr'"/>
+  </xsl:function>
+
   <!-- The language of a document's text (a Greek text may have an English header and TEI/@xml:lang). -->
   <xsl:function name="tk:text-lang" as="xs:string">
     <xsl:param name="tei" as="element()"/>

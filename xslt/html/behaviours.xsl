@@ -66,8 +66,19 @@
         tokenize(@rend) ! ('rend-' || replace(., '[^\w-]', '')), @type ! ('type-' || replace(., '[^\w-]', ''))), ' ')"/>
     <xsl:attribute name="data-tei" select="local-name()"/>
     <xsl:if test="@xml:id"><xsl:attribute name="id" select="@xml:id"/></xsl:if>
-    <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="tk:bcp47(@xml:lang)"/></xsl:if>
+    <xsl:if test="@xml:lang">
+      <xsl:attribute name="lang" select="tk:bcp47(@xml:lang)"/>
+      <xsl:sequence select="html:dir(tk:lang(.), tk:lang(..))"/>
+    </xsl:if>
   </xsl:template>
+
+  <!-- A dir attribute where a passage's writing direction differs from its surroundings' (a Hebrew
+       word in English text, an English note in a Hebrew text); browsers order the rest themselves. -->
+  <xsl:function name="html:dir" as="attribute(dir)?">
+    <xsl:param name="lang" as="xs:string"/>
+    <xsl:param name="around" as="xs:string"/>
+    <xsl:if test="tk:direction($lang) != tk:direction($around)"><xsl:attribute name="dir" select="tk:direction($lang)"/></xsl:if>
+  </xsl:function>
 
   <!-- Paragraphs of the text are numbered and citable, block quotations and quoted documents
        included; those of notes, list items, speeches, figures, readings and epigraphs are not, nor

@@ -102,6 +102,7 @@
             </xsl:if>
           </div>
           <div class="reading-text" lang="{tk:text-lang($tei)}">
+            <xsl:sequence select="html:dir(tk:text-lang($tei), 'en')"/>
             <!-- a corpus shows its members (each a section holding its text) and corpora, each once -->
             <xsl:apply-templates select="$tei/tei:text | $tei/tei:TEI | $tei/tei:teiCorpus" mode="html:render"/>
           </div>
@@ -160,7 +161,7 @@
           <dt>Licence</dt><dd><xsl:apply-templates select="node()" mode="html:render"/></dd>
         </xsl:for-each>
         <dt>How to cite</dt>
-        <dd class="citation">{string-join(tk:authors($tei), ', ')}{if (exists(tk:authors($tei))) then ', ' else ''}“{tk:title($tei)}”, in {html:option('title')}, ed. {html:option('editors')}, <a href="{$url}" class="cite-url">{$url}</a>. Cite a paragraph by its number and the link on it.</dd>
+        <dd class="citation">{string-join(tk:authors($tei), ', ')}{if (exists(tk:authors($tei))) then ', ' else ''}“{tk:title($tei)}”, in {html:option('title')}{html:option('editors')[. != ''] ! (', ed. ' || .)}, <a href="{$url}" class="cite-url">{$url}</a>. Cite a paragraph by its number and the link on it.</dd>
         <dt>Downloads</dt>
         <dd><a href="../downloads/{$key}.xml" download="">TEI XML</a><xsl:if test="@pdf = 'true'"> · <a href="../downloads/{$key}.pdf">PDF</a></xsl:if></dd>
       </dl>
@@ -295,7 +296,7 @@
         <span class="label-edited">{tk:note-label(.)}</span><span class="label-source">{tk:note-source-label(.)}</span></a>
       <xsl:text> </xsl:text>
       <xsl:if test="tk:note-kind(.) = 'translator'"><span class="note-kind">Translator’s note. </span></xsl:if>
-      <div class="note-body"><xsl:apply-templates mode="html:render"/></div>
+      <div class="note-body" lang="{tk:lang(.)}"><xsl:sequence select="html:dir(tk:lang(.), 'en')"/><xsl:apply-templates mode="html:render"/></div>
     </li>
   </xsl:template>
 
@@ -325,6 +326,7 @@
     <xsl:variable name="context" select="if (matches($lemma, '[\p{L}\p{N}]')) then '' else tk:word-before(.)"/>
     <xsl:variable name="id" select="tk:id(.)"/>
     <li id="app-{$id}" data-tei="{local-name()}" lang="{tk:lang(($reading, .)[1])}">
+      <xsl:sequence select="html:dir(tk:lang(($reading, .)[1]), 'en')"/>
       <a class="backref" href="#app-{$id}-ref" aria-label="Back to the text">{if ($p) then '¶ ' || html:paragraph-number($p) else '↑'}</a>
       <xsl:text> </xsl:text>
       <span class="lemma">{normalize-space($context || $lemma)}</span>
@@ -334,7 +336,10 @@
         <xsl:variable name="variant" select="string-join(.//text())"/>
         <xsl:if test="position() gt 1">; </xsl:if>
         <span class="variant">
-          <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="tk:bcp47(@xml:lang)"/></xsl:if>
+          <xsl:if test="@xml:lang">
+            <xsl:attribute name="lang" select="tk:bcp47(@xml:lang)"/>
+            <xsl:sequence select="html:dir(tk:lang(.), tk:lang(($reading, ..)[1]))"/>
+          </xsl:if>
           <xsl:choose>
             <xsl:when test="normalize-space($context || $variant) = ''"><i class="app-om" lang="en">om.</i></xsl:when>
             <xsl:otherwise>{tk:shown-reading($context || $variant, $context || $lemma)}</xsl:otherwise>

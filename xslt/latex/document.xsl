@@ -36,16 +36,21 @@
     <xsl:param name="author" as="xs:string"/>
     <xsl:param name="lang" as="xs:string" select="'en'"/>
     <xsl:param name="babel" as="xs:string*" select="()"/>
+    <xsl:param name="bidi" as="xs:boolean" select="false()"/>
 \documentclass[10pt,twoside,openany]{{book}}
 % Written by teikit from TEI; compile with lualatex -no-shell-escape.
 \usepackage[{tex:geometry(tex:option('trim'))},inner=0.7in,outer=0.9in,top=0.75in,bottom=0.8in,headsep=14pt,marginparwidth=0.55in,marginparsep=6pt]{{geometry}}
 \usepackage{{fontspec}}
-\directlua{{luaotfload.add_fallback("tkfallback", {{"DejaVu Serif:mode=harf;", "DejaVu Sans:mode=harf;"}})}}
+% letters the book face lacks come from the fonts installed that have them (HarfBuzz shapes them)
+\directlua{{luaotfload.add_fallback("tkfallback", {{{string-join(tex:fallback-fonts() ! ('"' || . || ':mode=harf;"'), ', ')}}})}}
 \setmainfont{{{tex:plain(tex:option('font'))}}}[RawFeature={{fallback=tkfallback}}]
-\usepackage[english]{{babel}}
+\tracinglostchars=2
+<xsl:if test="$bidi">% right-to-left scripts: babel orders each run by the Unicode bidirectional algorithm
+</xsl:if>\usepackage[english{if ($bidi) then ', bidi=basic' else ''}]{{babel}}
 <xsl:for-each select="$babel">% {.}: its hyphenation patterns when TeX Live has them (texlive-lang-*), else none
 \babelprovide[import, hyphenrules={.} nohyphenation]{{{.}}}
-</xsl:for-each>\makeatletter\newcommand{{\tknohyph}}[1]{{{{\language\l@nohyphenation #1}}}}\makeatother
+<xsl:if test="$tex:rtl-fonts(.)">\babelfont[{.}]{{rm}}[Renderer=HarfBuzz, ItalicFont=*, BoldItalicFont=*, BoldItalicFeatures={{FakeBold=2}}, RawFeature={{fallback=tkfallback}}]{{{$tex:rtl-fonts(.)}}}
+</xsl:if></xsl:for-each>\makeatletter\newcommand{{\tknohyph}}[1]{{{{\language\l@nohyphenation #1}}}}\makeatother
 \usepackage{{lua-ul}}
 \usepackage{{array}}
 \usepackage{{fancyhdr}}
@@ -151,12 +156,37 @@
         else replace(substring($title, 1, 46), '[\s,;:.]+\S*$', '') || '…'"/>
   </xsl:function>
 
-  <!-- babel's name of a language that TeX Live may hyphenate, by its BCP 47 primary subtag. -->
+  <!-- babel's name of a language that TeX Live may hyphenate or that is written right to left,
+       by its BCP 47 primary subtag. -->
   <xsl:variable name="tex:babel-names" as="map(xs:string, xs:string)" select="map{
       'de': 'ngerman', 'fr': 'french', 'it': 'italian', 'es': 'spanish', 'pt': 'portuguese', 'la': 'latin',
       'grc': 'ancientgreek', 'el': 'greek', 'ru': 'russian', 'uk': 'ukrainian', 'nl': 'dutch', 'pl': 'polish',
       'cs': 'czech', 'hu': 'hungarian', 'sv': 'swedish', 'da': 'danish', 'fi': 'finnish', 'ca': 'catalan',
-      'tr': 'turkish', 'cy': 'welsh', 'ga': 'irish'}"/>
+      'tr': 'turkish', 'cy': 'welsh', 'ga': 'irish',
+      'he': 'hebrew', 'yi': 'yiddish', 'ar': 'arabic', 'fa': 'persian', 'ur': 'urdu', 'ps': 'pashto',
+      'ug': 'uyghur', 'syr': 'syriac'}"/>
+
+  <!-- The face of a right-to-left language, when a font always at hand has its script (DejaVu Sans:
+       Hebrew and Arabic); babel switches to it and sets the language's direction. Syriac has none. -->
+  <xsl:variable name="tex:rtl-fonts" as="map(xs:string, xs:string)" select="map{
+      'hebrew': 'DejaVu Sans', 'yiddish': 'DejaVu Sans', 'arabic': 'DejaVu Sans', 'persian': 'DejaVu Sans',
+      'urdu': 'DejaVu Sans', 'pashto': 'DejaVu Sans', 'uyghur': 'DejaVu Sans'}"/>
+
+  <!-- Whether a text needs babel's bidirectional ordering: a right-to-left language, or letters of a
+       right-to-left script anywhere in its text (Hebrew to Arabic Extended, their presentation forms;
+       without them, the option costs time for nothing). -->
+  <xsl:function name="tex:needs-bidi" as="xs:boolean">
+    <xsl:param name="docs" as="element()*"/>
+    <xsl:sequence select="tex:babel-languages($docs) = ('hebrew', 'yiddish', 'arabic', 'persian', 'urdu', 'pashto', 'uyghur', 'syriac')
+        or (some $t in $docs//text() satisfies matches($t, '[&#x0590;-&#x08FF;&#xFB1D;-&#xFDFF;&#xFE70;-&#xFEFC;]'))"/>
+  </xsl:function>
+
+  <!-- The fonts letters missing from the book face come from: the option's list (the build passes
+       the fonts installed on the machine), else DejaVu. -->
+  <xsl:function name="tex:fallback-fonts" as="xs:string+">
+    <xsl:sequence select="(tokenize(tex:option('fallback-fonts'), '\s*\|\s*')[. != ''] ! replace(., '[^\p{L}\p{N} -]', ''),
+                           'DejaVu Serif', 'DejaVu Sans')[. != ''] => distinct-values()"/>
+  </xsl:function>
 
   <xsl:function name="tex:babel" as="xs:string?">
     <xsl:param name="lang" as="xs:string"/>

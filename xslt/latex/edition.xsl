@@ -36,6 +36,7 @@
       <xsl:with-param name="author" select="tex:pdf-string(if ($volume) then tex:option('editors') else string-join(tk:authors($first), ', '))"/>
       <xsl:with-param name="lang" select="if ($volume) then 'en' else tk:text-lang($first)"/>
       <xsl:with-param name="babel" select="tex:babel-languages($texts/(tei:TEI, tei:teiCorpus)[1])"/>
+      <xsl:with-param name="bidi" select="tex:needs-bidi($texts/(tei:TEI, tei:teiCorpus)[1])"/>
     </xsl:call-template>
     <xsl:text expand-text="no">\begin{document}&#10;</xsl:text>
     <xsl:if test="$volume">

@@ -19,11 +19,13 @@ import re
 import shutil
 import subprocess
 import time
+from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 from .. import config, resources, xslt
+from . import fonts
 from ..errors import BuildError
 from ..files import atomic_write
 from . import BuildReport, Text, edition_document
@@ -56,6 +58,8 @@ def latex_source(texts: list[Text], register, settings: dict, *, volume: bool) -
     """The LaTeX of one text (volume=False) or of the whole edition."""
     options = dict(DEFAULTS, **{k: v for k, v in settings.items() if k in DEFAULTS and v}, volume=volume)
     options["line-numbers-every"] = max(1, int(options["line-numbers-every"]))
+    options["fallback-fonts"] = "|".join(fonts.fallback_chain(("".join(t.doc.root.itertext()) for t in texts),
+                                                             options["font"]))
     params = {"options": options}
     if register is not None:
         params["register"] = register
@@ -83,14 +87,21 @@ def build_pdf(texts: list[Text], register, out: Path, *, settings: dict | None =
     work.sort(key=lambda j: -len(j.tex))
     with ThreadPoolExecutor(max_workers=jobs or min(len(work), os.cpu_count() or 2)) as pool:
         results = list(pool.map(lambda j: _compile(exe, j, latex_dir, pdf_dir), work))
-    for pdf, seconds in results:
+    for pdf, seconds, missing in results:
         report.written.append(pdf)
         report.timings[f"pdf: {pdf.stem}"] = seconds
+        if missing:
+            shown = ", ".join(f"{letter} ×{n}" if n > 1 else letter for letter, n in sorted(missing.items())[:12])
+            more = f" and {len(missing) - 12} more" if len(missing) > 12 else ""
+            report.messages.append(
+                f"warning: {pdf.name}: {sum(missing.values())} letters are missing from the PDF, no installed font "
+                f"has them: {shown}{more}; install a font that has them (Debian: fonts-noto-cjk, fonts-noto-core, "
+                f"fonts-freefont-otf) and build again")
     report.timings["pdf: total"] = time.perf_counter() - t1
     return report
 
 
-def _compile(exe: str, job: Job, latex_dir: Path, pdf_dir: Path) -> tuple[Path, float]:
+def _compile(exe: str, job: Job, latex_dir: Path, pdf_dir: Path) -> tuple[Path, float, Counter[str]]:
     t = time.perf_counter()
     build = latex_dir / f".build-{job.key}"
     if build.exists():
@@ -113,7 +124,7 @@ def _compile(exe: str, job: Job, latex_dir: Path, pdf_dir: Path) -> tuple[Path, 
         pdf_dir.mkdir(parents=True, exist_ok=True)
         target = pdf_dir / f"{job.key}.pdf"
         os.replace(build / f"{job.key}.pdf", target)  # the build folder is on the same file system
-        return target, time.perf_counter() - t
+        return target, time.perf_counter() - t, fonts.missing_letters(log)
     finally:
         shutil.rmtree(build, ignore_errors=True)
 
