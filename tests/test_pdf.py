@@ -50,7 +50,8 @@ def foreign_pdfs(tmp_path_factory) -> Path:
     if not foreign_files():
         pytest.skip(f"{FOREIGN} is absent")
     out = tmp_path_factory.mktemp("foreign-print")
-    run([FOREIGN], out, html=False, pdf=True, settings={"volume": False})
+    report = run([FOREIGN], out, html=False, pdf=True, settings={"volume": False})
+    (out / "messages.txt").write_text("\n".join(report.messages), encoding="utf-8")
     return out
 
 
@@ -360,6 +361,15 @@ def test_foreign_tei_compiles_and_keeps_every_word(foreign_pdfs, path):
     assert pdf.exists(), sorted(p.name for p in (foreign_pdfs / "pdf").iterdir())
     missing = missing_from_pdf(reading_words(parse(path).root), pdf_words(pdf))
     assert not missing, f"{path.name}: {sum(missing.values())} words missing, e.g. {list(missing)[:20]}"
+
+
+def test_every_letter_of_the_foreign_tei_has_a_font(foreign_pdfs):
+    # the DTA's double hyphen ⸗ (U+2E17) and EEBO's 〈 〉 round a gap (U+3008, U+3009) are in no face of
+    # DejaVu's: FreeSerif and WenQuanYi have them (make installs both)
+    assert "missing from the PDF" not in (foreign_pdfs / "messages.txt").read_text(encoding="utf-8")
+    for name, letter in [("dta-soldatenbriefe*.pdf", "⸗"), ("eebo-*.pdf", "〈")]:
+        if _font_has(letter):
+            assert letter in pdf_text(next((foreign_pdfs / "pdf").glob(name))), name
 
 
 def test_a_critical_apparatus_prints_with_sigla(foreign_pdfs):

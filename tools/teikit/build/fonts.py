@@ -20,7 +20,7 @@ from typing import Iterable
 
 BASE = ("DejaVu Serif", "DejaVu Sans")
 # When several installed fonts have a letter, these are taken first (serif faces, then the rest).
-PREFERRED = ("FreeSerif", "Noto Serif", "Noto Serif CJK SC", "Noto Serif CJK JP", "Droid Sans Fallback",
+PREFERRED = ("FreeSerif", "Noto Serif", "Noto Serif CJK SC", "Noto Serif CJK JP", "WenQuanYi Micro Hei", "Droid Sans Fallback",
              "Noto Sans CJK SC", "FreeSans", "Noto Sans")
 MAX_LOOKUPS = 40  # fontconfig lookups per text, for a text in many scripts nobody has fonts for
 MISSING = re.compile(r"^Missing character: There is no (.+?) \(U\+([0-9A-F]{4,6})\)", re.MULTILINE)
