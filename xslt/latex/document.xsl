@@ -177,7 +177,8 @@
        without them, the option costs time for nothing). -->
   <xsl:function name="tex:needs-bidi" as="xs:boolean">
     <xsl:param name="docs" as="element()*"/>
-    <xsl:sequence select="tex:babel-languages($docs) = ('hebrew', 'yiddish', 'arabic', 'persian', 'urdu', 'pashto', 'uyghur', 'syriac')
+    <xsl:sequence select="(some $l in ($docs ! tk:text-lang(.), $docs//(tei:text | tei:TEI)//*[@xml:lang] ! tk:lang(.))
+                           satisfies tk:direction($l) = 'rtl')
         or (some $t in $docs//text() satisfies matches($t, '[&#x0590;-&#x08FF;&#xFB1D;-&#xFDFF;&#xFE70;-&#xFEFC;]'))"/>
   </xsl:function>
 

@@ -7,11 +7,11 @@ import tempfile
 import time
 from pathlib import Path
 
-
 from .. import resources, xslt
 from ..files import atomic_write
 from ..parsing import parse_string
 from . import BuildReport, Text, edition_document
+
 
 def build_html(texts: list[Text], register, out: Path, *, options: dict, pdf_dir: Path | None = None,
                report: BuildReport | None = None, search: bool = True) -> BuildReport:

@@ -25,10 +25,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .. import config, resources, xslt
-from . import fonts
 from ..errors import BuildError
 from ..files import atomic_write
-from . import BuildReport, Text, edition_document
+from . import BuildReport, Text, edition_document, fonts
 
 MAX_PASSES = 6
 # makeindex: page and line as "12.5"; entries separated by commas.
