@@ -395,6 +395,10 @@ def test_verse_has_a_blank_between_stanzas_and_a_one_line_running_head(foreign_p
 # ------------------------------------------------------------------ scripts
 
 def _font_has(char: str) -> bool:
+    """Whether fontconfig knows an installed font with the letter (without fontconfig the build cannot
+    look for one, and reports the letter missing)."""
+    if not shutil.which("fc-list"):
+        return False
     listed = subprocess.run(["fc-list", f":charset={ord(char):x}", "family"], capture_output=True, text=True)
     return bool(listed.stdout.strip())
 
