@@ -198,7 +198,8 @@
     <xsl:variable name="licence" select="($file/tei:publicationStmt/tei:availability//tei:licence/@target)[1]"/>
     <xsl:variable name="source" select="($file/tei:sourceDesc/(tei:bibl, tei:biblStruct, tei:listBibl/tei:bibl)[not(@type = 'transcription')])[1]"/>
     <xsl:variable name="lang" select="tk:text-lang($tei)"/>
-    <xsl:if test="$public"><link rel="canonical" href="{html:url('texts/' || $key || '.html')}"/></xsl:if>
+    <xsl:variable name="page" select="html:url('texts/' || $key || '.html')"/>
+    <xsl:if test="$public"><link rel="canonical" href="{$page}"/></xsl:if>
     <link rel="alternate" type="application/tei+xml" href="../downloads/{$key}.xml" title="TEI XML"/>
     <xsl:if test="@pdf = 'true'"><link rel="alternate" type="application/pdf" href="../downloads/{$key}.pdf" title="PDF"/></xsl:if>
     <meta name="citation_title" content="{tk:title($tei)}"/>
@@ -207,7 +208,7 @@
     <meta name="citation_publisher" content="{normalize-space(($file/tei:publicationStmt/tei:publisher, html:option('editors'))[1])}"/>
     <meta name="citation_language" content="{$lang}"/>
     <xsl:if test="$public">
-      <meta name="citation_public_url" content="{html:url('texts/' || $key || '.html')}"/>
+      <meta name="citation_public_url" content="{$page}"/>
       <xsl:if test="@pdf = 'true'"><meta name="citation_pdf_url" content="{html:url('downloads/' || $key || '.pdf')}"/></xsl:if>
     </xsl:if>
     <link rel="schema.DC" href="http://purl.org/dc/elements/1.1/"/>
@@ -222,7 +223,7 @@
     <xsl:if test="$source"><meta name="DC.source" content="{normalize-space(html:plain($source))}"/></xsl:if>
     <xsl:if test="$licence"><meta name="DC.rights" content="{$licence}"/></xsl:if>
     <meta name="DCTERMS.isPartOf" content="{html:option('title')}"/>
-    <xsl:if test="$public"><meta name="DC.identifier" content="{html:url('texts/' || $key || '.html')}"/></xsl:if>
+    <xsl:if test="$public"><meta name="DC.identifier" content="{$page}"/></xsl:if>
   </xsl:template>
 
   <!-- ============================================================ contents -->
