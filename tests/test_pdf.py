@@ -328,7 +328,33 @@ def test_file_names_keep_their_letters():
     from teikit.build import slug
     assert slug("Übersetzung der Straße") == "ubersetzung-der-strasse"
     assert slug("Œuvres complètes, Łódź") == "oeuvres-completes-lodz"
-    assert slug("Ζωπύρου") == "text"  # no Latin letters: a neutral name, made unique by the build
+    assert slug("Ζωπύρου") == "text"  # no Latin letters: a neutral name; the build then takes the file name
+
+
+def _tei(path: Path, xml_id: str | None) -> Path:
+    attr = f' xml:id="{xml_id}"' if xml_id else ""
+    path.write_text(f'<TEI xmlns="http://www.tei-c.org/ns/1.0"{attr}><teiHeader><fileDesc><titleStmt><title>T</title>'
+                    '</titleStmt><publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc></fileDesc>'
+                    '</teiHeader><text><body><p>x</p></body></text></TEI>', encoding="utf-8")
+    return path
+
+
+def test_a_texts_address_comes_from_itself_not_from_what_else_is_built(tmp_path):
+    from teikit.build import collect
+    (tmp_path / "b").mkdir()
+    a = _tei(tmp_path / "letter.xml", "ms-1")
+    b = _tei(tmp_path / "b" / "copy.xml", "ms-1")       # the same xml:id: its file name tells it apart
+    c = _tei(tmp_path / "b" / "letter.xml", None)        # no id: the file name (a's is free, a has an id)
+    g = _tei(tmp_path / "greek.xml", "Ζωπύρου")          # an id without Latin letters: the file name
+    messages: list[str] = []
+    texts, _ = collect([a, b, c, g], messages)
+    assert [t.key for t in texts] == ["ms-1", "copy", "letter", "greek"]
+    assert [t.key for t in collect([b], [])[0]] == ["ms-1"]
+    assert len(messages) == 1 and "copy.xml: published as 'copy', since 'ms-1' is taken by" in messages[0]
+    messages.clear()
+    texts, _ = collect([a, c, _tei(tmp_path / "b" / "ms-1.xml", "ms-1")], messages)  # id and file name taken
+    assert [t.key for t in texts] == ["ms-1", "letter", "ms-1-2"]
+    assert len(messages) == 1 and "published as 'ms-1-2'" in messages[0]
 
 
 def test_a_latex_failure_is_reported_and_leaves_no_pdf(tmp_path):

@@ -48,21 +48,32 @@ def slug(text: str) -> str:
     return s or "text"
 
 
-def collect(paths: Iterable[str | Path]) -> tuple[list[Text], Document | None]:
-    """The texts to build and the register (register.xml is not a text)."""
+def collect(paths: Iterable[str | Path], messages: list[str] | None = None) -> tuple[list[Text], Document | None]:
+    """The texts to build and the register (register.xml is not a text).
+
+    A text's key (its page and PDF name) comes from its own xml:id, else its file name, so that its
+    address does not depend on what else is built; two texts that would share one are told apart by
+    the file name, and only as a last resort by a number, with a warning in ``messages``."""
     texts, register = [], None
-    keys: set[str] = set()
+    keys: dict[str, Path] = {}
     for f in discover(paths):
         doc = parse(f)
         if f.name == "register.xml" and doc.root.get("{http://www.w3.org/XML/1998/namespace}id") == "register" \
                 or doc.root.find(".//tei:text//tei:listPerson", NS) is not None and f.name == "register.xml":
             register = doc
             continue
-        key = slug(doc.root.get("{http://www.w3.org/XML/1998/namespace}id") or f.stem)
-        base, n = key, 2
-        while key in keys:
-            key, n = f"{base}-{n}", n + 1
-        keys.add(key)
+        xml_id = doc.root.get("{http://www.w3.org/XML/1998/namespace}id")
+        choices = [slug(c) for c in (xml_id, f.stem) if c and slug(c) != "text"] or ["text"]
+        key = next((c for c in choices if c not in keys), None)
+        if key is None:
+            base, n = choices[-1], 2
+            while f"{base}-{n}" in keys:
+                n += 1
+            key = f"{base}-{n}"
+        if key != choices[0] and messages is not None:
+            messages.append(f"warning: {f}: published as '{key}', since '{choices[0]}' is taken by "
+                            f"{keys[choices[0]]}; give each text its own xml:id for a lasting address")
+        keys[key] = f
         texts.append(Text(key, doc))
     if not texts:
         raise InputError("no TEI text to build", hint="give the files or folders of the edition (default: tei/)")
@@ -89,7 +100,7 @@ def run(paths, out: Path, *, html: bool = True, pdf: bool = True, search: bool =
     settings = settings or {}
     report = BuildReport()
     t = time.perf_counter()
-    texts, register = collect(paths)
+    texts, register = collect(paths, report.messages)
     report.timings["collect"] = time.perf_counter() - t
     if pdf:
         from .pdf import build_pdf
