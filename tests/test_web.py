@@ -759,3 +759,62 @@ def test_right_to_left_passages_and_texts_carry_their_direction(tmp_path):
     assert not scripts.xpath("//div[@class='reading-text']/@dir")
     assert {s.get("lang"): s.get("dir") for s in scripts.xpath("//span[@data-tei='foreign']")} == {
         "ru": None, "he": "rtl", "ar": "rtl", "zh": None, "sa": None}
+
+
+def test_a_witness_shows_its_own_text_through_nested_variants(browser, tmp_path):
+    wits = ''.join(f'<witness xml:id="{w}"><abbr type="siglum">{w}</abbr>witness {w}</witness>' for w in "ABC")
+    src = tmp_path / "nested.xml"
+    src.write_text(_tei("nested", '<p>Start <app><lem wit="#A #B">outer <app><lem wit="#A">inner-a</lem>'
+                                  '<rdg wit="#B">inner-b</rdg></app> end</lem><rdg wit="#C">other</rdg></app>.</p>',
+                        sources=f"<listWit>{wits}</listWit>"), encoding="utf-8")
+    run([src], tmp_path / "out", html=True, pdf=False, search=False)
+    server, base = serve(tmp_path / "out" / "html")
+    pg = browser.new_page()
+    try:
+        pg.goto(f"{base}/texts/nested.html")
+        shown = {}
+        for wit in ("#A", "#B", "#C", ""):
+            pg.select_option("select.witness-select", wit)
+            shown[wit] = " ".join(pg.locator(".reading-text p").inner_text().split()).removeprefix("1 ")  # ¶ number
+    finally:
+        pg.close()
+        server.shutdown()
+        server.server_close()
+    assert shown == {"#A": "Start outer inner-a end.", "#B": "Start outer inner-b end.", "#C": "Start other.",
+                     "": "Start outer inner-a end."}, shown
+
+
+def test_a_names_card_can_be_reached_by_pointer_and_keyboard_and_closed_with_escape(url, page):
+    page.goto(f"{url}/texts/leninstalin.html")
+    name = page.locator("a[data-entry='trotsky']").first
+    card = page.locator("#card-trotsky")
+    name.hover()
+    box = card.bounding_box()
+    page.mouse.move(box["x"] + 10, box["y"] + box["height"] - 8, steps=4)  # from the name onto the card
+    page.wait_for_timeout(500)
+    assert card.is_visible()
+    page.mouse.move(2, 2)
+    page.wait_for_timeout(500)
+    assert not card.is_visible()
+    name.focus()
+    page.keyboard.press("Tab")  # into the card: its authority link
+    assert page.evaluate("document.activeElement.href") == "https://www.wikidata.org/wiki/Q33391"
+    assert card.is_visible()
+    page.keyboard.press("Escape")
+    assert not card.is_visible() and page.evaluate("document.activeElement.dataset.entry") == "trotsky"
+
+
+def test_a_note_closes_on_a_click_elsewhere_and_tab_goes_on_into_the_text(url, page):
+    page.goto(f"{url}/texts/leninstalin.html")
+    marker = page.locator("a.note-ref").first
+    marker.click()
+    popup = page.locator(".note-popup")
+    assert popup.is_visible()
+    page.mouse.click(3, 300)
+    assert popup.count() == 0
+    marker.click()
+    for _ in range(popup.locator("a, button").count()):
+        page.keyboard.press("Tab")
+    page.keyboard.press("Tab")  # past the note's last link: the text after the marker, not the end of the page
+    after = page.evaluate("document.activeElement.compareDocumentPosition(document.querySelector('a.note-ref'))")
+    assert after & 2 and page.evaluate("document.activeElement.closest('.reading-text') !== null")

@@ -359,7 +359,8 @@
 
   <!-- ============================================================ cards -->
 
-  <!-- One card per register entry named or quoted on the page, shown on hover or focus. -->
+  <!-- One card per register entry named or quoted on the page, shown on hover or focus (not a tooltip:
+       it holds links, which the script lets the pointer and Tab reach). -->
   <xsl:template name="html:cards">
     <xsl:param name="tei" as="element()"/>
     <!-- a union: each entry once, in the register's order -->
@@ -368,7 +369,7 @@
     <xsl:if test="$entries">
       <div class="cards">
         <xsl:for-each select="$entries">
-          <div class="card" id="card-{@xml:id}" role="tooltip" hidden="">
+          <div class="card" id="card-{@xml:id}" hidden="">
             <xsl:call-template name="html:entry-summary"/>
           </div>
         </xsl:for-each>

@@ -14,6 +14,20 @@
     });
   }
 
+  // Place an absolutely positioned box just below its anchor, inside the window. The box follows its
+  // anchor in the document (so that Tab goes from the anchor into the box and on into the text), and
+  // its containing block may be anywhere: measure it rather than assume the page.
+  function place(box, anchor) {
+    anchor.after(box);
+    box.hidden = false;
+    box.style.top = box.style.left = "0px";
+    var origin = box.getBoundingClientRect(), r = anchor.getBoundingClientRect();
+    var width = box.getBoundingClientRect().width;
+    var left = Math.max(8, Math.min(r.left - 40, document.documentElement.clientWidth - width - 8));
+    box.style.top = (r.bottom + 6 - origin.top) + "px";
+    box.style.left = (left - origin.left) + "px";
+  }
+
   // Witnesses of a critical apparatus shown in place of the lemma.
   function witnesses() {
     var select = document.querySelector("select.witness-select");
@@ -22,7 +36,10 @@
     select.addEventListener("change", function () {
       var wit = select.value;
       document.querySelectorAll(".app-entry").forEach(function (entry) {
-        var readings = entry.querySelectorAll(".reading, .source");
+        // the entry's own readings: an entry nested in a reading decides for itself
+        var readings = Array.prototype.filter.call(entry.querySelectorAll(".reading, .source"), function (r) {
+          return r.parentElement.closest(".app-entry") === entry;
+        });
         var shown = null;
         readings.forEach(function (r) {
           var wits = (r.getAttribute("data-wit") || "").split(/\s+/);
@@ -36,11 +53,16 @@
     });
   }
 
-  // A note marker opens its note beside the text; Escape or the close button closes it.
+  // A note marker opens its note beside the text; Escape, the close button or a click elsewhere
+  // closes it.
   function notes() {
     var open = null;
-    function close() {
-      if (open) { open.popup.remove(); open.marker.setAttribute("aria-expanded", "false"); open.marker.focus(); open = null; }
+    function close(refocus) {
+      if (!open) return false;
+      var marker = open.marker;
+      open.popup.remove(); marker.setAttribute("aria-expanded", "false"); open = null;
+      if (refocus) marker.focus();
+      return true;
     }
     document.querySelectorAll("a.note-ref").forEach(function (marker) {
       marker.setAttribute("aria-expanded", "false");
@@ -49,8 +71,8 @@
         if (!note) return;
         event.preventDefault();
         var wasOpen = open && open.marker === marker;
-        close();
-        if (wasOpen) return;
+        close(false);
+        if (wasOpen) { marker.focus(); return; }
         var popup = document.createElement("div");
         popup.className = "note-popup";
         popup.setAttribute("role", "dialog");
@@ -59,7 +81,7 @@
         button.type = "button";
         button.setAttribute("aria-label", "Close the note");
         button.textContent = "×";
-        button.addEventListener("click", close);
+        button.addEventListener("click", function () { close(true); });
         popup.appendChild(button);
         var body = note.querySelector(".note-body").cloneNode(true);
         // the copy must not repeat the ids of the note (its apparatus anchors live in the notes list)
@@ -69,39 +91,61 @@
         link.href = "#" + note.id;
         link.textContent = "In the notes";
         popup.appendChild(link);
-        var r = marker.getBoundingClientRect();
-        popup.style.top = (window.scrollY + r.bottom + 6) + "px";
-        document.body.appendChild(popup);
-        var width = popup.getBoundingClientRect().width;
-        popup.style.left = Math.max(8, Math.min(window.scrollX + r.left - 40,
-                                                window.scrollX + document.documentElement.clientWidth - width - 8)) + "px";
+        place(popup, marker);
         marker.setAttribute("aria-expanded", "true");
         open = { popup: popup, marker: marker };
-        button.focus();
+        button.focus({ preventScroll: true });
+        // a long note on a small screen: bring as much of it into view as fits
+        var r = popup.getBoundingClientRect();
+        if (r.bottom > window.innerHeight) window.scrollBy(0, Math.min(r.bottom - window.innerHeight + 8, r.top - 8));
       });
     });
-    document.addEventListener("keydown", function (event) { if (event.key === "Escape") close(); });
+    document.addEventListener("click", function (event) {
+      if (open && !open.popup.contains(event.target) && !open.marker.contains(event.target)) close(false);
+    });
+    return { close: close };
   }
 
-  // Register cards: shown while a name is hovered or focused.
+  // Register cards: shown while a name (in the text or in an open note) is hovered or focused. The
+  // pointer may move onto the card and Tab into it, so that its authority links can be followed;
+  // Escape closes it.
   function cards() {
-    document.querySelectorAll("a[data-entry]").forEach(function (link) {
+    var open = null, timer = null, dismissed = null;
+    function hide() {
+      clearTimeout(timer);
+      if (open) { open.card.hidden = true; open = null; }
+    }
+    function hideSoon() { clearTimeout(timer); timer = setTimeout(hide, 300); }
+    function within(node) { return !!(open && node && (open.link.contains(node) || open.card.contains(node))); }
+    function nameOf(node) { return node && node.closest ? node.closest("a[data-entry]") : null; }
+    function show(link) {
       var card = document.getElementById("card-" + link.getAttribute("data-entry"));
-      if (!card) return;
-      function show() {
-        var r = link.getBoundingClientRect();
-        card.style.top = (window.scrollY + r.bottom + 4) + "px";
-        card.hidden = false;
-        var width = card.getBoundingClientRect().width;
-        card.style.left = Math.max(8, Math.min(window.scrollX + r.left,
-                                               window.scrollX + document.documentElement.clientWidth - width - 8)) + "px";
-      }
-      function hide() { card.hidden = true; }
-      link.addEventListener("mouseenter", show);
-      link.addEventListener("focus", show);
-      link.addEventListener("mouseleave", hide);
-      link.addEventListener("blur", hide);
+      clearTimeout(timer);
+      if (!card || (open && open.link === link)) return;
+      hide();
+      place(card, link);
+      open = { link: link, card: card };
+    }
+    document.addEventListener("mouseover", function (e) {
+      var link = nameOf(e.target);
+      if (link) show(link); else if (within(e.target)) clearTimeout(timer);
     });
+    document.addEventListener("mouseout", function (e) { if (within(e.target) && !within(e.relatedTarget)) hideSoon(); });
+    document.addEventListener("focusin", function (e) {
+      var link = nameOf(e.target);
+      if (link && link === dismissed) { dismissed = null; return; }  // focus given back by Escape
+      if (link) show(link); else if (within(e.target)) clearTimeout(timer); else hide();
+    });
+    document.addEventListener("focusout", function (e) { if (open && !within(e.relatedTarget)) hideSoon(); });
+    return {
+      close: function () {
+        if (!open) return false;
+        var link = open.link, inside = open.card.contains(document.activeElement);
+        hide();
+        if (inside) { dismissed = link; link.focus(); }
+        return true;
+      }
+    };
   }
 
   // The search page: Pagefind's interface, with filters by text and author.
@@ -138,6 +182,11 @@
   });
 
   document.addEventListener("DOMContentLoaded", function () {
-    viewSwitch(); witnesses(); notes(); cards(); search(); citation();
+    viewSwitch(); witnesses(); search(); citation();
+    var popups = notes(), names = cards();
+    // Escape closes the innermost thing open: a card, else a note
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && !names.close()) popups.close(true);
+    });
   });
 })();
