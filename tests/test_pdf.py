@@ -210,6 +210,11 @@ def test_latex_commands_in_the_text_come_out_literally(tmp_path):
                     ",, and << and >> and !` as typed", "G.P.U.", ". . . . at the end"]:
         assert literal in text, literal
     assert not Path("/tmp/pwned").exists()
+    # link targets keep their ~ # % (in the text and in a note's argument alike)
+    links = subprocess.run(["pdftohtml", "-xml", "-stdout", "-i", str(tmp_path / "pdf" / "specials.pdf")],
+                           capture_output=True, text=True, check=True).stdout
+    targets = set(re.findall(r'<a href="(https?:[^"]*)"', links))
+    assert {"http://example.org/~user/a#b%20c", "https://example.org/~two/x%2Fy#z"} <= targets, targets
 
 
 def test_straight_quotation_marks_are_set_as_curly_ones_in_english(tmp_path):

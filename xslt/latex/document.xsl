@@ -69,6 +69,12 @@
 \lineation{{page}}\firstlinenum{{{tex:option('line-numbers-every')}}}\linenumincrement{{{tex:option('line-numbers-every')}}}
 \Xarrangement{{paragraph}}\Xlemmaseparator[B]{{}}
 \Xnotenumfont{{\normalfont\bfseries}}
+% an apparatus entry's line number takes at least the width of two digits, so that an entry does not
+% grow when its line moves from line 1 of a page to line 41 of the one before: such a change could
+% push the line back, and the passes would never settle
+\makeatletter\newsavebox\tknumbox\newsavebox\tknumtwo
+\renewcommand{{\boxfootnotenumbers}}[2]{{\sbox\tknumbox{{\printlinefootnotenumbers{{#1}}{{#2}}}}\sbox\tknumtwo{{00}}%
+\ifdim\wd\tknumbox&lt;\wd\tknumtwo\hbox to\wd\tknumtwo{{\hfil\usebox\tknumbox}}\else\usebox\tknumbox\fi}}\makeatother
 % a page kept short (no widow, no lone heading, an orphan if cheap) leaves its white above the notes,
 % not between the paragraphs: the space above each block of notes (footnotes, apparatus A, B) may
 % stretch by two lines; on a page with one block (most pages) a page one or two lines short costs less

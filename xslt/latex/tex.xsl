@@ -108,12 +108,13 @@
     <xsl:sequence select="replace($s, '([&quot;!@|])', '&quot;$1')"/>
   </xsl:function>
 
-  <!-- A URL for \href: only absolute http(s), with TeX's characters escaped for hyperref. -->
+  <!-- A URL for \href: only absolute http(s), with TeX's characters escaped for hyperref (\string~: the
+       link's target is the tilde itself, also in a note's argument). -->
   <xsl:function name="tex:url" as="xs:string?">
     <xsl:param name="url" as="xs:string?"/>
     <xsl:variable name="u" select="normalize-space($url)"/>
     <xsl:sequence select="if (matches($u, '^https?://[^\s\\{}]+$', 'i'))
-                          then replace(replace(replace($u, '%', '\\%'), '#', '\\#'), '~', '\\~{}') else ()"/>
+                          then replace(replace(replace($u, '%', '\\%'), '#', '\\#'), '~', '\\string~') else ()"/>
   </xsl:function>
 
 </xsl:stylesheet>

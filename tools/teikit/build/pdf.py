@@ -86,9 +86,14 @@ def build_pdf(texts: list[Text], register, out: Path, *, settings: dict | None =
     work.sort(key=lambda j: -len(j.tex))
     with ThreadPoolExecutor(max_workers=jobs or min(len(work), os.cpu_count() or 2)) as pool:
         results = list(pool.map(lambda j: _compile(exe, j, latex_dir, pdf_dir), work))
-    for pdf, seconds, missing in results:
+    for pdf, seconds, missing, settled in results:
         report.written.append(pdf)
         report.timings[f"pdf: {pdf.stem}"] = seconds
+        if not settled:
+            report.messages.append(
+                f"warning: {pdf.name}: the line numbers did not settle in {MAX_PASSES} LaTeX passes (a line moves "
+                f"between two pages from one pass to the next): an apparatus entry or an index reference near a page "
+                f"break may name the wrong line; see latex/{pdf.stem}.log")
         if missing:
             shown = ", ".join(f"{letter} ×{n}" if n > 1 else letter for letter, n in sorted(missing.items())[:12])
             more = f" and {len(missing) - 12} more" if len(missing) > 12 else ""
@@ -100,7 +105,9 @@ def build_pdf(texts: list[Text], register, out: Path, *, settings: dict | None =
     return report
 
 
-def _compile(exe: str, job: Job, latex_dir: Path, pdf_dir: Path) -> tuple[Path, float, Counter[str]]:
+def _compile(exe: str, job: Job, latex_dir: Path, pdf_dir: Path) -> tuple[Path, float, Counter[str], bool]:
+    """LuaLaTeX and makeindex until what a pass reads is what the pass before wrote (the PDF, the time,
+    the letters no font had, whether the passes settled). The last log is kept beside the LaTeX."""
     t = time.perf_counter()
     build = latex_dir / f".build-{job.key}"
     if build.exists():
@@ -110,21 +117,28 @@ def _compile(exe: str, job: Job, latex_dir: Path, pdf_dir: Path) -> tuple[Path, 
         (build / f"{job.key}.tex").write_text(job.tex, encoding="utf-8")
         (build / "tkindex.ist").write_text(INDEX_STYLE, encoding="utf-8")
         shutil.copy(resources.xslt("latex/teikit.lua"), build / "teikit.lua")
-        state = None
+        states: list[str] = []
+        settled = False
         for n in range(1, MAX_PASSES + 1):
             log = _pass(exe, job, build)
             idx = build / "persons.idx"
             if idx.exists() and idx.stat().st_size:
                 _makeindex(build, job)
             new = _state(build, job.key)
-            if n >= 2 and new == state and not RERUN.search(log):
+            if n >= 2 and new == states[-1] and not RERUN.search(log):
+                settled = True
                 break
-            state = new
+            if new in states[:-1]:  # a cycle: more passes would only go round it
+                break
+            states.append(new)
         pdf_dir.mkdir(parents=True, exist_ok=True)
         target = pdf_dir / f"{job.key}.pdf"
         os.replace(build / f"{job.key}.pdf", target)  # the build folder is on the same file system
-        return target, time.perf_counter() - t, fonts.missing_letters(log)
+        return target, time.perf_counter() - t, fonts.missing_letters(log), settled
     finally:
+        log_file = build / f"{job.key}.log"
+        if log_file.exists():
+            os.replace(log_file, latex_dir / f"{job.key}.log")
         shutil.rmtree(build, ignore_errors=True)
 
 
