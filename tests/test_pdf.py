@@ -443,6 +443,7 @@ def test_right_to_left_and_other_scripts_are_printed_in_order_or_reported(tmp_pa
     for expected in ["Лев Давидович Троцкий", "Hebrew שלום עולם stands between", "Arabic مرحبا بالعالم stands between",
                      "language שלום עולם in order"]:
         assert expected in words, (expected, words)
+    assert "a T-shirt, an X-ray, an A-level, a V-neck." in text  # babel's bidi once stopped the build at "T-"
     latex = (tmp_path / "latex" / "scripts.tex").read_text(encoding="utf-8")
     assert "\\usepackage[english, bidi=basic]{babel}" in latex
     warnings = " ".join(report.messages)

@@ -165,3 +165,18 @@ function teikit.sq(key)
   local kind, space, char = before()
   remember(key, (kind == "start" or space or (kind == "glyph" and opening[char])) and 0x2018 or 0x2019)
 end
+
+-- babel's bidi=basic (babel-bidi-basic.lua) reads the first node of an automatic discretionary's
+-- replacement as a glyph; after a capital that kerns with the hyphen ("T-shirt") it is a kern, and
+-- the run stops with "attempt to compare nil with number". Such a discretionary is given the
+-- subtype of an explicit one, which babel treats as neutral, as it treats any other hyphen.
+if Babel and Babel.bidi then
+  local DISC_NODE, AUTOMATIC, EXPLICIT = node.id("disc"), 2, 1
+  local bidi = Babel.bidi
+  Babel.bidi = function(head, ...)
+    for n in node.traverse_id(DISC_NODE, head) do
+      if n.subtype == AUTOMATIC and not (n.replace and n.replace.id == GLYPH) then n.subtype = EXPLICIT end
+    end
+    return bidi(head, ...)
+  end
+end
