@@ -384,6 +384,22 @@ def test_a_failing_paragraph_is_traced_to_its_tei_element():
     assert "Undefined control sequence" in err.context
 
 
+def test_headings_and_notes_without_a_paragraph_to_hang_from(tmp_path):
+    need_tex()
+    src = FIXTURES / "latex" / "structures.xml"
+    run([src], tmp_path, html=False, pdf=True)
+    pdf = tmp_path / "pdf" / "structures.pdf"
+    assert not missing_from_pdf(reading_words(parse(src).root), pdf_words(pdf))
+    lines = [" ".join(line.split()) for line in pdf_text(pdf, layout=True).splitlines() if line.strip()]
+    # empty headings print nothing and stop nothing; a page break in a heading is marked at the next paragraph
+    assert any(line.endswith("|7") and "holds only a page break" in line for line in lines), lines
+    assert any(line.endswith("|8") and "page break inside" in line for line in lines), lines
+    # endnotes and a note alone in its division are paragraphs headed by their labels, not part of a heading
+    for expected in ["a A note alone in its division.", "Notes", "1 The first endnote.",
+                     "2 The second endnote, without a paragraph."]:
+        assert expected in lines, (expected, lines)
+
+
 # ------------------------------------------------------------------ other projects' TEI
 
 @pytest.mark.parametrize("path", foreign_files(), ids=lambda p: p.stem)

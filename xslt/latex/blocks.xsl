@@ -144,9 +144,10 @@
       <xsl:param name="done" as="map(*)*" select="()"/>
       <xsl:on-completion>
         <xsl:sequence select="if (empty($pending)) then $done
-            else if (empty($done)) then map{'kind': 'carry', 'nodes': $pending}
-            else ($done[position() lt last()],
-                  map:put($done[last()], 'nodes', ($done[last()]?nodes, $pending)))"/>
+            else if (empty($done)) then tex:loose-notes($pending)
+            else if ($done[last()]?kind = 'para') then ($done[position() lt last()],
+                  map:put($done[last()], 'nodes', ($done[last()]?nodes, $pending)))
+            else ($done, tex:loose-notes($pending))"/>
       </xsl:on-completion>
       <xsl:choose>
         <xsl:when test=".?kind = 'attach' and exists($done[last()][?kind = 'para'])">
@@ -171,6 +172,24 @@
     </xsl:iterate>
   </xsl:function>
 
+  <!-- Notes with no paragraph to hang from (a division of endnotes after its heading, a division that
+       holds only a note): each a paragraph of its own, headed by its label; page breaks among them go to
+       the first (or, without notes, to the next paragraph). -->
+  <xsl:function name="tex:loose-notes" as="map(*)*">
+    <xsl:param name="nodes" as="node()*"/>
+    <xsl:variable name="notes" as="map(*)*">
+      <xsl:for-each select="$nodes[self::tei:note]">
+        <xsl:variable name="inner" select="tex:chunks(node(), 'note', true(), .)"/>
+        <xsl:variable name="first" select="index-of($inner ! ?kind, 'para')[1]"/>
+        <xsl:sequence select="if (exists($first)) then ($inner[position() lt $first],
+                                map:put($inner[$first], 'label', tk:note-source-label(.)), $inner[position() gt $first])
+                              else $inner"/>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:sequence select="if (exists($notes)) then tex:carry((map{'kind': 'carry', 'nodes': $nodes[self::tei:pb]}, $notes))
+                          else map{'kind': 'carry', 'nodes': $nodes[self::tei:pb]}"/>
+  </xsl:function>
+
   <!-- One block element: a heading, a paragraph (possibly interrupted), or a container of blocks. -->
   <xsl:function name="tex:block" as="map(*)*">
     <xsl:param name="e" as="element()"/>
@@ -179,7 +198,17 @@
     <xsl:choose>
       <xsl:when test="tex:is-silent($e)"/>
       <xsl:when test="tex:is-section-head($e)">
-        <xsl:sequence select="map{'kind': 'heading', 'style': $style, 'nodes': $e/node(), 'el': $e}"/>
+        <!-- a heading that prints nothing is no heading (reledmac cannot set an empty one); the page breaks
+             inside a heading, and the notes of an empty one, go to the next paragraph -->
+        <xsl:variable name="printed" select="normalize-space(tex:reading-raw($e/node())) != ''
+                                             or exists($e//(tei:gap | tei:graphic | tei:formula | tei:g | tei:figure))"/>
+        <xsl:if test="$printed">
+          <xsl:sequence select="map{'kind': 'heading', 'style': $style, 'nodes': $e/node(), 'el': $e}"/>
+        </xsl:if>
+        <xsl:variable name="carried" select="$e//tei:pb[@n] | (if ($printed) then () else $e//tei:note[not(ancestor::tei:note)])"/>
+        <xsl:if test="exists($carried)">
+          <xsl:sequence select="map{'kind': 'carry', 'nodes': $carried}"/>
+        </xsl:if>
       </xsl:when>
       <xsl:when test="$name = $tex:containers and not($name = ('quote', 'q', 'said', 'cit', 'address')
                       and exists($e/text()[normalize-space()]))">

@@ -120,6 +120,7 @@
 \newcommand{{\tklist}}{{\advance\leftskip 1em}}
 \newcommand{{\tkitem}}{{\noindent\hangindent=1em\hangafter=1}}
 \newcommand{{\tkcont}}{{\noindent}}
+\newcommand{{\tknote}}{{\small}}
 \newcommand{{\tkspeaker}}{{\noindent\scshape\tkkeep}}
 \newcommand{{\tkspeech}}{{}}
 \newcommand{{\tkstage}}{{\noindent\itshape}}
@@ -333,13 +334,14 @@
         <xsl:variable name="style" select="distinct-values(.?style)"/>
         <!-- a paragraph in a language TeX cannot hyphenate is set loosely rather than into the margin -->
         <xsl:variable name="setup" select="string-join(('\tkreset', $style ! ('\tk' || .),
-                                           if (tex:hyphenation(tk:lang($el)) = 'nohyphenation') then '\sloppy' else ()))"/>
+                                           if (tex:hyphenation(tk:lang(($el, (.?nodes)[1]/parent::*)[1])) = 'nohyphenation') then '\sloppy' else ()))"/>
         <xsl:variable name="body" as="xs:string"><xsl:value-of><xsl:apply-templates select=".?nodes" mode="tex:inline"/></xsl:value-of></xsl:variable>
         <xsl:if test="normalize-space($body)">
           <xsl:text>\pstart[{$setup}] </xsl:text>
           <xsl:if test="$el/self::tei:item/parent::tei:list[@type = 'ordered' or @rend = 'numbered'] and .?nodes[1] is $el/node()[1]">
             <xsl:text>{count($el/preceding-sibling::tei:item) + 1}.\enspace{{}}</xsl:text>
           </xsl:if>
+          <xsl:if test="exists(.?label)">\textbf{{{tex:plain(.?label)}}}\enspace{{}}</xsl:if>
           <xsl:value-of select="replace(normalize-space($body), '^\s+', '')"/>
           <xsl:text>\pend&#10;</xsl:text>
         </xsl:if>
