@@ -7,13 +7,16 @@ from collections import Counter
 
 from teikit.provenance import words
 
-NOT_READING = {"sic", "orig", "abbr", "rdg", "fw", "teiHeader", "figDesc"}
 # Elements that end a block of text: words on either side of them are separate.
 TEI_BLOCKS = {"p", "head", "l", "item", "note", "div", "lg", "sp", "speaker", "stage", "cell", "row", "ab",
               "quote", "label", "list", "castItem", "role", "roleDesc", "trailer", "closer", "opener",
               "dateline", "salute", "signed", "byline", "docTitle", "titlePart", "figure", "lb", "cb", "pb",
               "body", "front", "back", "table", "castList", "epigraph", "bibl", "cit", "argument", "postscript",
               "space"}
+# Parts of a structured reference or name: words on either side of two that touch are separate.
+GLUED_PARENTS = {"biblStruct", "analytic", "monogr", "series", "imprint", "biblFull", "msIdentifier", "respStmt",
+                 "persName", "placeName", "orgName", "name", "address", "titleStmt", "editionStmt",
+                 "publicationStmt", "seriesStmt"}
 HTML_BLOCKS = re.compile(r"</?(?:p|div|li|h[1-6]|section|td|th|dt|dd|blockquote|br|tr|figure|figcaption|aside|"
                          r"ol|ul|dl|table|header|footer|nav|details|summary|article|main|hr)\b[^>]*>")
 
@@ -32,13 +35,16 @@ def reading_words(tei_root) -> Counter:
             if app.find(".//{http://www.tei-c.org/ns/1.0}lem") is not None or \
                     next(app.iter("{http://www.tei-c.org/ns/1.0}rdg")) is not el:
                 return
-        elif name in NOT_READING and (name in ("fw", "teiHeader", "figDesc") or
-                                      parent.tag == "{http://www.tei-c.org/ns/1.0}choice"):
+        elif name in ("fw", "teiHeader", "figDesc"):
+            return
+        elif parent.tag == "{http://www.tei-c.org/ns/1.0}choice" and el is not _choice_reading(parent):
             return
         block = name in TEI_BLOCKS and not (name in ("lb", "cb", "pb") and el.get("break") == "no")
         out.append(" " if block else "")
         out.append(_around_breaks(el.text or "", None, el[0] if len(el) else None))
         for i, child in enumerate(el):
+            if name in GLUED_PARENTS and i > 0 and not el[i - 1].tail:
+                out.append(" ")
             walk(child)
             out.append(_around_breaks(child.tail or "", child, el[i + 1] if i + 1 < len(el) else None))
         out.append(" " if block else "")
@@ -49,6 +55,17 @@ def reading_words(tei_root) -> Counter:
     return Counter(words("".join(out)))
 
 
+
+
+def _choice_reading(choice):
+    """The member of a choice the reading text shows: the correction, regularisation or expansion of
+    a pair (the first, if there are several), else the first member."""
+    members = [c for c in choice if isinstance(c.tag, str)]
+    names = [c.tag.split("}")[1] for c in members]
+    for source, edited in (("sic", "corr"), ("orig", "reg"), ("abbr", "expan")):
+        if source in names and edited in names:
+            return members[names.index(edited)]
+    return members[0] if members else None
 
 
 def _joining(el) -> bool:

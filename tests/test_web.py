@@ -818,3 +818,24 @@ def test_a_note_closes_on_a_click_elsewhere_and_tab_goes_on_into_the_text(url, p
     page.keyboard.press("Tab")  # past the note's last link: the text after the marker, not the end of the page
     after = page.evaluate("document.activeElement.compareDocumentPosition(document.querySelector('a.note-ref'))")
     assert after & 2 and page.evaluate("document.activeElement.closest('.reading-text') !== null")
+
+
+def test_readings_of_every_shape_read_one_and_list_the_others(tmp_path):
+    src = FIXTURES / "latex" / "structures.xml"
+    run([src], tmp_path, html=True, pdf=False, search=False)
+    page = tmp_path / "html" / "texts" / "structures.html"
+    assert not reading_words(parse(src).root) - page_words(page)
+    html = lxml.html.parse(str(page)).getroot()
+    for hidden in html.xpath("//*[@hidden]"):
+        hidden.getparent().remove(hidden)
+    shown = " ".join(html.xpath("//div[contains(@class,'reading-text')]")[0].text_content().split())
+    for expected in ["Grouped: colour matters.", "Alternatives: the hand, the end, four ways.",
+                     "Nested: the lemma;", "Pointers: see note 1 and Readings.", "Bookauthor Booktitle Bookplace 1901"]:
+        assert expected in shown, (expected, shown)
+    entries = [" ".join(li.text_content().split()) for li in html.xpath("//ol[@class='apparatus']/li")]
+    for expected in ["colour] color; hue", "hand] band", "the] ye; thee", "four] foure; fowre; fower",
+                     "the lemma] other reading", "the] teh", "lemword] rdgword [A note in a variant.]"]:
+        assert any(e.endswith(expected) for e in entries), (expected, entries)
+    # the note in a variant is the apparatus entry's, not one of the notes with a marker in the text
+    notes = " ".join(html.xpath("//section[@id='notes']//text()"))
+    assert "A note in the lemma." in notes and "A note in a variant." not in notes

@@ -410,13 +410,13 @@
                  mode="tk:default"
                  priority="19.9"
                  as="node()*">
-      <xsl:sequence select="tei:corr"/>
+      <xsl:sequence select="tei:corr[1]"/>
    </xsl:template>
    <xsl:template match="tei:choice[tei:sic and tei:corr]"
                  mode="tk:alternate"
                  priority="19.9"
                  as="node()*">
-      <xsl:sequence select="tei:sic"/>
+      <xsl:sequence select="* except tei:corr[1]"/>
    </xsl:template>
    <xsl:template match="tei:choice[tei:orig and tei:reg]"
                  mode="tk:behaviour"
@@ -426,13 +426,13 @@
                  mode="tk:default"
                  priority="19.8"
                  as="node()*">
-      <xsl:sequence select="tei:reg"/>
+      <xsl:sequence select="tei:reg[1]"/>
    </xsl:template>
    <xsl:template match="tei:choice[tei:orig and tei:reg]"
                  mode="tk:alternate"
                  priority="19.8"
                  as="node()*">
-      <xsl:sequence select="tei:orig"/>
+      <xsl:sequence select="* except tei:reg[1]"/>
    </xsl:template>
    <xsl:template match="tei:choice[tei:abbr and tei:expan]"
                  mode="tk:behaviour"
@@ -442,18 +442,30 @@
                  mode="tk:default"
                  priority="19.7"
                  as="node()*">
-      <xsl:sequence select="tei:expan"/>
+      <xsl:sequence select="tei:expan[1]"/>
    </xsl:template>
    <xsl:template match="tei:choice[tei:abbr and tei:expan]"
                  mode="tk:alternate"
                  priority="19.7"
                  as="node()*">
-      <xsl:sequence select="tei:abbr"/>
+      <xsl:sequence select="* except tei:expan[1]"/>
    </xsl:template>
    <xsl:template match="tei:choice"
                  mode="tk:behaviour"
                  priority="19.6"
-                 as="xs:string">inline</xsl:template>
+                 as="xs:string">alternate</xsl:template>
+   <xsl:template match="tei:choice"
+                 mode="tk:default"
+                 priority="19.6"
+                 as="node()*">
+      <xsl:sequence select="*[1]"/>
+   </xsl:template>
+   <xsl:template match="tei:choice"
+                 mode="tk:alternate"
+                 priority="19.6"
+                 as="node()*">
+      <xsl:sequence select="*[position() gt 1]"/>
+   </xsl:template>
    <xsl:template match="tei:sic"
                  mode="tk:behaviour"
                  priority="19.9"

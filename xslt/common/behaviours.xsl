@@ -45,7 +45,7 @@
   <xsl:template mode="tk:behaviour" priority="5" as="xs:string"
       match="tei:group">body</xsl:template>
   <xsl:template mode="tk:behaviour" priority="5" as="xs:string"
-      match="tei:app[tei:lem or tei:rdg]">alternate</xsl:template>
+      match="tei:app[tei:lem or tei:rdg or tei:rdgGrp]">alternate</xsl:template>
   <xsl:template mode="tk:behaviour" priority="5" as="xs:string"
       match="tei:listApp | tei:castList | tei:listWit | tei:listEvent | tei:listRelation
              | tei:listObject | tei:listNym | tei:castGroup">list</xsl:template>

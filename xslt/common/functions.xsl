@@ -25,6 +25,17 @@
     <xsl:apply-templates select="$e" mode="tk:default"/>
   </xsl:function>
 
+  <!-- The reading text of nodes as a plain string: of each alternate only its reading, no notes, no
+       forme work; a line break is a space unless it divides a word. -->
+  <xsl:function name="tk:reading-string" as="xs:string">
+    <xsl:param name="nodes" as="node()*"/>
+    <xsl:sequence select="string-join($nodes ! (if (self::text()) then string(.)
+        else if (self::tei:note or self::tei:fw or self::tei:witDetail) then ''
+        else if (self::tei:lb[not(@break = 'no')]) then ' '
+        else if (self::* and tk:behaviour(.) = 'alternate') then tk:reading-string(tk:reading(.)/node())
+        else tk:reading-string(node())))"/>
+  </xsl:function>
+
   <xsl:function name="tk:alternates" as="node()*">
     <xsl:param name="e" as="element()"/>
     <xsl:apply-templates select="$e" mode="tk:alternate"/>
@@ -71,6 +82,17 @@
                           and exists($e/following-sibling::node()[1][self::text()][matches(., '^\w')])"/>
   </xsl:function>
 
+  <!-- The parts of a structured reference or name may stand with nothing between them
+       (<monogr><author>…</author><title>…</title>…): the renderings put a space there, so that their
+       words do not run together. Not between words or signs of a tokenised text (w, pc). -->
+  <xsl:function name="tk:glued" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="exists($e/parent::*[local-name() = ('biblStruct', 'analytic', 'monogr', 'series', 'imprint',
+                          'biblFull', 'msIdentifier', 'respStmt', 'persName', 'placeName', 'orgName', 'name',
+                          'address', 'titleStmt', 'editionStmt', 'publicationStmt', 'seriesStmt')])
+                          and exists($e/preceding-sibling::node()[1][self::*])"/>
+  </xsl:function>
+
   <!-- The witnesses of a reading, as their sigla (the listWit's abbr or @n, or the id). -->
   <xsl:function name="tk:sigla" as="xs:string*">
     <xsl:param name="rdg" as="element()"/>
@@ -92,20 +114,53 @@
   </xsl:function>
 
   <!-- Notes of the text, out of the flow: not those of the header, not notes that are a note's content,
-       not the note of an apparatus entry (app/note beside readings), which the entry shows. -->
+       not the note of an apparatus entry (app/note beside readings, or a note in a variant), which the
+       entry shows. -->
   <xsl:function name="tk:is-flow-note" as="xs:boolean">
     <xsl:param name="note" as="element()"/>
     <xsl:sequence select="exists($note/ancestor::tei:text) and not($note/parent::tei:notesStmt | $note/parent::tei:app[tk:is-entry(.)])
-                          and tk:behaviour($note) = 'note'"/>
+                          and tk:behaviour($note) = 'note' and not(tk:in-alternate($note))"/>
+  </xsl:function>
+
+  <!-- The element of the same document a pointer #id names (not one of another text of the edition,
+       which is on another page). -->
+  <xsl:function name="tk:local-target" as="element()?">
+    <xsl:param name="pointer" as="xs:string"/>
+    <xsl:param name="context" as="element()"/>
+    <xsl:sequence select="if (starts-with($pointer, '#') and string-length($pointer) gt 1)
+                          then tk:local-id(substring($pointer, 2), $context)[1] else ()"/>
+  </xsl:function>
+
+  <!-- The element of the text a link points to (#id). -->
+  <xsl:function name="tk:target" as="element()?">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="(($e/@target, $e/@ref)[1] ! tokenize(.)[1]) ! tk:local-target(., $e)[ancestor::tei:text]"/>
+  </xsl:function>
+
+<!-- What an empty pointer shows: the label of the note or the heading it points to, else its target. -->
+  <xsl:function name="tk:pointer-text" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:variable name="t" select="tk:target($e)"/>
+    <xsl:sequence select="if ($t/self::tei:note) then 'note ' || tk:note-label($t)
+                          else if ($t/tei:head) then normalize-space(tk:reading-string($t/tei:head[1]/node()))
+                          else string(($e/@target, $e/@ref)[1])"/>
+  </xsl:function>
+
+  <!-- Does a node stand in a reading the text does not show (a sic, a variant)? A note there has no
+       place in the text: the apparatus entry gives it with its reading. -->
+  <xsl:function name="tk:in-alternate" as="xs:boolean">
+    <xsl:param name="n" as="node()"/>
+    <xsl:sequence select="some $a in $n/ancestor::*[parent::*[tk:behaviour(.) = 'alternate']]
+                          satisfies exists($a intersect tk:alternates($a/..))"/>
   </xsl:function>
 
   <xsl:accumulator name="tk:editorial-notes" as="xs:integer" initial-value="0">
     <xsl:accumulator-rule match="tei:TEI" select="0"/>
-    <xsl:accumulator-rule match="tei:note[@type = 'editorial'][ancestor::tei:text][not(parent::tei:app[tk:is-entry(.)])]" select="$value + 1"/>
+    <xsl:accumulator-rule match="tei:note[@type = 'editorial'][ancestor::tei:text][not(parent::tei:app[tk:is-entry(.)])][not(tk:in-alternate(.))]" select="$value + 1"/>
   </xsl:accumulator>
   <xsl:accumulator name="tk:other-notes" as="xs:integer" initial-value="0">
     <xsl:accumulator-rule match="tei:TEI" select="0"/>
-    <xsl:accumulator-rule match="tei:note[not(@type = 'editorial')][ancestor::tei:text][not(parent::tei:app[tk:is-entry(.)])]" select="$value + 1"/>
+    <xsl:accumulator-rule match="tei:note[not(@type = 'editorial')][ancestor::tei:text][not(parent::tei:app[tk:is-entry(.)])][not(tk:in-alternate(.))]" select="$value + 1"/>
   </xsl:accumulator>
 
   <xsl:function name="tk:note-number" as="xs:integer">

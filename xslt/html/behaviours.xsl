@@ -30,6 +30,7 @@
 
   <xsl:template match="*" mode="html:render">
     <xsl:variable name="b" select="tk:behaviour(.)"/>
+    <xsl:if test="tk:glued(.)"><xsl:text> </xsl:text></xsl:if>
     <xsl:choose>
       <xsl:when test="$b = ('metadata', 'omit')"><xsl:call-template name="html:omit"/></xsl:when>
       <xsl:when test="$b = ('document', 'text', 'body')"><xsl:call-template name="html:container"/></xsl:when>
@@ -266,25 +267,12 @@
     <xsl:variable name="entry" select="if ($e/@ref) then tk:entry($e, $register) else ()"/>
     <xsl:variable name="url" select="tk:safe-url(($e/@target, $e/@ref)[1] ! tokenize(.)[1])"/>
     <xsl:sequence select="if ($entry) then '../registers/' || tk:entry-kind($entry) || '.html#' || $entry/@xml:id
-                          else if (starts-with($url, '#')) then $url[exists(html:target($e)[html:has-anchor(.)])]
+                          else if (starts-with($url, '#')) then $url[exists(tk:target($e)[html:has-anchor(.)])]
                           else if (matches($url, '^[a-z][a-z0-9+.-]*:', 'i')) then $url
                           else ()"/>
   </xsl:function>
 
-  <!-- The element of the same document a pointer #id names (not one of another text of the edition,
-       which is on another page). -->
-  <xsl:function name="html:local-target" as="element()?">
-    <xsl:param name="pointer" as="xs:string"/>
-    <xsl:param name="context" as="element()"/>
-    <xsl:sequence select="if (starts-with($pointer, '#') and string-length($pointer) gt 1)
-                          then tk:local-id(substring($pointer, 2), $context)[1] else ()"/>
-  </xsl:function>
 
-  <!-- The element of the text a link points to (#id). -->
-  <xsl:function name="html:target" as="element()?">
-    <xsl:param name="e" as="element()"/>
-    <xsl:sequence select="(($e/@target, $e/@ref)[1] ! tokenize(.)[1]) ! html:local-target(., $e)[ancestor::tei:text]"/>
-  </xsl:function>
 
   <!-- Does the page show an element with its id (so that #id leads to it)?  Not the header, not what is
        omitted, not a line break (a br without id), not a note the apparatus shows as plain text.  Not
@@ -302,15 +290,7 @@
         and not($t/ancestor-or-self::tei:witDetail)"/>
   </xsl:function>
 
-  <!-- What an empty pointer shows: the label of the note or the heading it points to, else its target. -->
-  <xsl:function name="html:pointer-text" as="xs:string">
-    <xsl:param name="e" as="element()"/>
-    <xsl:variable name="t" select="html:target($e)"/>
-    <xsl:sequence select="if ($t/self::tei:note) then 'note ' || tk:note-label($t)
-                          else if ($t/tei:head) then normalize-space($t/tei:head[1])
-                          else string(($e/@target, $e/@ref)[1])"/>
-  </xsl:function>
-
+  
   <!-- HTML links do not nest: inside a link, names are plain and markers move after the link. -->
   <xsl:function name="html:in-link" as="xs:boolean">
     <xsl:param name="e" as="element()"/>
@@ -333,7 +313,7 @@
             <xsl:attribute name="aria-describedby" select="'card-' || $entry/@xml:id"/>
           </xsl:if>
           <xsl:apply-templates mode="html:render"/>
-          <xsl:if test="not(node())">{html:pointer-text(.)}</xsl:if>
+          <xsl:if test="not(node())">{tk:pointer-text(.)}</xsl:if>
         </a>
         <xsl:for-each select=".//(tei:choice | tei:app)[tk:is-entry(.)]">
           <a class="app-ref" href="#app-{tk:id(.)}" aria-label="Apparatus entry {tk:entry-number(.)}"/>

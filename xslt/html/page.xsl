@@ -264,9 +264,7 @@
   <!-- The reading text of an element, as plain text (no notes within it, no source readings). -->
   <xsl:function name="html:plain" as="xs:string">
     <xsl:param name="e" as="element()"/>
-    <xsl:sequence select="string-join($e//text()[not((ancestor::tei:note except $e/ancestor-or-self::tei:note)
-                          or ancestor::tei:sic or ancestor::tei:orig or ancestor::tei:abbr or ancestor::tei:fw
-                          or ancestor::tei:rdg)])"/>
+    <xsl:sequence select="tk:reading-string($e/node())"/>
   </xsl:function>
 
   <!-- ============================================================ notes -->
@@ -321,7 +319,7 @@
 
   <xsl:template match="tei:choice | tei:app" mode="html:apparatus">
     <xsl:variable name="reading" select="tk:reading(.)"/>
-    <xsl:variable name="lemma" select="string-join($reading//text())"/>
+    <xsl:variable name="lemma" select="tk:reading-string($reading)"/>
     <xsl:variable name="p" select="ancestor::tei:p[html:is-numbered(.)][1]"/>
     <!-- a lemma without a letter (a dash, a stop, a deletion) takes the word before it on both sides -->
     <xsl:variable name="context" select="if (matches($lemma, '[\p{L}\p{N}]')) then '' else tk:word-before(.)"/>
@@ -334,7 +332,7 @@
       <xsl:if test="$reading/@wit"><xsl:text> </xsl:text><span class="sigla">{string-join(tk:sigla($reading), ' ')}</span></xsl:if>
       <xsl:text>] </xsl:text>
       <xsl:for-each select="tk:alternates(.)">
-        <xsl:variable name="variant" select="string-join(.//text())"/>
+        <xsl:variable name="variant" select="tk:reading-string(.)"/>
         <xsl:if test="position() gt 1">; </xsl:if>
         <span class="variant">
           <xsl:if test="@xml:lang">
@@ -347,6 +345,7 @@
           </xsl:choose>
         </span>
         <xsl:if test="@wit"><xsl:text> </xsl:text><span class="sigla">{string-join(tk:sigla(.), ' ')}</span></xsl:if>
+        <xsl:for-each select=".//tei:note"><xsl:text> </xsl:text><span class="app-detail">[{normalize-space(tk:reading-string(node()))}]</span></xsl:for-each>
       </xsl:for-each>
       <xsl:for-each select="tei:witDetail | tei:note">
         <xsl:text>; </xsl:text>

@@ -60,7 +60,7 @@
     <xsl:variable name="in-link" select="html:in-link($q)"/>
     <xsl:for-each select="tokenize($q/@source)">
       <xsl:variable name="entry" select="html:source-entry(., $q)"/>
-      <xsl:variable name="local" select="html:local-target(., $q)"/>
+      <xsl:variable name="local" select="tk:local-target(., $q)"/>
       <xsl:variable name="url" select="tk:safe-url(.)"/>
       <xsl:choose>
         <xsl:when test="$entry">
@@ -91,7 +91,7 @@
     <xsl:param name="q" as="element()"/>
     <xsl:sequence select="distinct-values(for $s in tokenize($q/@source) return (
         tk:register-id($s, $q),
-        html:local-target($s, $q)[self::tei:bibl or self::tei:biblStruct or self::tei:cit]
+        tk:local-target($s, $q)[self::tei:bibl or self::tei:biblStruct or self::tei:cit]
             //tei:title[@ref] ! (for $r in tokenize(@ref) return tk:register-id($r, .))))"/>
   </xsl:function>
 

@@ -27,7 +27,9 @@
       'milestone', 'anchor', 'fw', 'forename', 'surname', 'roleName', 'addName', 'genName', 'nameLink',
       'geogName', 'settlement', 'region', 'country', 'bloc', 'district', 'geo', 'idno', 'biblScope', 'citedRange',
       'metamark', 'stamp', 'lacunaStart', 'lacunaEnd', 'witStart', 'witEnd', 'witDetail', 'handShift', 'index',
-      'affiliation', 'occupation', 'email', 'graphic', 'formula', 'origDate', 'origPlace', 'locus', 'catchwords')"/>
+      'affiliation', 'occupation', 'email', 'graphic', 'formula', 'origDate', 'origPlace', 'locus', 'catchwords',
+      'title', 'author', 'editor', 'resp', 'pubPlace', 'publisher', 'edition', 'imprint', 'monogr', 'analytic',
+      'series', 'extent', 'distributor', 'respStmt')"/>
 
   <!-- Elements that interrupt a paragraph when they stand inside one. -->
   <xsl:variable name="tex:splitters" as="xs:string*" select="('p', 'ab', 'lg', 'list', 'listBibl', 'table',
@@ -200,7 +202,7 @@
       <xsl:when test="tex:is-section-head($e)">
         <!-- a heading that prints nothing is no heading (reledmac cannot set an empty one); the page breaks
              inside a heading, and the notes of an empty one, go to the next paragraph -->
-        <xsl:variable name="printed" select="normalize-space(tex:reading-raw($e/node())) != ''
+        <xsl:variable name="printed" select="normalize-space(tk:reading-string($e/node())) != ''
                                              or exists($e//(tei:gap | tei:graphic | tei:formula | tei:g | tei:figure))"/>
         <xsl:if test="$printed">
           <xsl:sequence select="map{'kind': 'heading', 'style': $style, 'nodes': $e/node(), 'el': $e}"/>

@@ -313,7 +313,7 @@
         <xsl:variable name="depth" select="count($el/ancestor::*[local-name() = ('div', 'div1', 'div2', 'div3', 'div4', 'div5', 'floatingText')])"/>
         <xsl:variable name="text" as="xs:string"><xsl:value-of><xsl:apply-templates select=".?nodes" mode="tex:inline">
           <xsl:with-param name="ctx" select="'heading'" tunnel="yes"/></xsl:apply-templates></xsl:value-of></xsl:variable>
-        <xsl:variable name="plain" select="tex:pdf-string(tex:reading-raw(.?nodes))"/>
+        <xsl:variable name="plain" select="tex:pdf-string(tk:reading-string(.?nodes))"/>
         <!-- the first heading of a division is its title; a date or subtitle is set above or below it -->
         <xsl:variable name="command" select="if ($el/@type = ('sub', 'date') or $el/preceding-sibling::tei:head[not(@type = ('sub', 'date'))]) then ()
             else if ($depth = 0) then '\tkbodyhead' else if ($depth = 1) then '\eledsection' else if ($depth = 2) then '\eledsubsection' else '\eledsubsubsection'"/>

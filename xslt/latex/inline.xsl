@@ -53,6 +53,7 @@
   <xsl:template match="*" mode="tex:inline">
     <xsl:param name="ctx" as="xs:string" tunnel="yes" select="'text'"/>
     <xsl:variable name="b" select="tk:behaviour(.)"/>
+    <xsl:if test="tk:glued(.)"><xsl:text> </xsl:text></xsl:if>
     <xsl:choose>
       <xsl:when test="tex:is-silent(.) or self::tei:witDetail or self::tei:figDesc or self::tei:lacunaStart
                       or self::tei:lacunaEnd or self::tei:graphic or self::tei:media"/>
@@ -73,6 +74,8 @@
         <xsl:variable name="label" as="xs:string"><xsl:value-of><xsl:apply-templates mode="tex:inline"/></xsl:value-of></xsl:variable>
         <xsl:text>\href{{{tex:url(@target)}}}{{{if (normalize-space($label)) then $label else tex:escape(@target)}}}</xsl:text>
       </xsl:when>
+      <!-- an empty pointer within the edition: what it points to, as the web edition shows it -->
+      <xsl:when test="self::tei:ptr">{tex:plain(tk:pointer-text(.))}</xsl:when>
       <xsl:when test="self::tei:hi or self::tei:emph or self::tei:title[not(@level = 'a')] or self::tei:term
                       or self::tei:mentioned or self::tei:stage or self::tei:foreign[not(ancestor::*[@xml:lang][1]/@xml:lang = @xml:lang)]">
         <xsl:call-template name="tex:styled"/>
@@ -148,17 +151,9 @@
   <!-- A plain, escaped string of a reading (its reading text only), for the apparatus. -->
   <xsl:function name="tex:reading-text" as="xs:string">
     <xsl:param name="nodes" as="node()*"/>
-    <xsl:sequence select="tex:plain(tex:reading-raw($nodes))"/>
+    <xsl:sequence select="tex:plain(tk:reading-string($nodes))"/>
   </xsl:function>
 
-  <xsl:function name="tex:reading-raw" as="xs:string">
-    <xsl:param name="nodes" as="node()*"/>
-    <xsl:sequence select="string-join($nodes ! (if (self::text()) then string(.)
-        else if (self::tei:note or self::tei:fw or self::tei:witDetail) then ''
-        else if (self::tei:lb[not(@break = 'no')]) then ' '
-        else if (self::* and tk:behaviour(.) = 'alternate') then tex:reading-raw(tk:reading(.)/node())
-        else tex:reading-raw(node())))"/>
-  </xsl:function>
 
   <xsl:function name="tex:sigla" as="xs:string">
     <xsl:param name="r" as="element()?"/>
@@ -170,8 +165,9 @@
     <xsl:param name="e" as="element()"/>
     <xsl:variable name="parts" as="xs:string*">
       <xsl:for-each select="tk:alternates($e)">
-        <xsl:variable name="t" select="tex:plain(tk:shown-reading(tex:reading-raw(node()), tex:reading-raw(tk:reading($e)/node())))"/>
-        <xsl:sequence select="(if ($t = '') then '\textit{om.}' else $t) || tex:sigla(.)"/>
+        <xsl:variable name="t" select="tex:plain(tk:shown-reading(tk:reading-string(node()), tk:reading-string(tk:reading($e)/node())))"/>
+        <xsl:sequence select="(if ($t = '') then '\textit{om.}' else $t) || tex:sigla(.)
+                              || string-join(.//tei:note ! (' [' || tex:plain(normalize-space(tk:reading-string(node()))) || ']'))"/>
       </xsl:for-each>
       <xsl:for-each select="$e/(tei:witDetail | tei:note)">
         <xsl:sequence select="(if (@wit) then tex:sigla(.) || ': ' else '') || tex:plain(.)"/>
@@ -197,6 +193,8 @@
         <xsl:choose>
           <xsl:when test="$lemma = ''">\lemma{{}}\Afootnote[nosep]{{{tex:alternates(.)} \textit{{del.}}}}</xsl:when>
           <xsl:when test="$reading/@wit">\lemma{{{$lemma}{tex:sigla($reading)}}}\Afootnote{{{tex:alternates(.)}}}</xsl:when>
+          <!-- reledmac's own lemma would be the whole reading, its notes too -->
+          <xsl:when test="$reading//tei:note">\lemma{{{$lemma}}}\Afootnote{{{tex:alternates(.)}}}</xsl:when>
           <xsl:otherwise>\Afootnote{{{tex:alternates(.)}}}</xsl:otherwise>
         </xsl:choose>
         <xsl:text>}}</xsl:text>
