@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+from pathlib import Path
 import shutil
 
 import pytest
@@ -87,3 +88,24 @@ def test_a_table_without_the_columns_is_a_clear_error(tmp_path):
     bad.write_text("a\tb\n1\t2\n", encoding="utf-8")
     result = CliRunner().invoke(main, ["emend", str(bad)])
     assert result.exit_code == 2 and "lacks the column" in result.output
+
+
+def test_two_rows_for_one_token_are_a_clear_error(doc):
+    path = table(doc, {"RltsSian": "Russian"})
+    lines = Path(path).read_text(encoding="utf-8").splitlines()
+    row = next(line for line in lines if "\tRltsSian\t" in line)
+    with open(path, "a", encoding="utf-8") as f:
+        f.write(row.replace("Russian", "Rusian") + "\n")
+    data = doc.read_bytes()
+    result = CliRunner().invoke(main, ["emend", path])
+    assert result.exit_code == 2 and "two rows of the table correct the same place" in result.output
+    assert doc.read_bytes() == data
+
+
+def test_a_correction_the_files_encoding_cannot_hold_is_a_character_reference(doc):
+    text = doc.read_text(encoding="utf-8")
+    doc.write_bytes(text.replace('encoding="UTF-8"', 'encoding="ISO-8859-1"').encode("iso-8859-1"))
+    result = CliRunner().invoke(main, ["emend", table(doc, {"RltsSian": "Russian—"})])
+    assert result.exit_code == 0, result.output
+    assert b"Russian&#8212;</corr>" in doc.read_bytes()
+    assert parse(doc).root.find(".//tei:corr", NS).text == "Russian—"

@@ -238,3 +238,17 @@ def test_tree_edits_keep_the_text():
     assert tree.string(p) == before
     assert etree.tostring(p).decode() == ('<p><pb/>The <seg>RltsSian</seg> <anchor/><hi>gr<lb/>eat</hi>'
                                           ' revolution</p>')
+
+
+def test_unusable_sources_and_targets_are_errors_not_tracebacks(tmp_path):
+    from click.testing import CliRunner
+    from teikit.cli import main
+    nul = tmp_path / "nul.txt"
+    nul.write_bytes(b"Title\n\nSome\x00text here.\n")
+    r = CliRunner().invoke(main, ["ingest", str(nul), "-o", str(tmp_path / "out.xml")])
+    assert r.exit_code == 2 and "nul.txt:3:5: the source holds a character that XML cannot hold (U+0000)" in r.output
+    assert not (tmp_path / "out.xml").exists()
+    good = tmp_path / "good.txt"
+    good.write_text("Title\n\nSome text here.\n", encoding="utf-8")
+    r = CliRunner().invoke(main, ["ingest", str(good), "-o", "/proc/teikit-cannot-write.xml"])
+    assert r.exit_code == 2 and "error: /proc/teikit-cannot-write.xml:" in r.output

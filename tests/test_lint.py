@@ -321,3 +321,70 @@ def test_linting_one_document_measures_the_register_against_the_whole_edition(ro
     unused = {re.search(r"'(.+?)'", d.message)[1] for d in lint([copy / "register.xml"], select_codes=["TK103"]).diagnostics}
     serge = (tei / "serge-from-lenin-to-stalin.xml").read_text(encoding="utf-8")
     assert len(unused) > 50 and all(re.search(f":{re.escape(i)}[\" ]", serge) for i in unused)
+
+
+def test_a_file_changed_after_lint_read_it_is_not_fixed(tmp_path):
+    """The fixes are offsets into the file lint read: applied to a file saved since, they would cut words."""
+    from teikit.lint.fixes import apply_fixes
+    shutil.copytree(HERE / "TK201_bad", tmp_path / "f")
+    doc = tmp_path / "f" / "doc.xml"
+    report = lint([doc], select_codes=["TK201"], register_path=tmp_path / "f" / "register.xml")
+    assert any(d.fix for d in report.diagnostics)
+    edited = doc.read_text(encoding="utf-8").replace("</title>", " (revised)</title>", 1)
+    assert edited != doc.read_text(encoding="utf-8")
+    doc.write_text(edited, encoding="utf-8")
+    report = apply_fixes(report)
+    assert report.refused == [str(doc)] and report.fixed == 0
+    assert doc.read_text(encoding="utf-8") == edited
+
+
+def test_unusable_input_exits_2_with_the_line_shown(tmp_path):
+    bad = tmp_path / "bad.xml"
+    bad.write_text('<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader>\n<x></y></teiHeader></TEI>', encoding="utf-8")
+    r = cli(bad)
+    assert r.exit_code == 2 and "bad.xml:2:" in r.output and "<x></y>" in r.output and "^" in r.output
+
+
+def test_a_fix_that_cannot_be_written_is_an_error_not_a_traceback(tmp_path, monkeypatch):
+    import teikit.lint.fixes
+    shutil.copytree(HERE / "TK201_bad", tmp_path / "f")
+    doc = tmp_path / "f" / "doc.xml"
+    before = doc.read_bytes()
+
+    def refuse(path, data, **kw):
+        raise PermissionError(13, "Permission denied", str(path))
+    monkeypatch.setattr(teikit.lint.fixes, "atomic_write", refuse)
+    r = cli(doc, "--register", tmp_path / "f" / "register.xml", "--select", "TK201", "--fix")
+    assert r.exit_code == 2 and "cannot write the fixed file: Permission denied" in r.output
+    assert r.exception is None or isinstance(r.exception, SystemExit)
+    assert doc.read_bytes() == before
+
+
+def test_a_pointer_that_misses_its_prefix_pattern_or_names_no_declared_prefix_leads_nowhere(tmp_path):
+    shutil.copytree(HERE / "TK101_bad", tmp_path / "f")
+    doc = tmp_path / "f" / "doc.xml"
+    text = doc.read_text(encoding="utf-8").replace(
+        '<persName ref="psn:stalinn">Stalin</persName>',
+        '<persName ref="psn:Stalin">Stalin</persName>, <persName ref="psn:">Stalin</persName>, '
+        '<placeName ref="plc:moscow">Moscow</placeName>, <persName ref="pns:stalin">Stalin</persName> and '
+        '<ref target="https://example.org/x">a page</ref>')
+    doc.write_text(text, encoding="utf-8")
+    found = [d.message for d in lint([doc], select_codes=["TK101"], register_path=tmp_path / "f" / "register.xml").diagnostics]
+    assert any("'Stalin' does not match the pattern ([a-z0-9-]+) of the prefix psn:" in m for m in found), found
+    assert any("@ref='psn:' leads nowhere" in m for m in found), found
+    assert any("the prefix pns: is not declared (prefixDef: plc, psn)" in m for m in found), found
+    assert not any("example.org" in m for m in found), found
+
+
+def test_per_file_ignores_name_files_from_the_configuration_folder_and_a_missing_word_list_is_an_error(tmp_path, monkeypatch):
+    folder = tmp_path / "tei" / "aud"
+    shutil.copytree(HERE / "TK401_bad", folder)
+    config = tmp_path / "pyproject.toml"
+    config.write_text('[tool.teikit.lint]\nper-file-ignores = {"tei/aud/doc.xml" = ["TK4"]}\n', encoding="utf-8")
+    for where, path in [(tmp_path, "tei/aud/doc.xml"), (tmp_path / "tei", "aud/doc.xml"), (folder, "doc.xml")]:
+        monkeypatch.chdir(where)
+        r = CliRunner().invoke(main, ["lint", path, "--select", "TK4", "--config", str(config)])
+        assert r.exit_code == 0 and "0 problems" in r.output, (where, r.output)
+    config.write_text('[tool.teikit.lint]\nwordlist = ["words/none.txt"]\n', encoding="utf-8")
+    r = CliRunner().invoke(main, ["lint", "doc.xml", "--select", "TK4", "--config", str(config)])
+    assert r.exit_code == 2 and f"wordlist: no such file: {tmp_path / 'words' / 'none.txt'}" in r.output

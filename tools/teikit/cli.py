@@ -14,7 +14,7 @@ from . import __version__
 from .config import load as load_config
 from .diagnostics import FORMATS, Summary, render
 from .files import discover
-from .errors import TeikitError
+from .errors import ConfigError, TeikitError
 
 
 # ---------------------------------------------------------------- shared options
@@ -36,7 +36,8 @@ def paths_argument(f):
 
 
 def handle_errors(f):
-    """Turn TeikitError into a message on stderr and its exit code."""
+    """Turn TeikitError into a message on stderr and its exit code; a file that cannot be read or
+    written, or text that cannot be encoded, is unusable input (2), said in a line, not a traceback."""
     @functools.wraps(f)
     def wrapper(*args, **kwargs):
         try:
@@ -44,6 +45,13 @@ def handle_errors(f):
         except TeikitError as exc:
             click.echo(f"error: {exc}", err=True)
             sys.exit(exc.exit_code)
+        except OSError as exc:
+            where = f"{exc.filename}: " if exc.filename else ""
+            click.echo(f"error: {where}{exc.strerror or exc}", err=True)
+            sys.exit(2)
+        except UnicodeError as exc:
+            click.echo(f"error: {exc}", err=True)
+            sys.exit(2)
     return wrapper
 
 
@@ -99,11 +107,25 @@ def validate(paths, fmt, schema_path, layers, jobs, config_path):
 # ---------------------------------------------------------------- lint
 
 def _lint_settings(config) -> dict:
-    """``[tool.teikit.lint]`` with its file paths resolved against the configuration's folder."""
+    """``[tool.teikit.lint]`` with its file paths resolved against the configuration's folder; a word
+    list that is not there is an error (lint would run without it and pass what it should flag)."""
     settings = dict(config.lint)
-    for key in ("extra-words-file",):
-        if settings.get(key) and not Path(settings[key]).is_absolute():
-            settings[key] = str(config.root / settings[key])
+    where = str(config.source or "the default configuration")
+    if settings.get("extra-words-file"):
+        settings["extra-words-file"] = str(config.root / settings["extra-words-file"])
+        if not Path(settings["extra-words-file"]).is_file():
+            raise ConfigError(f"extra-words-file: no such file: {settings['extra-words-file']}", path=config.source)
+    lists = settings.get("wordlist") or []
+    settings["wordlist"] = [str(config.root / w) for w in ([lists] if isinstance(lists, str) else lists)]
+    missing = [w for w in settings["wordlist"] if not Path(w).is_file()]
+    if missing:
+        raise ConfigError(f"wordlist: no such file: {', '.join(missing)}", path=config.source,
+                          hint="Debian: apt-get install wamerican wbritish (make test installs them), or set "
+                               f"[tool.teikit.lint] wordlist in {where}")
+    for key in ("select", "ignore"):  # a single code given as a string, not a list
+        if isinstance(settings.get(key), str):
+            settings[key] = [settings[key]]
+    settings["root"] = str(config.root)  # per-file-ignores are paths from here
     return settings
 
 
@@ -129,7 +151,7 @@ def lint(paths, fmt, select_, ignore, fix, unsafe_fixes, statistics, explain, re
     """Check what a careful second editor would check, rule by rule.
 
     Output is `path:line:col: CODE message`.  Exit status: 0 clean, 1
-    findings, 2 usage errors.  Silence one occurrence with
+    findings, 2 unusable input (malformed XML, not TEI) or usage.  Silence one occurrence with
     <?teikit-lint ignore CODE reason?> just before it.
 
     `--format tsv` writes a corrections table (one row per finding, with the
@@ -172,7 +194,10 @@ def lint(paths, fmt, select_, ignore, fix, unsafe_fixes, statistics, explain, re
         names = {c: r.name for c, r in lint_mod.registry().items()}
         for code, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
             click.echo(f"{n:6d}  {code}  {names.get(code, '')}", err=fmt != "text")
-    sys.exit(1 if report.diagnostics else 0)
+    for path in report.refused:
+        click.echo(f"warning: {path}: the file changed on disk after lint read it; its fixes were not applied "
+                   f"(run lint --fix again)", err=True)
+    sys.exit(2 if report.unusable else 1 if report.diagnostics or report.refused else 0)
 
 
 # ---------------------------------------------------------------- emend

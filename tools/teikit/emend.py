@@ -115,10 +115,15 @@ def apply_corrections(corrections: list[Correction], *, table: str = "", resp: s
                     f'</{q("corr")}></{q("choice")}>')
             edits.append(Edit(run.offsets[i], run.offsets[end], corr))
         edits.append(_change(src, doc, q, who, len(items), table))
-        new = apply(doc.text, edits)
+        try:
+            new = apply(doc.text, edits)
+        except ValueError:
+            raise InputError("two rows of the table correct the same place of the file", path=path,
+                             hint=f"keep one row per token in {table or 'the table'}") from None
         bom = "\ufeff" if doc.data.startswith(b"\xef\xbb\xbf") else ""
         encoding = doc.tree.docinfo.encoding or "utf-8"
-        data = (bom + new).encode(encoding)
+        # a correction the file's encoding cannot hold (— in ISO-8859-1) is written as a character reference
+        data = (bom + new).encode(encoding, errors="xmlcharrefreplace")
         result = parse_string(bom + new, path=path)
         if validate:
             _refuse_if_invalid(doc, result, path)

@@ -43,7 +43,10 @@ def atomic_write(path: str | Path, data: bytes | str, *, encoding: str = "utf-8"
     path = Path(os.path.realpath(given))
     path.parent.mkdir(parents=True, exist_ok=True)
     payload = data.encode(encoding) if isinstance(data, str) else data
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:  # name the file asked for, not the temporary one
+        raise type(exc)(exc.errno, exc.strerror, str(given)) from None
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(payload)

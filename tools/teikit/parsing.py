@@ -96,6 +96,13 @@ class Document:
                 index.setdefault((el.sourceline or 0, el.tag), []).append(el)
         return index
 
+    @cached_property
+    def starts(self) -> tuple[list[tuple[int, int]], list[etree._Element]]:
+        """The start of every element's start tag, in document order, and the elements: for finding
+        the element at a position a validator reports, once per document, not once per error."""
+        elements = [el for el in self.root.iter() if isinstance(el.tag, str)]
+        return [self.locate(el) for el in elements], elements
+
     def locate(self, node) -> tuple[int, int]:
         """Line and 1-based column of an element's start tag (or of a node's parent)."""
         el = node

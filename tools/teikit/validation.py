@@ -8,6 +8,7 @@ ODD and must agree on every verdict; Schematron checks what a grammar cannot.
 
 from __future__ import annotations
 
+import bisect
 import copy
 import hashlib
 import json
@@ -338,15 +339,11 @@ def _locate(doc: Document, tree, el: etree._Element) -> tuple[int, int]:
 
 def _element_at(doc: Document, line: int, column: int) -> etree._Element | None:
     """The element whose start tag ends at a position jing reports (or the last one begun before it)."""
-    best = None
-    for el in doc.root.iter():
-        if not isinstance(el.tag, str):
-            continue
-        start = doc.locate(el)
-        if start > (line, column):
-            break
-        best = el
-    return best
+    positions, elements = doc.starts
+    # the last element begun before the first that starts after the position (start tags stand in
+    # document order, so the positions are sorted)
+    i = bisect.bisect_right(positions, (line, column))
+    return elements[i - 1] if i else None
 
 
 def _is_echo(el: etree._Element, first: etree._Element | None) -> bool:

@@ -84,6 +84,14 @@ def read(path: str | Path, wordlist: str | tuple[str, ...] | list[str] = DEFAULT
     except UnicodeDecodeError:
         text = raw.decode("cp1252")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # a character XML cannot hold (a NUL, a control character of a damaged file): said where, not dropped
+    bad = re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]", text)
+    if bad:
+        line = text.count("\n", 0, bad.start()) + 1
+        column = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
+        raise InputError(f"the source holds a character that XML cannot hold (U+{ord(bad.group()):04X})",
+                         path=path, line=line, column=column,
+                         hint="remove or replace it in the source (it may come from a damaged file or a bad export)")
     return Source(path, [Line(i + 1, t) for i, t in enumerate(text.split("\n"))],
                   Hyphens.of(text, wordlist, extra))
 

@@ -16,7 +16,7 @@ import pkgutil
 import re
 import time
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Iterable, Iterator, Sequence
@@ -281,6 +281,14 @@ class LintReport:
     files: list[str]
     seconds: float
     fixed: int = 0
+    # the bytes each document had when it was linted: fixes apply to those bytes only
+    sources: dict[str, bytes] = field(default_factory=dict)
+    refused: list[str] = field(default_factory=list)  # files changed on disk since, left as they are
+
+    @property
+    def unusable(self) -> bool:
+        """Some input could not be linted at all (malformed XML, not TEI, a broken register)."""
+        return any(d.code == "XML" for d in self.diagnostics)
 
 
 def lint(paths: Iterable[str | Path], *, select_codes: Sequence[str] = ("TK",), ignore: Sequence[str] = (),
@@ -297,13 +305,16 @@ def lint(paths: Iterable[str | Path], *, select_codes: Sequence[str] = ("TK",), 
     files = [str(p) for p in discover(paths)]
     docs: list[DocContext] = []
     diags: list[Diagnostic] = []
+    sources: dict[str, bytes] = {}
     loaded: dict[Path, registers.Register] = {}
     for f in files:
         try:
             doc = parse(f)
         except InputError as exc:
-            diags.append(Diagnostic(exc.path or f, exc.line or 0, exc.column or 0, "XML", exc.message))
+            diags.append(Diagnostic(exc.path or f, exc.line or 0, exc.column or 0, "XML",
+                                    exc.message + (f"\n{exc.context}" if exc.context else "")))
             continue
+        sources[doc.path] = doc.data
         where = registers.register_path_for(doc, register_path, default_register)
         reg = None
         if where is not None:
@@ -323,8 +334,13 @@ def lint(paths: Iterable[str | Path], *, select_codes: Sequence[str] = ("TK",), 
     edition = EditionContext(docs, by_id[used.most_common(1)[0][0]] if used else None, config)
     per_file = config.get("per-file-ignores", {}) or {}
 
+    root = Path(config["root"]).resolve() if config.get("root") else None
+
     def skipped(path: str) -> set[str]:
-        groups = [codes for pattern, codes in per_file.items() if Path(path).match(pattern)]
+        # a pattern names files from the configuration's folder, wherever lint is run from
+        full = Path(path).resolve()
+        shown = full.relative_to(root) if root is not None and full.is_relative_to(root) else Path(path)
+        groups = [codes for pattern, codes in per_file.items() if shown.match(pattern)]
         return {c for group in groups for c in (group if isinstance(group, list) else [group])}
 
     for d in docs:
@@ -338,4 +354,4 @@ def lint(paths: Iterable[str | Path], *, select_codes: Sequence[str] = ("TK",), 
             # an edition rule reports in several files: each finding obeys its own file's ignores
             diags += [x for x in rule().check_edition(edition)
                       if not any(rule.code.startswith(s) for s in skipped(x.path))]
-    return LintReport(sorted(diags, key=Diagnostic.sort_key), files, time.perf_counter() - start)
+    return LintReport(sorted(diags, key=Diagnostic.sort_key), files, time.perf_counter() - start, sources=sources)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from ... import register as registers
@@ -23,8 +24,20 @@ def pointers(ctx):
                     yield el, attr, p
 
 
+# URI schemes a pointer may use without a prefixDef
+SCHEMES = {"http", "https", "ftp", "ftps", "mailto", "urn", "doi", "info", "tag", "data", "file", "geo", "tel",
+           "ark", "hdl", "isni", "orcid"}
+
+
 def resolve(ctx, pointer: str):
     """'ok', 'external', or the reason the pointer leads nowhere."""
+    m = re.match(r"([A-Za-z][A-Za-z0-9+.\-]*):(.*)", pointer)
+    if m and m.group(1) in ctx.prefixes and ctx.prefixes[m.group(1)].expand(m.group(2)) is None:
+        return (f"'{m.group(2)}' does not match the pattern {ctx.prefixes[m.group(1)].match} of the prefix "
+                f"{m.group(1)}: (its prefixDef)")
+    # a document that declares its prefixes: one it does not declare is a slip (bbi: for bib:), not a scheme
+    if m and ctx.prefixes and m.group(1) not in ctx.prefixes and m.group(1).lower() not in SCHEMES:
+        return f"the prefix {m.group(1)}: is not declared (prefixDef: {', '.join(sorted(ctx.prefixes))})"
     target = registers.target(pointer, ctx.prefixes)
     if target.external or target.id is None:
         return "ok" if target.external or not pointer.startswith("#") else "empty"
