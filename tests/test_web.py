@@ -839,3 +839,57 @@ def test_readings_of_every_shape_read_one_and_list_the_others(tmp_path):
     # the note in a variant is the apparatus entry's, not one of the notes with a marker in the text
     notes = " ".join(html.xpath("//section[@id='notes']//text()"))
     assert "A note in the lemma." in notes and "A note in a variant." not in notes
+
+
+def _pdf_links(site: Path) -> list[str]:
+    page = lxml.html.parse(str(site / "texts" / "t.html")).getroot()
+    home = lxml.html.parse(str(site / "index.html")).getroot()
+    return [h for h in page.xpath("//a/@href") + home.xpath("//a/@href") if h.endswith(".pdf")]
+
+
+def test_a_pdf_is_linked_only_when_it_is_newer_than_its_tei(tmp_path):
+    import os
+    tei = tmp_path / "t.xml"
+    tei.write_text(_tei("t", "<p>Text.</p>"), encoding="utf-8")
+    out = tmp_path / "out"
+    # no PDF built: the links are left out, and the build says so once
+    report = run([tei], out, html=True, pdf=False, search=False)
+    assert _pdf_links(out / "html") == []
+    assert [m for m in report.messages if "PDF" in m] == [
+        f"warning: no PDF in {out / 'pdf'}: PDF links are left out; build with --pdf"]
+    # a PDF built before the text last changed is stale: not copied, not linked, and said
+    (out / "pdf").mkdir()
+    pdf = out / "pdf" / "t.pdf"
+    pdf.write_bytes(b"%PDF-1.5 stale")
+    then = tei.stat().st_mtime - 60
+    os.utime(pdf, (then, then))
+    report = run([tei], out, html=True, pdf=False, search=False)
+    assert "warning: t.pdf is older than t.xml: not linked; build with --pdf" in report.messages
+    assert _pdf_links(out / "html") == [] and not (out / "html" / "downloads" / "t.pdf").exists()
+    # built since: linked and copied
+    os.utime(pdf, (then + 120, then + 120))
+    report = run([tei], out, html=True, pdf=False, search=False)
+    assert not [m for m in report.messages if "pdf" in m.lower()]
+    assert _pdf_links(out / "html") == ["../downloads/t.pdf", "downloads/t.pdf"]  # the page, the home page
+    assert (out / "html" / "downloads" / "t.pdf").read_bytes() == b"%PDF-1.5 stale"
+    # the text edited again: the copy of the earlier build goes with its link
+    os.utime(tei, (then + 240, then + 240))
+    run([tei], out, html=True, pdf=False, search=False)
+    assert _pdf_links(out / "html") == [] and not (out / "html" / "downloads" / "t.pdf").exists()
+
+
+def test_a_pdf_older_than_the_register_is_not_linked(tmp_path):
+    import os
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "t.xml").write_text(_tei("t", "<p>Text.</p>"), encoding="utf-8")
+    (src / "register.xml").write_text(_REGISTER, encoding="utf-8")
+    (tmp_path / "out" / "pdf").mkdir(parents=True)
+    pdf = tmp_path / "out" / "pdf" / "t.pdf"
+    pdf.write_bytes(b"%PDF-1.5")
+    when = (src / "t.xml").stat().st_mtime + 60
+    os.utime(pdf, (when, when))
+    os.utime(src / "register.xml", (when + 60, when + 60))
+    report = run([src], tmp_path / "out", html=True, pdf=False, search=False)
+    assert "warning: t.pdf is older than register.xml: not linked; build with --pdf" in report.messages
+    assert _pdf_links(tmp_path / "out" / "html") == []

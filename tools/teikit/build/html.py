@@ -18,8 +18,8 @@ def build_html(texts: list[Text], register, out: Path, *, options: dict, pdf_dir
     report = report or BuildReport()
     out = Path(out)
     t0 = time.perf_counter()
-    pdf_keys = {t.key for t in texts if pdf_dir and (pdf_dir / f"{t.key}.pdf").exists()}
-    opts = dict(options, pdf=bool(pdf_dir and (pdf_dir / "edition.pdf").exists()))
+    pdf_keys, volume = _current_pdfs(texts, register, pdf_dir, report.messages)
+    opts = dict(options, pdf=volume)
     edition = edition_document(texts, pdf_keys)
     params = {"options": opts}
     if register is not None:
@@ -39,10 +39,12 @@ def build_html(texts: list[Text], register, out: Path, *, options: dict, pdf_dir
     _copy_schema(out, report)
     for t in texts:
         report.written.append(atomic_write(out / "downloads" / f"{t.key}.xml", t.doc.data))
-        if t.key in pdf_keys:
-            report.written.append(atomic_write(out / "downloads" / f"{t.key}.pdf", (pdf_dir / f"{t.key}.pdf").read_bytes()))
-    if pdf_dir and (pdf_dir / "edition.pdf").exists():
-        report.written.append(atomic_write(out / "downloads" / "edition.pdf", (pdf_dir / "edition.pdf").read_bytes()))
+    linked = [f"{k}.pdf" for k in sorted(pdf_keys)] + (["edition.pdf"] if volume else [])
+    for name in linked:
+        report.written.append(atomic_write(out / "downloads" / name, (pdf_dir / name).read_bytes()))
+    # a PDF an earlier build copied must not outlive its link
+    for name in [f"{t.key}.pdf" for t in texts if t.key not in pdf_keys] + ([] if volume else ["edition.pdf"]):
+        (out / "downloads" / name).unlink(missing_ok=True)
     if register is not None:
         report.written.append(atomic_write(out / "downloads" / "register.xml", register.data))
     write_docs(out / "docs", report)
@@ -52,6 +54,34 @@ def build_html(texts: list[Text], register, out: Path, *, options: dict, pdf_dir
         index_search(records, out)
         report.timings["html: search index"] = time.perf_counter() - t2
     return report
+
+
+def _current_pdfs(texts: list[Text], register, pdf_dir: Path | None, messages: list[str]) -> tuple[set[str], bool]:
+    """The texts whose PDF is linked, and whether the volume (edition.pdf) is.  A PDF is linked only
+    when it is newer than its TEI and the register (whose names it prints): a stale one would ship a
+    text that the page beside it no longer shows.  Each PDF left out is said in ``messages``."""
+    sources = {t.key: [t.path] for t in texts}
+    volume = pdf_dir / "edition.pdf" if pdf_dir else None
+    if not any(pdf_dir and (pdf_dir / f"{k}.pdf").is_file() for k in sources) and not (volume and volume.is_file()):
+        messages.append(f"warning: no PDF in {pdf_dir or 'the output'}: PDF links are left out; build with --pdf")
+        return set(), False
+    extra = [Path(register.path)] if register is not None else []
+
+    def current(pdf: Path, tei: list[Path]) -> bool:
+        newer = [s for s in [*tei, *extra] if s.stat().st_mtime_ns > pdf.stat().st_mtime_ns]
+        if newer:
+            messages.append(f"warning: {pdf.name} is older than {newer[0].name}: not linked; build with --pdf")
+        return not newer
+
+    keys = set()
+    for key, tei in sources.items():
+        pdf = pdf_dir / f"{key}.pdf"
+        if not pdf.is_file():
+            messages.append(f"warning: {pdf.name} was not built: not linked; build with --pdf")
+        elif current(pdf, tei):
+            keys.add(key)
+    whole = volume.is_file() and current(volume, [p for tei in sources.values() for p in tei])
+    return keys, whole
 
 
 def _copy_assets(out: Path, report: BuildReport) -> None:
