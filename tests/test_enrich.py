@@ -71,6 +71,59 @@ def test_ambiguous_forms_are_reported_not_tagged(tmp_path):
     assert notes and "Smirnov" in notes[0] and "smirnov-i" in notes[0] and "arrested" in notes[0]
 
 
+def test_a_surname_two_persons_share_is_reported_not_tagged_even_as_the_variant_of_one(tmp_path):
+    # Olberg: a variant of Valentin only, but Paul's surname too; Kosior: the surname of two entries and no
+    # form of either; Kossior: a variant of Stanislav, and Vladimir's spelling (Vladimir Kossior)
+    body = "<p>Olberg met Kosior and Kossior; P. Olberg and Vladimir Kossior stayed with Valentin Olberg.</p>"
+    path = doc(tmp_path, body)
+    r = enrich_document(path, steps=["names"])
+    assert added(r) == ('<p>Olberg met Kosior and Kossior; <persName ref="register.xml#olberg-paul">P. Olberg</persName>'
+                        ' and <persName ref="register.xml#kosior-vladimir">Vladimir Kossior</persName> stayed with '
+                        '<persName ref="register.xml#olberg-valentin">Valentin Olberg</persName>.</p>')
+    notes = r.changes["names"].notes
+    assert [n.split(":")[1] for n in notes] == [" 'Olberg' may be olberg-valentin, olberg-paul (a surname they share; "
+                                                "the register gives it as a form of olberg-valentin only)",
+                                                " 'Kosior' may be kosior-stanislav, kosior-vladimir",
+                                                " 'Kossior' may be kosior-stanislav, kosior-vladimir (a surname they "
+                                                "share; the register gives it as a form of kosior-stanislav only)"]
+    assert all("met Kosior and Kossior" in n for n in notes)  # with its context, for the editor
+    assert r.changes["names"].counts == {"person": 3, "ambiguous": 3}
+    # not names missing from the register either
+    assert not {"Olberg", "Kosior", "Kossior"} & {c.name for c in candidates([path])}
+
+
+def test_a_shared_surname_in_a_heading_in_capitals_is_ambiguous_and_may_be_left_by_an_instruction(tmp_path):
+    body = ('<div><head>OLBERG AND KIROV</head><p><?teikit-enrich ignore "Kosior" the editor knows?>Kosior '
+            'and Kirov.</p></div>')
+    r = enrich_document(doc(tmp_path, body), steps=["names"])
+    assert "<head>OLBERG AND <persName" in r.text and r.text.count("<persName") == 2
+    notes = r.changes["names"].notes
+    assert len(notes) == 1 and notes[0].startswith("ambiguous: 'OLBERG' may be olberg-valentin, olberg-paul")
+    assert r.changes["names"].counts["left untagged"] == 1
+
+
+def test_the_surnames_of_a_person_are_its_surname_one_word_variants_and_spellings_of_them(tmp_path):
+    from teikit.enrich.names import shared_surnames, surnames
+    from teikit.register import Register
+    (tmp_path / "r.xml").write_text(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader/><text><body><listPerson>'
+        '<person xml:id="joffe"><persName type="full"><forename>Adolph</forename> <surname>Joffe</surname>'
+        '</persName><persName type="variant">Adolf Abramovich</persName></person>'
+        '<person xml:id="ioffe"><persName type="full"><forename>Maria</forename> <surname>Ioffe</surname>'
+        '</persName><persName type="variant">Maria Joffe</persName><persName type="variant">Maria Mikhailovna'
+        '</persName></person>'
+        '<person xml:id="abramovich"><persName type="full"><forename>Rafael</forename> <surname>Abramovich'
+        '</surname></persName><persName type="variant">Abramovitch</persName></person>'
+        '<person xml:id="trotsky"><persName type="full">Leon Trotsky</persName><persName type="variant">Leon '
+        'Davidovich</persName><persName type="variant">Trotsky</persName></person>'
+        '</listPerson></body></text></TEI>', encoding="utf-8")
+    reg = Register.load(tmp_path / "r.xml")
+    assert surnames(reg) == {"joffe": {"Joffe"}, "ioffe": {"Ioffe", "Joffe"},
+                             "abramovich": {"Abramovich", "Abramovitch"}, "trotsky": {"Trotsky"}}
+    # a patronymic (Adolf Abramovich, Leon Davidovich) is no surname
+    assert shared_surnames(reg) == {"Joffe": ["joffe", "ioffe"]}
+
+
 def test_prefix_is_used_when_declared(tmp_path):
     header = HEAD.replace("<profileDesc>", '<encodingDesc><listPrefixDef><prefixDef ident="psn" '
                           'matchPattern="([a-z0-9-]+)" replacementPattern="register.xml#$1"/>'
@@ -176,6 +229,32 @@ CREATION = Context(creation=dt.date(1937, 10, 20))
     ("On March 3 and again on April 5, 1937", [{"when": "1937-03-03", "cert": "medium"}, {"when": "1937-04-05"}]),
     ("On March 3 he left. In 1931 he came back.", [{"when": "1937-03-03", "cert": "medium"}, {"when": "1931"}]),
     ("May I say", []),
+    # ranges of days and months: one date from the first to the last
+    ("held from 2 to 13 March 1938.", [{"from": "1938-03-02", "to": "1938-03-13"}]),
+    ("19–24 August 1936", [{"from": "1936-08-19", "to": "1936-08-24"}]),
+    ("from January 23 to 30, 1937", [{"from": "1937-01-23", "to": "1937-01-30"}]),
+    ("March 2 to April 5, 1937", [{"from": "1937-03-02", "to": "1937-04-05"}]),
+    ("2 March to 5 April 1937", [{"from": "1937-03-02", "to": "1937-04-05"}]),
+    ("December 28 to January 3, 1937", [{"from": "1936-12-28", "to": "1937-01-03"}]),
+    ("between 8 October and 19 December 1936", [{"from": "1936-10-08", "to": "1936-12-19"}]),
+    ("from 3rd to 5th June", [{"from": "1937-06-03", "to": "1937-06-05", "cert": "medium"}]),
+    ("October to December 1941", [{"from": "1941-10", "to": "1941-12"}]),
+    ("October–November 1941", [{"from": "1941-10", "to": "1941-11"}]),
+    ("on 2 and 13 March 1938", [{"when": "1938-03-13"}]),  # two days, not a range
+    ("On March 8 to 3 delegates", [{"when": "1937-03-08", "cert": "medium"}]),
+    ("On March 8 to 5,000 men", [{"when": "1937-03-08", "cert": "medium"}]),
+    ("on 30 to 2 March", []),  # no range, and 2 March is no date of its own
+    ("February 30 to March 2, 1937", []),
+    ("from 1917 to 13 March 1918", [{"when": "1917"}, {"when": "1918-03-13"}]),
+    # the day before its month
+    ("On 5 June he wrote", [{"when": "1937-06-05", "cert": "medium"}]),
+    ("on 3rd March he left", [{"when": "1937-03-03", "cert": "medium"}]),
+    ("Nos. 3 to 5 June", []),
+    ("p. 5 June", []),
+    # a season over two years
+    ("the winter of 1936-37 was", [{"notBefore": "1936-12", "notAfter": "1937-02"}]),
+    ("winter 1936/37", [{"notBefore": "1936-12", "notAfter": "1937-02"}]),
+    ("the winter of 1936–1937", [{"notBefore": "1936-12", "notAfter": "1937-02"}]),
 ])
 def test_date_expressions(text, attrs):
     assert [m.attrs for m in find_dates(text, CREATION)] == attrs
@@ -195,6 +274,46 @@ def test_a_heading_gives_its_year_to_the_dates_of_its_division(tmp_path):
     body = "<div><head>MARCH 1917</head><p>On February 27th the strike began.</p></div>"
     r = enrich_document(doc(tmp_path, body), steps=["dates"])
     assert '<date when="1917-02-27" cert="medium">February 27th</date>' in r.text
+
+
+def test_a_range_of_days_is_one_date_over_the_whole_range(tmp_path):
+    body = ("<p>The trial was held from 2 to 13 March 1938.</p><p>The first trial, 19–24 August 1936, ended.</p>"
+            "<p>He was there from January 23 to 30, 1937, and from March 2 to April 5, 1937.</p>"
+            "<p>Sentenced between 19 and 24 August, after the trial of 19 – 24 August.</p>")
+    path = doc(tmp_path, body)
+    r = enrich_document(path, steps=["dates"])
+    assert added(r) == (
+        '<p>The trial was held from <date from="1938-03-02" to="1938-03-13">2 to 13 March 1938</date>.</p>'
+        '<p>The first trial, <date from="1936-08-19" to="1936-08-24">19–24 August 1936</date>, ended.</p>'
+        '<p>He was there from <date from="1937-01-23" to="1937-01-30">January 23 to 30, 1937</date>, and from '
+        '<date from="1937-03-02" to="1937-04-05">March 2 to April 5, 1937</date>.</p>'
+        # the year of the paragraph before, inferred
+        '<p>Sentenced between <date from="1937-08-19" to="1937-08-24" cert="medium">19 and 24 August</date>, after '
+        'the trial of <date from="1937-08-19" to="1937-08-24" cert="medium">19 – 24 August</date>.</p>')
+    assert r.refused is None
+    path.write_text(r.text, encoding="utf-8")
+    assert not enrich_document(path, steps=["dates"]).changed
+
+
+def test_a_day_before_its_month_gets_its_year_as_other_dates_without_one(tmp_path):
+    body = ("<div><p>On 5 June he wrote; on 3rd March he left; on the 12th of February he came.</p></div>"
+            "<div><p>In 1931 he was exiled, and on 5 June he wrote.</p></div>")
+    r = enrich_document(doc(tmp_path, body), steps=["dates"])
+    assert added(r) == (
+        '<div><p>On <date when="1937-06-05" cert="medium">5 June</date> he wrote; on '
+        '<date when="1937-03-03" cert="medium">3rd March</date> he left; on '
+        '<date when="1937-02-12" cert="medium">the 12th of February</date> he came.</p></div>'
+        '<div><p>In <date when="1931">1931</date> he was exiled, and on '
+        '<date when="1931-06-05" cert="medium">5 June</date> he wrote.</p></div>')
+
+
+def test_a_winter_over_two_years_is_one_season(tmp_path):
+    body = "<p>In the winter of 1936-37 they starved, as in the winter of 1919 and in winter 1920/21.</p>"
+    r = enrich_document(doc(tmp_path, body), steps=["dates"])
+    assert added(r) == (
+        '<p>In the <date notBefore="1936-12" notAfter="1937-02">winter of 1936-37</date> they starved, as in the '
+        '<date notBefore="1919-12" notAfter="1920-02">winter of 1919</date> and in '
+        '<date notBefore="1920-12" notAfter="1921-02">winter 1920/21</date>.</p>')
 
 
 def test_julian_conversion():

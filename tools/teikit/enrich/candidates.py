@@ -22,6 +22,7 @@ from ..lint.words import known as in_wordlist, wordlist
 from ..parsing import parse
 from ..source import Source
 from . import Context
+from .names import register_forms
 
 # Inside a name a period belongs to an initial (L. D. Trotsky) or a title before a name
 # (St. Petersburg, Mr. Smith); after any other word it ends the sentence, and so the name.
@@ -59,7 +60,7 @@ def candidates(paths: Iterable[str | Path], *, register_path: str | Path | None 
         if known is None:
             try:
                 reg = registers.load_for(doc, register_path, default_register)
-                known = set(reg.forms())
+                known = set(register_forms(reg))  # a surname two persons share is reported by names
             except Exception:
                 known = set()
         ctx = Context(doc, Source.of(doc), None, None)

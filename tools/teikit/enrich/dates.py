@@ -1,10 +1,13 @@
 """Finding date expressions in English prose and normalising them to ISO 8601.
 
 ``find_dates`` is a pure function over a string: it returns the spans of
-date expressions (``March 3``, ``December 1, 1934``, ``August 1936``,
-``1937–38``, ``autumn 1924``, ``the 12th of February``) with the attributes
-of their ``<date>``: ``when``, or ``from``/``to``, or ``notBefore``/``notAfter``,
-and ``cert="medium"`` when the year had to be inferred.  Old-style Russian
+date expressions (``March 3``, ``5 June``, ``December 1, 1934``, ``August 1936``,
+``1937–38``, ``autumn 1924``, ``winter of 1936-37``, ``the 12th of February``,
+ranges of days such as ``19–24 August 1936``, ``January 23 to 30, 1937`` or
+``March 2 to April 5, 1937``) with the attributes of their ``<date>``:
+``when``, or ``from``/``to``, or ``notBefore``/``notAfter``, and
+``cert="medium"`` when the year had to be inferred.  A word that opens a
+range ("from 2 to 13 March") stays outside the element.  Old-style Russian
 dates (a cue such as "old style" or "old Russian calendar" in the sentence)
 get the Gregorian date in ``when`` and the printed one in ``when-custom``.
 """
@@ -30,17 +33,36 @@ _DAY = r"(?:[1-9]|[12][0-9]|3[01])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89][0-9]{2}|20[0-4][0-9])"
 _DASH = r"\s?[-–—]\s?"
 _SEASON = r"(?:spring|summer|autumn|fall|winter|Spring|Summer|Autumn|Fall|Winter)"
+# between the two ends of a range: a dash, or "to" ("from 2 to 13 March"; the "from" stays outside),
+# or "and" after "between" (which stays outside too)
+_TO = rf"(?:{_DASH}|\s(?:to|until|till)\s|(?(b)\sand\s|(?!)))"
+# after a day or a range of days without a year: not a number running on ("March 8 to 5,000 men")
+_NO_MORE = r"(?![0-9]|,[0-9]|,?\s?[0-9]{3})"
 
-# Order matters: longer expressions first.
+
+def _range_rx(body: str) -> str:
+    """A range, with "between" before it kept out of the date."""
+    return rf"(?:(?P<b>[Bb]etween)\s)?(?P<span>{body})"
+
+
+# Order matters only between matches of the same span: the longest match wins, then the earliest pattern.
 _PATTERNS = [
-    ("mdy_range", rf"(?P<m>{_MONTH})\s(?P<d1>{_DAY}){_DASH}(?P<d2>{_DAY}),?\s(?P<y>{_YEAR})"),
+    ("mdmd_range", _range_rx(rf"(?P<m1>{_MONTH})\s(?P<d1>{_DAY}){_TO}(?P<m2>{_MONTH})\s(?P<d2>{_DAY})"
+                             rf"(?:,?\s(?P<y>{_YEAR})(?![0-9])|{_NO_MORE})")),
+    ("dmdm_range", _range_rx(rf"(?P<d1>{_DAY})\s(?P<m1>{_MONTH}){_TO}(?P<d2>{_DAY})\s(?P<m2>{_MONTH})"
+                             rf"(?:,?\s(?P<y>{_YEAR})(?![0-9])|{_NO_MORE})")),
+    ("mdy_range", _range_rx(rf"(?P<m>{_MONTH})\s(?P<d1>{_DAY}){_TO}(?P<d2>{_DAY}),?\s(?P<y>{_YEAR})(?![0-9])")),
+    ("dmy_range", _range_rx(rf"(?P<d1>{_DAY}){_TO}(?P<d2>{_DAY})\s(?:of\s)?(?P<m>{_MONTH}),?\s(?P<y>{_YEAR})(?![0-9])")),
     ("mdy", rf"(?P<m>{_MONTH})\s(?P<d>{_DAY}),?\s(?P<y>{_YEAR})(?![0-9])"),
     ("dmy", rf"(?P<d>{_DAY})\s(?:of\s)?(?P<m>{_MONTH}),?\s(?P<y>{_YEAR})(?![0-9])"),
     ("the_d_of_m", rf"(?:the\s)?(?P<d>{_DAY})\sof\s(?P<m>{_MONTH})(?:,?\s(?P<y>{_YEAR}))?"),
-    ("md_range", rf"(?P<m>{_MONTH})\s(?P<d1>{_DAY}){_DASH}(?P<d2>{_DAY})(?![0-9])"),
+    ("md_range", _range_rx(rf"(?P<m>{_MONTH})\s(?P<d1>{_DAY}){_TO}(?P<d2>{_DAY}){_NO_MORE}")),
+    ("dm_range", _range_rx(rf"(?P<d1>{_DAY}){_TO}(?P<d2>{_DAY})\s(?:of\s)?(?P<m>{_MONTH})")),
     ("md", rf"(?P<m>{_MONTH})\s(?P<d>{_DAY})(?![0-9]|,?\s?[0-9]{{3}})"),
-    ("my_range", rf"(?P<m1>{_MONTH})\s(?P<y1>{_YEAR})?\s?(?:{_DASH}|\sto\s)(?P<m2>{_MONTH})\s(?P<y2>{_YEAR})"),
+    ("dm", rf"(?P<d>{_DAY})\s(?P<m>{_MONTH})"),
+    ("my_range", _range_rx(rf"(?P<m1>{_MONTH})(?:\s(?P<y1>{_YEAR}))?{_TO}(?P<m2>{_MONTH})\s(?P<y2>{_YEAR})(?![0-9])")),
     ("my", rf"(?P<m>{_MONTH}),?\s(?:of\s)?(?P<y>{_YEAR})(?![0-9])"),
+    ("season_range", rf"(?P<s>{_SEASON})\s(?:of\s)?(?P<y1>{_YEAR})(?:{_DASH}|/)(?P<y2>[0-9]{{2}}|{_YEAR})(?![0-9])"),
     ("season", rf"(?P<s>{_SEASON})\s(?:of\s)?(?P<y>{_YEAR})(?![0-9])"),
     ("y_range", rf"(?P<y1>{_YEAR}){_DASH}(?P<y2>[0-9]{{2}}|{_YEAR})(?![0-9])"),
     ("from_to", rf"(?:from|From|between|Between)\s(?P<span>(?P<y1>{_YEAR})\s(?:to|and|until)\s(?P<y2>{_YEAR}))(?![0-9])"),
@@ -137,7 +159,12 @@ def find_dates(text: str, ctx: Context | None = None, *, sentence=None) -> list[
     sentence = sentence or (lambda a, b: _sentence(text, a, b))
     out: list[DateMatch] = []
     last_year = ctx.last_year
+    taken = 0  # the end of the last expression kept: a candidate overlapping it is part of it
     for kind, m, start, end in _candidates(text):
+        if start < taken:
+            continue
+        # a candidate that is no date where it stands leaves its place to a shorter one inside it
+        # ("1917 to 13 March 1918" is no range of days from the 17th, but holds 13 March 1918)
         g = m.groupdict()
         if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-/."):
             continue
@@ -154,28 +181,42 @@ def find_dates(text: str, ctx: Context | None = None, *, sentence=None) -> list[
         local = Context(ctx.creation, later_year or last_year, ctx.julian_default)
         attrs, inferred, year_seen = _normalise(kind, g, local, text, start, julian)
         if attrs is None:
+            if _whole(kind, text[start:end]):
+                taken = end  # no part of it is a date of its own ("30 to 2 March" tags nothing)
             continue
         if year_seen is not None:
             last_year = year_seen
         if inferred:
             attrs["cert"] = "medium"
         out.append(DateMatch(start, end, text[start:end], attrs, inferred))
+        taken = end
     return out
 
 
+def _whole(kind: str, found: str) -> bool:
+    """Is a refused candidate still one expression, none of whose parts may be tagged alone?
+
+    Yes for a range of days or months, except one that starts with its month, has no year and is
+    joined by a word, which may be no range at all: in "on March 8 to 3 delegates" March 8 is still
+    a date, but in "30 to 2 March" the month belongs to both days.
+    """
+    if not kind.endswith("_range") or kind in ("y_range", "season_range"):
+        return False
+    if kind.startswith("d"):
+        return True
+    return bool(_YEAR_ALONE.search(found)) or not re.search(r"\s(?:to|until|till|and)\s", found)
+
+
 def _candidates(text: str):
-    """Matches of every pattern, leftmost first, longest (then earliest pattern) winning overlaps."""
+    """Matches of every pattern, leftmost first, then longest, then earliest pattern."""
     found = []
     for rank, (kind, rx) in enumerate(_COMPILED):
         for m in rx.finditer(text):
             a, b = m.span("span") if "span" in rx.groupindex else m.span()
             found.append((a, -(b - a), rank, kind, m, b))
     found.sort(key=lambda t: t[:3])
-    end = -1
     for start, _, _, kind, m, stop in found:
-        if start >= end:
-            yield kind, m, start, stop
-            end = stop
+        yield kind, m, start, stop
 
 
 def _normalise(kind, g, ctx: Context, text: str, start: int, julian: bool):
@@ -200,12 +241,25 @@ def _normalise(kind, g, ctx: Context, text: str, start: int, julian: bool):
     if kind in ("mdy", "dmy"):
         y = int(g["y"])
         return day_attrs(y, _month(g["m"]), _day(g["d"])), False, y
-    if kind == "mdy_range":
-        y, mo = int(g["y"]), _month(g["m"])
-        a, b = day_attrs(y, mo, _day(g["d1"])), day_attrs(y, mo, _day(g["d2"]))
+    if kind in ("mdy_range", "dmy_range", "md_range", "dm_range", "mdmd_range", "dmdm_range"):
+        # a range of days: one month (19–24 August 1936) or two (March 2 to April 5, 1937)
+        if kind in ("dm_range", "dmdm_range") and _NOT_A_YEAR.search(text[max(0, start - 8):start]):
+            return None, False, None
+        m1, m2 = _month(g.get("m1") or g["m"]), _month(g.get("m2") or g["m"])
+        d1, d2 = _day(g["d1"]), _day(g["d2"])
+        if (m1, d1) == (m2, d2) or (m1 == m2 and d2 < d1):
+            return None, False, None
+        if g.get("y"):
+            y2, inferred = int(g["y"]), False
+        else:
+            y2, inferred = _infer_year(m2, d2, ctx)
+            if not y2:
+                return None, False, None
+        y1 = y2 - 1 if m1 > m2 else y2  # December 28 to January 3, 1937 begins in 1936
+        a, b = day_attrs(y1, m1, d1), day_attrs(y2, m2, d2)
         if not a or not b:
             return None, False, None
-        return _range(a, b), False, y
+        return _range(a, b), inferred, (y2 if not inferred else None)
     if kind == "the_d_of_m":
         mo, d = _month(g["m"]), _day(g["d"])
         if g.get("y"):
@@ -213,36 +267,38 @@ def _normalise(kind, g, ctx: Context, text: str, start: int, julian: bool):
             return day_attrs(y, mo, d), False, y
         y, inferred = _infer_year(mo, d, ctx)
         return (day_attrs(y, mo, d) if y else None), inferred, None
-    if kind == "md":
-        mo, d = _month(g["m"]), _day(g["d"])
-        if g["m"] == "May" and not re.match(r"\d", g["d"]):
+    if kind in ("md", "dm"):
+        # a day and month without a year: March 3, 5 June, 3rd March
+        if kind == "dm" and _NOT_A_YEAR.search(text[max(0, start - 8):start]):
             return None, False, None
+        mo, d = _month(g["m"]), _day(g["d"])
         y, inferred = _infer_year(mo, d, ctx)
         return (day_attrs(y, mo, d) if y else None), inferred, None
-    if kind == "md_range":
-        mo = _month(g["m"])
-        y, inferred = _infer_year(mo, _day(g["d1"]), ctx)
-        if not y:
-            return None, False, None
-        a, b = day_attrs(y, mo, _day(g["d1"])), day_attrs(y, mo, _day(g["d2"]))
-        return (_range(a, b) if a and b else None), inferred, None
     if kind == "my":
         y = int(g["y"])
         return month_attrs(y, _month(g["m"])), False, y
     if kind == "my_range":
-        y2 = int(g["y2"])
-        y1 = int(g["y1"]) if g.get("y1") else y2
-        a, b = month_attrs(y1, _month(g["m1"])), month_attrs(y2, _month(g["m2"]))
+        y2, m1, m2 = int(g["y2"]), _month(g["m1"]), _month(g["m2"])
+        y1 = int(g["y1"]) if g.get("y1") else (y2 - 1 if m1 > m2 else y2)  # December to February 1937
+        if (y1, m1) >= (y2, m2):
+            return None, False, None
+        a, b = month_attrs(y1, m1), month_attrs(y2, m2)
         return _range(a, b), False, y2
     if kind == "season":
         y = int(g["y"])
         first, last = SEASONS[g["s"].lower()]
         y_end = y + 1 if first > last else y
         return {"notBefore": f"{y:04d}-{first:02d}", "notAfter": f"{y_end:04d}-{last:02d}"}, False, y
+    if kind == "season_range":
+        # winter of 1936-37: from the season's first month in the first year to its last in the second
+        y1, y2 = int(g["y1"]), _second_year(int(g["y1"]), g["y2"])
+        first, last = SEASONS[g["s"].lower()]
+        if y2 <= y1:
+            return None, False, None
+        return {"notBefore": f"{y1:04d}-{first:02d}", "notAfter": f"{y2:04d}-{last:02d}"}, False, y2
     if kind in ("y_range", "from_to"):
         y1 = int(g["y1"])
-        y2s = g["y2"]
-        y2 = int(y2s) if len(y2s) == 4 else (y1 // 100) * 100 + int(y2s)
+        y2 = _second_year(y1, g["y2"])
         if y2 <= y1:
             return None, False, None
         return {"from": str(y1), "to": str(y2)}, False, y2
@@ -256,6 +312,11 @@ def _normalise(kind, g, ctx: Context, text: str, start: int, julian: bool):
         y = int(g["y"])
         return {"when": str(y)}, False, y
     return None, False, None
+
+
+def _second_year(y1: int, y2: str) -> int:
+    """The end of a range of years, printed in full (1936–1937) or by its last two digits (1936-37)."""
+    return int(y2) if len(y2) == 4 else (y1 // 100) * 100 + int(y2)
 
 
 def _range(a: dict, b: dict) -> dict:

@@ -4,7 +4,9 @@ Every name form of every register entry is looked for in running text and
 notes, longest form first; a match must stand as a whole word (so
 ``Trotskyist`` and ``Stalinism`` are left alone, and ``Stalin's`` gets its
 name tagged without the possessive).  A form that belongs to two entries is
-not tagged but reported, with its context, for the editor.  A form the
+not tagged but reported, with its context, for the editor; so is a bare
+surname that two persons share (see :func:`shared_surnames`), even where
+the register gives it as a variant of one of them only.  A form the
 editor wants left alone in one place ("Franco" in "Franco-Russian alliance")
 is named there with ``<?teikit-enrich ignore "Franco" reason?>`` (see
 :mod:`.ignores`).
@@ -12,6 +14,7 @@ is named there with ``<?teikit-enrich ignore "Franco" reason?>`` (see
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass, field
 
@@ -35,7 +38,7 @@ class NamesPass(Pass):
     def edits(self, ctx: Context, change: Change) -> list[Edit]:
         if ctx.register is None:
             return []
-        forms = ctx.register.forms()
+        forms = register_forms(ctx.register)
         if not forms:
             return []
         skip = self.ignores = ignore_pis.read(ctx.source, forms)
@@ -62,7 +65,8 @@ class NamesPass(Pass):
                 ids = forms.get(form) or forms.get(_match_form(form, forms)) or []
                 if len(ids) != 1:
                     ctx_text = run.text[max(0, m.start() - self.context_chars):m.end() + self.context_chars]
-                    change.notes.append(f"ambiguous: '{form}' may be {', '.join(ids)}: …{' '.join(ctx_text.split())}…")
+                    change.notes.append(f"ambiguous: '{form}' may be {', '.join(ids)}{_why(form, forms, ctx.register)}: "
+                                        f"…{' '.join(ctx_text.split())}…")
                     change.where.append(run.offsets[m.start()])
                     change.add("ambiguous")
                     continue
@@ -74,6 +78,69 @@ class NamesPass(Pass):
                 edits += wrap(run, m.start(), m.end(), open_tag, close_tag)
                 change.add(entry.kind)
         return edits
+
+
+# ---------------------------------------------------------------- shared surnames
+
+# How close a variant's last word must be to an entry's surname to be a spelling of it
+# (Kossior / Kosior, Joffe / Ioffe, Wolfe / Wolf); patronymics (Leon Davidovich) are far below.
+_SPELLING = 0.75
+
+
+def _text(el) -> str:
+    return " ".join("".join(el.itertext()).split())
+
+
+def surnames(register: registers.Register) -> dict[str, set[str]]:
+    """The bare surnames of each person entry: the ``surname`` of its names (the full one, and
+    variants where they are structured), its one-word variants (Olberg, Kossior), and the last word
+    of a longer variant when that word is a spelling of one of these (Vladimir Kossior, Maria Joffe)."""
+    from ..parsing import NS, XML_NS
+    out: dict[str, set[str]] = {}
+    if register.doc is None:
+        return out
+    for el in register.doc.root.iterfind(".//tei:text//tei:person[@xml:id]", NS):
+        own = {_text(s) for s in el.iterfind("tei:persName/tei:surname", NS)} - {""}
+        variants = [_text(n) for n in el.iterfind("tei:persName", NS) if n.get("type") != "full"]
+        own |= {v for v in variants if v and " " not in v}
+        for v in variants:
+            last = v.rsplit(" ", 1)[-1]
+            if " " in v and last not in own and any(
+                    difflib.SequenceMatcher(None, last, s).ratio() >= _SPELLING for s in own):
+                own.add(last)
+        out[el.get(f"{{{XML_NS}}}id")] = own
+    return out
+
+
+def shared_surnames(register: registers.Register) -> dict[str, list[str]]:
+    """Bare surnames that two or more person entries share, and those entries (in register order)."""
+    cached = getattr(register, "_shared_surnames", None)  # read once per register, not per document
+    if cached is not None:
+        return cached
+    by_name: dict[str, list[str]] = {}
+    for entry_id, names in surnames(register).items():
+        for name in names:
+            by_name.setdefault(name, []).append(entry_id)
+    shared = {name: ids for name, ids in by_name.items() if len(ids) > 1}
+    register._shared_surnames = shared
+    return shared
+
+
+def register_forms(register: registers.Register) -> dict[str, list[str]]:
+    """The register's name forms and their entries, with every shared bare surname as a form of all
+    the persons who share it: such a form is ambiguous, never tagged, always reported."""
+    forms = register.forms()
+    for name, ids in shared_surnames(register).items():
+        forms[name] = list(dict.fromkeys(forms.get(name, []) + ids))
+    return forms
+
+
+def _why(form: str, forms: dict, register: registers.Register) -> str:
+    """For a form the register gives one entry but a surname others share: say so to the editor."""
+    own = register.forms().get(_match_form(form, forms), [])
+    if len(own) == 1:
+        return f" (a surname they share; the register gives it as a form of {own[0]} only)"
+    return ""
 
 
 def _block_of(run):
