@@ -893,3 +893,28 @@ def test_a_pdf_older_than_the_register_is_not_linked(tmp_path):
     report = run([src], tmp_path / "out", html=True, pdf=False, search=False)
     assert "warning: t.pdf is older than register.xml: not linked; build with --pdf" in report.messages
     assert _pdf_links(tmp_path / "out" / "html") == []
+
+
+def test_the_build_reads_the_configuration_of_the_edition_it_is_given_from_any_folder(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from teikit.cli import main
+    from teikit.config import load
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    # the edition's own pyproject from its tei/ folder; nothing given, nothing found from here
+    assert load(inputs=[str(EDITION)]).source == EDITION.parent / "pyproject.toml"
+    assert load().source is None
+    project = tmp_path / "project"
+    (project / "tei").mkdir(parents=True)
+    (project / "pyproject.toml").write_text('[tool.teikit.build]\ntitle = "The Letters: A Test"\n'
+                                            'editors = "A. Editor"\n', encoding="utf-8")
+    (project / "tei" / "t.xml").write_text(_tei("t", "<p>Text.</p>"), encoding="utf-8")
+    # a pyproject.toml without [tool.teikit] between the texts and the edition's is not the edition's
+    (project / "tei" / "pyproject.toml").write_text('[project]\nname = "other"\n', encoding="utf-8")
+    r = CliRunner().invoke(main, ["build", "--html", "--no-search", str(project / "tei"), "--out", "x"])
+    assert r.exit_code == 0, r.output
+    home = lxml.html.parse(str(elsewhere / "x" / "html" / "index.html")).getroot()
+    assert home.xpath("string(//h1)") == "The Letters: A Test"
+    assert home.xpath("normalize-space(//p[@class='editors'])") == "Edited by A. Editor"

@@ -357,7 +357,7 @@ def build(paths, want_html, want_pdf, out, no_search, base_url, volume, config_p
     Example: teikit build --pdf ../shared/foreign-tei/gerdracor-leonce-und-lena.xml --out /tmp/drama
     """
     from .build import run
-    config = load_config(config_path)
+    config = load_config(config_path, inputs=paths)  # the edition's own settings, from wherever it is built
     settings = dict(config.build)
     if base_url:
         settings["base-url"] = base_url

@@ -5,7 +5,7 @@ from __future__ import annotations
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable
 
 from .errors import ConfigError
 
@@ -106,18 +106,37 @@ def _merge(base: dict, extra: dict) -> dict:
     return out
 
 
-def find_pyproject(start: Path | None = None) -> Path | None:
+def find_pyproject(start: Path | None = None, *, teikit_only: bool = False) -> Path | None:
+    """The nearest pyproject.toml from ``start`` (default: the current folder) upwards; with
+    ``teikit_only``, the nearest that has a [tool.teikit] table."""
     here = (start or Path.cwd()).resolve()
     for d in [here, *here.parents]:
         candidate = d / "pyproject.toml"
-        if candidate.is_file():
+        if candidate.is_file() and (not teikit_only or _has_teikit(candidate)):
             return candidate
     return None
 
 
-def load(path: str | Path | None = None) -> Config:
-    """Read ``[tool.teikit]`` from the given file or the nearest pyproject.toml."""
-    source = Path(path) if path else find_pyproject()
+def _has_teikit(path: Path) -> bool:
+    try:
+        with open(path, "rb") as fh:
+            return isinstance(tomllib.load(fh).get("tool", {}).get("teikit"), dict)
+    except (OSError, tomllib.TOMLDecodeError):
+        return False
+
+
+def load(path: str | Path | None = None, *, inputs: Iterable[str | Path] = ()) -> Config:
+    """Read ``[tool.teikit]`` from the given file, else from the configuration of the files at hand.
+
+    Like ruff, the files decide: the nearest pyproject.toml with a [tool.teikit] table from the first
+    input's folder upwards, so that ``cd /tmp && teikit build ~/edition/tei`` has the edition's title
+    and editors; without inputs, or when none of their folders has one, the nearest from the current
+    folder (whose folder is the root that ``tei/`` and ``tei/register.xml`` are found from)."""
+    first = next((Path(p) for p in inputs), None)
+    source = Path(path) if path else None
+    if source is None and first is not None:
+        source = find_pyproject(first if first.is_dir() else first.parent, teikit_only=True)
+    source = source or find_pyproject()
     if source is None:
         return Config()
     try:
