@@ -918,3 +918,45 @@ def test_the_build_reads_the_configuration_of_the_edition_it_is_given_from_any_f
     home = lxml.html.parse(str(elsewhere / "x" / "html" / "index.html")).getroot()
     assert home.xpath("string(//h1)") == "The Letters: A Test"
     assert home.xpath("normalize-space(//p[@class='editors'])") == "Edited by A. Editor"
+
+
+def _search(page, url, query=None):
+    page.goto(f"{url}/search.html" + (f"?q={query}" if query else ""))
+    page.wait_for_load_state("load")
+    return page.locator(".pagefind-ui__search-input")
+
+
+def test_a_heading_found_by_search_is_named_by_its_words(url, page):
+    _search(page, url).fill("Supplementary notes")
+    page.locator(".pagefind-ui__result-link").first.wait_for(timeout=10000)
+    titles = page.locator(".pagefind-ui__result-link").all_inner_texts()
+    assert "From Lenin to Stalin, Supplementary notes (night of July 11)" in titles, titles
+    assert not [t for t in titles if t.endswith(", head")], titles
+
+
+@pytest.mark.parametrize("query", ["manoeuvres", "manœuvres"])
+def test_search_finds_words_printed_with_a_ligature_and_shows_them_as_printed(url, page, query):
+    _search(page, url).fill(query)
+    page.locator(".pagefind-ui__result-link").first.wait_for(timeout=10000)
+    result = page.locator(".pagefind-ui__result").first
+    excerpt = result.locator(".pagefind-ui__result-excerpt").inner_text()
+    assert "manœuvres" in excerpt and "manoeuvres" not in excerpt, excerpt
+    assert "ligatures" not in result.inner_text()  # the words to restore are not shown as a tag
+
+
+def test_a_search_is_kept_in_its_address_and_back_returns_to_it(url, page):
+    field = _search(page, url, "Tukhachevsky")
+    result = page.locator(".pagefind-ui__result-link").first
+    result.wait_for(timeout=10000)
+    assert field.input_value() == "Tukhachevsky"  # a linked search runs
+    field.fill("Bukharin")
+    page.wait_for_function("location.search === '?q=Bukharin'")
+    page.wait_for_timeout(600)  # Pagefind's debounce: the results of the new query
+    page.locator(".pagefind-ui__result-link").first.click()
+    page.wait_for_load_state("load")
+    assert "/texts/" in page.url
+    page.go_back()
+    page.wait_for_load_state("load")
+    assert page.url.endswith("search.html?q=Bukharin")
+    assert page.locator(".pagefind-ui__search-input").input_value() == "Bukharin"
+    page.locator(".pagefind-ui__result-link").first.wait_for(timeout=10000)

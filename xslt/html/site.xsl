@@ -70,10 +70,22 @@
       <xsl:variable name="text" select="normalize-space(html:plain(.))"/>
       <xsl:if test="$text">
         <tk:record url="texts/{$key}.html#{tk:id(.)}" text="{$title}" author="{$authors}"
-                   label="{if (self::tei:note) then 'note ' || tk:note-label(.) else if (self::tei:p) then '¶ ' || html:paragraph-number(.) else local-name()}"
+                   label="{html:record-label(., $text)}"
                    lang="{tk:lang(.)}">{$text}</tk:record>
       </xsl:if>
     </xsl:for-each>
   </xsl:template>
+
+  <!-- What a search result is called after its text's title: a paragraph's number, a note's label, a
+       heading's own words (a long one shortened). -->
+  <xsl:function name="html:record-label" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:param name="text" as="xs:string"/>
+    <xsl:sequence select="if ($e/self::tei:note) then 'note ' || tk:note-label($e)
+                          else if ($e/self::tei:p) then '¶ ' || html:paragraph-number($e)
+                          else if ($e/self::tei:l) then 'verse line'
+                          else if (string-length($text) gt 80) then substring($text, 1, 79) || '…'
+                          else replace($text, '[\s:;,.]+$', '')"/>
+  </xsl:function>
 
 </xsl:stylesheet>

@@ -112,10 +112,18 @@ def index_search(records_xml: str, out: Path) -> int:
     """A Pagefind index with one record per paragraph, heading and note (no network)."""
     from .search import write_index
     records = parse_string(records_xml, path="<search records>").root
-    return write_index([{
-        "url": r.get("url"), "content": r.text or "",
-        "meta": {"title": f"{r.get('text')}, {r.get('label')}", "text": r.get("text") or ""},
-        "filters": {"text": [r.get("text") or ""],
-                    "author": [a for a in (r.get("author") or "").split("; ") if a] or ["unknown"]}}
-        for r in records], out / "pagefind")
+    return write_index([_search_record(r) for r in records], out / "pagefind")
 
+
+def _search_record(r) -> dict:
+    from .search import fold, ligature_words
+    text, label = r.get("text") or "", r.get("label") or ""
+    # a heading that repeats the text's title is not named twice
+    title = text if label.casefold() in ("", text.casefold()) else f"{text}, {label}"
+    content = r.text or ""
+    meta = {"title": title, "text": text}
+    if ligature_words(content):
+        meta["ligatures"] = " ".join(ligature_words(content))
+    return {"url": r.get("url"), "content": fold(content), "meta": meta,
+            "filters": {"text": [text],
+                        "author": [a for a in (r.get("author") or "").split("; ") if a] or ["unknown"]}}

@@ -9,11 +9,26 @@ from __future__ import annotations
 
 import base64
 import json
+import re
 import shutil
 import subprocess
 from pathlib import Path
 
 from ..errors import BuildError
+
+
+# Pagefind finds "manoeuvres" in "manœuvres" only if the index holds the spelled-out letters; the page
+# folds the query the same way and shows each result's words as printed (edition.js: fold, search).
+_LIGATURES = str.maketrans({"œ": "oe", "Œ": "Oe", "æ": "ae", "Æ": "Ae"})
+
+
+def fold(text: str) -> str:
+    return text.translate(_LIGATURES)
+
+
+def ligature_words(text: str) -> list[str]:
+    """The words of ``text`` written with a ligature, each once, to show them as printed."""
+    return sorted(set(re.findall(r"\w*[œŒæÆ]\w*", text)))
 
 
 def _executable() -> str:

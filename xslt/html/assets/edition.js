@@ -148,7 +148,22 @@
     };
   }
 
-  // The search page: Pagefind's interface, with filters by text and author.
+  // The index spells out œ and æ (search.py: fold): a query is folded the same way, and a result shows
+  // the words of its record that the index folded as they are printed.
+  var LIGATURES = { "œ": "oe", "Œ": "Oe", "æ": "ae", "Æ": "Ae" };
+  function fold(text) { return text.replace(/[œŒæÆ]/g, function (c) { return LIGATURES[c]; }); }
+  function asPrinted(result) {
+    var words = (result.meta.ligatures || "").split(" ").filter(Boolean);
+    delete result.meta.ligatures;  // not a tag to show
+    words.forEach(function (word) {
+      var folded = new RegExp("(^|[^\\p{L}])" + fold(word) + "(?![\\p{L}])", "gu");
+      result.excerpt = result.excerpt.replace(folded, "$1" + word);
+    });
+    return result;
+  }
+
+  // The search page: Pagefind's interface, with filters by text and author. The query is kept in the
+  // address (search.html?q=…), so that a search can be linked and Back returns to its results.
   function search() {
     var el = document.querySelector("[data-search]");
     if (!el) return;
@@ -162,10 +177,24 @@
       console.error("teikit: PagefindUI is not defined; was pagefind/pagefind-ui.js served?");
       return;
     }
-    new PagefindUI({ element: el, showSubResults: false, showImages: false, resetStyles: false });
+    var ui = new PagefindUI({ element: el, showSubResults: false, showImages: false, resetStyles: false,
+                              processTerm: fold, processResult: asPrinted });
     // Pagefind's field has only a placeholder: give it an accessible name.
     var input = el.querySelector("input[type=text], input[type=search]");
-    if (input && !input.getAttribute("aria-label")) input.setAttribute("aria-label", "Search the edition");
+    if (!input) return;
+    if (!input.getAttribute("aria-label")) input.setAttribute("aria-label", "Search the edition");
+    var query = new URLSearchParams(location.search).get("q");
+    if (query) ui.triggerSearch(query);
+    function keep() {
+      var params = new URLSearchParams(location.search);
+      if (input.value.trim()) params.set("q", input.value); else params.delete("q");
+      var rest = params.toString();
+      history.replaceState(null, "", location.pathname + (rest ? "?" + rest : "") + location.hash);
+    }
+    input.addEventListener("input", keep);
+    el.addEventListener("click", function (event) {  // Pagefind's Clear button empties the field silently
+      if (event.target.closest(".pagefind-ui__search-clear")) setTimeout(keep, 0);
+    });
   }
 
   // Without a configured base URL the citation shows a relative link: give the page's own address.
