@@ -960,3 +960,17 @@ def test_a_search_is_kept_in_its_address_and_back_returns_to_it(url, page):
     assert page.url.endswith("search.html?q=Bukharin")
     assert page.locator(".pagefind-ui__search-input").input_value() == "Bukharin"
     page.locator(".pagefind-ui__result-link").first.wait_for(timeout=10000)
+
+
+@pytest.mark.parametrize("backref", ["ol.apparatus li a.backref", "ol.notes li.note a.backref"])
+def test_back_to_the_text_lands_on_a_marked_place_clear_of_the_edge(url, page, backref):
+    page.goto(f"{url}/texts/leninstalin.html")
+    link = page.locator(backref).nth(2)
+    target = link.get_attribute("href")[1:]
+    link.click()
+    page.wait_for_function(f"location.hash === '#{target}'")
+    landed = page.evaluate("""id => { const e = document.getElementById(id), s = getComputedStyle(e);
+        return { top: e.getBoundingClientRect().top, background: s.backgroundColor, target: e.matches(':target') }; }""",
+                           target)
+    assert landed["target"] and landed["background"] not in ("rgba(0, 0, 0, 0)", "transparent"), landed
+    assert 24 <= landed["top"] <= 200, landed  # not under the window's top edge
