@@ -663,7 +663,7 @@ def test_a_name_has_a_card_on_focus(url, page):
 
 
 @pytest.mark.parametrize("rel", ["index.html", "texts/leninstalin.html", "texts/redbook.html",
-                                 "registers/persons.html", "search.html"])
+                                 "registers/persons.html", "search.html", "docs/lint-rules.html"])
 def test_no_serious_accessibility_violations(url, page, rel):
     axe = pytest.importorskip("axe_playwright_python.sync_playwright")
     page.goto(f"{url}/{rel}")
@@ -677,7 +677,8 @@ def test_the_pages_work_on_a_phone(url, browser):
     context = browser.new_context(viewport={"width": 375, "height": 740}, is_mobile=True)
     pg = context.new_page()
     widths = {}
-    for rel in ("texts/leninstalin.html", "index.html", "registers/persons.html", "search.html"):
+    for rel in ("texts/leninstalin.html", "index.html", "registers/persons.html", "search.html",
+                "docs/guidelines.html", "docs/lint-rules.html"):
         pg.goto(f"{url}/{rel}")
         widths[rel] = pg.evaluate("document.documentElement.scrollWidth")
     context.close()
@@ -974,3 +975,29 @@ def test_back_to_the_text_lands_on_a_marked_place_clear_of_the_edge(url, page, b
                            target)
     assert landed["target"] and landed["background"] not in ("rgba(0, 0, 0, 0)", "transparent"), landed
     assert 24 <= landed["top"] <= 200, landed  # not under the window's top edge
+
+
+def test_the_documentation_pages_are_set_in_the_sites_frame(site):
+    for name in ("guidelines.html", "lint-rules.html"):
+        html = lxml.html.parse(str(site / "docs" / name)).getroot()
+        assert len(html.xpath("//main")) == 1 and html.xpath("//main//h1"), name
+        assert html.xpath("//header[@class='site']//a[@href='../index.html']"), name  # the way back
+        assert html.xpath("//head/link[@rel='stylesheet']/@href")[0] == "../assets/edition.css" and not html.xpath("//style")
+    guidelines = lxml.html.parse(str(site / "docs" / "guidelines.html")).getroot()
+    tables = guidelines.xpath("//main//table")
+    assert tables and all(t.getparent().get("class") == "table-scroll" and t.getparent().get("tabindex") == "0"
+                          for t in tables)
+    # on their own (output/docs) they have a main landmark too
+    from teikit.lint.docs import rules_html
+    assert len(lxml.html.fromstring(rules_html()).xpath("//main")) == 1
+
+
+@pytest.mark.parametrize("rel", ["docs/guidelines.html", "docs/lint-rules.html"])
+def test_the_documentation_pages_have_their_landmarks(url, page, rel):
+    axe = pytest.importorskip("axe_playwright_python.sync_playwright")
+    page.goto(f"{url}/{rel}")
+    page.wait_for_load_state("load")
+    violations = axe.Axe().run(page).response["violations"]
+    bad = [(v["id"], v["impact"], len(v["nodes"])) for v in violations
+           if v["impact"] in ("serious", "critical") or v["id"] in ("landmark-one-main", "region")]
+    assert bad == [], bad

@@ -20,9 +20,12 @@
   <xsl:import href="page.xsl"/>
   <xsl:import href="registers.xsl"/>
   <xsl:import href="home.xsl"/>
+  <xsl:import href="docs.xsl"/>
 
   <!-- title, editors, base-url (for citations), pdf (whether the PDFs are built) -->
   <xsl:param name="options" as="map(*)" select="map{}"/>
+  <!-- the documentation pages by file name (guidelines.html, lint-rules.html), as parsed HTML -->
+  <xsl:param name="docs" as="map(xs:string, document-node())" select="map{}"/>
 
   <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no"/>
   <xsl:output name="page" method="html" html-version="5" encoding="UTF-8" indent="no"/>
@@ -53,6 +56,11 @@
         </xsl:result-document>
       </xsl:for-each>
     </xsl:if>
+    <xsl:for-each select="map:keys($docs)" xmlns:map="http://www.w3.org/2005/xpath-functions/map">
+      <xsl:result-document href="docs/{.}" format="page">
+        <xsl:call-template name="html:docs-page"><xsl:with-param name="doc" select="$docs(current())"/></xsl:call-template>
+      </xsl:result-document>
+    </xsl:for-each>
     <xsl:result-document href="search-records.xml" format="xml">
       <tk:records><xsl:apply-templates select="tk:edition/tk:text" mode="html:search-records"/></tk:records>
     </xsl:result-document>

@@ -56,6 +56,9 @@
           th, td {{ border: 1px solid #ddd; padding: .25rem .4rem; text-align: left; vertical-align: top; }}
           .gloss {{ color: #555; font-style: italic; }}
           .model {{ font-family: monospace; font-size: .85em; }}
+          .sr-only {{ position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }}
+          .table-scroll {{ overflow-x: auto; }}
+          main {{ overflow-wrap: anywhere; }}
         </style>
       </head>
       <body>
@@ -98,18 +101,20 @@
       <h3><code>&lt;{@ident}&gt;</code> <span class="gloss">{tei:gloss}</span></h3>
       <p>{normalize-space(tei:desc)}</p>
       <xsl:apply-templates select="tei:remarks/tei:p" mode="tk:prose"/>
-      <p><strong>Content:</strong> <span class="model"><xsl:apply-templates select="tei:content/*" mode="tk:model"/></span></p>
+      <p><strong>Content:</strong><xsl:text> </xsl:text><span class="model"><xsl:apply-templates select="tei:content/*" mode="tk:model"/></span></p>
       <xsl:variable name="kids" select="tk:children(tei:content)"/>
       <xsl:if test="exists($kids)">
-        <p><strong>May contain:</strong>
+        <p><strong>May contain:</strong><xsl:text> </xsl:text>
           <xsl:for-each select="sort($kids)"><xsl:if test="position() gt 1">, </xsl:if><a href="#el-{.}">{.}</a></xsl:for-each></p>
       </xsl:if>
       <xsl:if test="exists($parents)">
-        <p><strong>May appear in:</strong>
+        <p><strong>May appear in:</strong><xsl:text> </xsl:text>
           <xsl:for-each select="$parents"><xsl:if test="position() gt 1">, </xsl:if><a href="#el-{.}">{.}</a></xsl:for-each></p>
       </xsl:if>
       <xsl:variable name="atts" select="tk:attributes(.)"/>
       <xsl:if test="exists($atts)">
+        <!-- on a phone a table scrolls in its own box, reachable by keyboard; the page does not -->
+        <div class="table-scroll" role="region" aria-label="Attributes of &lt;{@ident}&gt;" tabindex="0">
         <table>
           <caption class="sr-only">Attributes of &lt;{@ident}&gt;</caption>
           <thead><tr><th scope="col">Attribute</th><th scope="col">Use</th><th scope="col">Values</th><th scope="col">Meaning</th></tr></thead>
@@ -134,6 +139,7 @@
             </xsl:for-each>
           </tbody>
         </table>
+        </div>
       </xsl:if>
       <xsl:for-each select="tei:constraintSpec[tei:constraint/*]">
         <p><strong>Rule <code>{@ident}</code>:</strong> {normalize-space(tei:desc)}
@@ -142,7 +148,7 @@
           </xsl:for-each></p>
       </xsl:for-each>
       <xsl:if test="tei:model">
-        <p><strong>Rendering:</strong>
+        <p><strong>Rendering:</strong><xsl:text> </xsl:text>
           <xsl:for-each select="tei:model">
             <xsl:if test="position() gt 1">; otherwise </xsl:if>
             <code>{@behaviour}</code><xsl:if test="@predicate"> when <code>{@predicate}</code></xsl:if>

@@ -7,6 +7,8 @@ import tempfile
 import time
 from pathlib import Path
 
+import lxml.html
+
 from .. import resources, xslt
 from ..files import atomic_write
 from ..parsing import parse_string
@@ -21,7 +23,7 @@ def build_html(texts: list[Text], register, out: Path, *, options: dict, pdf_dir
     pdf_keys, volume = _current_pdfs(texts, register, pdf_dir, report.messages)
     opts = dict(options, pdf=volume)
     edition = edition_document(texts, pdf_keys)
-    params = {"options": opts}
+    params = {"options": opts, "docs": {name: lxml.html.document_fromstring(page) for name, page in _docs().items()}}
     if register is not None:
         params["register"] = register
     out.mkdir(parents=True, exist_ok=True)
@@ -47,7 +49,6 @@ def build_html(texts: list[Text], register, out: Path, *, options: dict, pdf_dir
         (out / "downloads" / name).unlink(missing_ok=True)
     if register is not None:
         report.written.append(atomic_write(out / "downloads" / "register.xml", register.data))
-    write_docs(out / "docs", report)
     report.timings["html: write"] = time.perf_counter() - t1
     if search and records is not None:
         t2 = time.perf_counter()
@@ -101,11 +102,17 @@ def _copy_schema(out: Path, report: BuildReport) -> None:
             report.written.append(atomic_write(out / "schema" / f.name, f.read_bytes()))
 
 
-def write_docs(folder: Path, report: BuildReport) -> None:
+def _docs() -> dict[str, str]:
+    """The encoding guidelines and the lint rules, as pages of their own."""
     from .. import schema
     from ..lint.docs import rules_html
-    report.written.append(atomic_write(folder / "guidelines.html", schema.guidelines_html()))
-    report.written.append(atomic_write(folder / "lint-rules.html", rules_html()))
+    return {"guidelines.html": schema.guidelines_html(), "lint-rules.html": rules_html()}
+
+
+def write_docs(folder: Path, report: BuildReport) -> None:
+    """The documentation pages on their own (the site sets them in its frame: site.xsl)."""
+    for name, page in _docs().items():
+        report.written.append(atomic_write(folder / name, page))
 
 
 def index_search(records_xml: str, out: Path) -> int:

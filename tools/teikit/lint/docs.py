@@ -22,7 +22,7 @@ def rules_html() -> str:
            '<meta name="viewport" content="width=device-width, initial-scale=1">',
            "<title>teikit lint rules</title><style>body{font:16px/1.5 Georgia,serif;max-width:52rem;margin:0 auto;"
            "padding:1rem}code{font-size:.9em;background:#f4f2ec;padding:0 .2em}section{border-top:1px solid #ccc}"
-           "h3 small{font-weight:normal;color:#555}</style></head><body>",
+           "h3 small{font-weight:normal;color:#555}</style></head><body><main>",
            "<h1>teikit lint rules</h1>",
            f"<p>{len(rules)} rules. Run <code>teikit lint --explain CODE</code> for one rule; select and ignore "
            "rules by code or prefix (<code>--select TK4</code>); silence one occurrence with "
@@ -46,5 +46,5 @@ def rules_html() -> str:
             out.append(f'<section id="{code}"><h3>{code} <small>{r.name}</small></h3>')
             out += [f"<p>{_para(' '.join(p.split()))}</p>" for p in paras]
             out.append("</section>")
-    out.append("</body></html>")
+    out.append("</main></body></html>")
     return "\n".join(out)
