@@ -1001,3 +1001,24 @@ def test_the_documentation_pages_have_their_landmarks(url, page, rel):
     bad = [(v["id"], v["impact"], len(v["nodes"])) for v in violations
            if v["impact"] in ("serious", "critical") or v["id"] in ("landmark-one-main", "region")]
     assert bad == [], bad
+
+
+def _skipped_levels(page: Path) -> list[str]:
+    """Headings that go more than one level deeper than the heading before them."""
+    html = lxml.html.parse(str(page)).getroot()
+    skipped, before = [], 1
+    for h in html.xpath("//main//*[self::h1 or self::h2 or self::h3 or self::h4 or self::h5 or self::h6]"):
+        level = int(h.tag[1])
+        if level > before + 1:
+            skipped.append(f"{page.name}: h{before} then {h.tag} {h.get('id')}")
+        before = level
+    return skipped
+
+
+def test_headings_follow_the_nesting_the_page_shows_and_skip_no_level(site, foreign_site):
+    html = lxml.html.parse(str(site / "texts" / "leninstalin.html")).getroot()
+    notes = html.get_element_by_id("leninstalin-h29")  # in a document quoted in the chapter "Two documents"
+    chapter = html.get_element_by_id("leninstalin-h28")
+    assert int(notes.tag[1]) == int(chapter.tag[1]) + 1, (chapter.tag, notes.tag)
+    pages = sorted((site / "texts").glob("*.html")) + sorted((foreign_site / "texts").glob("*.html"))
+    assert [s for p in pages for s in _skipped_levels(p)] == []

@@ -139,12 +139,9 @@
 
   <xsl:template name="html:heading">
     <xsl:context-item as="element()" use="required"/>
-    <xsl:variable name="depth" select="count(ancestor::tei:div | ancestor::tei:div1 | ancestor::tei:div2
-        | ancestor::tei:div3 | ancestor::tei:div4 | ancestor::tei:floatingText | ancestor::tei:teiCorpus/tei:TEI)"/>
     <xsl:choose>
-      <xsl:when test="parent::tei:div or parent::tei:body or parent::tei:front or parent::tei:back
-                      or parent::tei:div1 or parent::tei:div2 or parent::tei:div3">
-        <xsl:element name="h{max((2, min((6, $depth + (if (@type = ('sub', 'date')) then 2 else 1)))))}">
+      <xsl:when test="html:is-section-head(.)">
+        <xsl:element name="h{html:heading-level(.)}">
           <xsl:call-template name="html:attributes"/>
           <xsl:attribute name="id" select="tk:id(.)"/>
           <xsl:apply-templates mode="html:render"/>
@@ -157,6 +154,24 @@
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
+
+  <!-- A head of a division (or of the body, front or back) is an HTML heading; others (of a list, a
+       quoted document, a figure) are paragraphs. -->
+  <xsl:function name="html:is-section-head" as="xs:boolean">
+    <xsl:param name="head" as="element()"/>
+    <xsl:sequence select="exists($head/parent::*[self::tei:div or self::tei:body or self::tei:front or self::tei:back
+                                                  or self::tei:div1 or self::tei:div2 or self::tei:div3])"/>
+  </xsl:function>
+
+  <!-- A heading's level is that of the nesting the page shows: the headed divisions around it (h1 is the
+       title). A division without a heading, a quoted document or a corpus member adds none, so that no
+       level is skipped: Serge's "Supplementary notes", in a document quoted in a chapter, is an h3.
+       A subtitle or a date under a heading is one level below it. -->
+  <xsl:function name="html:heading-level" as="xs:integer">
+    <xsl:param name="head" as="element()"/>
+    <xsl:variable name="under" select="if ($head/@type = ('sub', 'date') and $head/preceding-sibling::tei:head) then 1 else 0"/>
+    <xsl:sequence select="max((2, min((6, 1 + count($head/ancestor::*[tei:head[html:is-section-head(.)]]) + $under))))"/>
+  </xsl:function>
 
   <!-- A paragraph holding a list or a table (a ration list inside Serge's sentence) is a div: an HTML p
        cannot hold them, and browsers would end it where the list begins. -->
