@@ -130,7 +130,7 @@ def test_a_text_page_has_the_apparatus_notes_and_pagination(site):
     assert any(re.match(r"¶ \d+ \S+\?\] \S+␣\? ed\.", li.text_content()) for li in app)
     assert any(re.match(r"¶ \d+ killings—\] killings- ed\.", li.text_content()) for li in app)
     assert html.xpath("//*[@id='leninstalin-p1']")  # a permanent anchor per paragraph
-    assert html.xpath("//*[contains(@class,'tei-pb')]/a[@data-label='[p. 17]']")
+    assert html.xpath("//*[contains(@class,'tei-pb')]/a[.='[p. 17]']")
     assert html.xpath("//a[@role='doc-noteref']") and html.xpath("//*[@role='doc-endnote' or contains(@class,'note')]")
 
 
@@ -831,7 +831,8 @@ def test_readings_of_every_shape_read_one_and_list_the_others(tmp_path):
         hidden.getparent().remove(hidden)
     shown = " ".join(html.xpath("//div[contains(@class,'reading-text')]")[0].text_content().split())
     for expected in ["Grouped: colour matters.", "Alternatives: the hand, the end, four ways.",
-                     "Nested: the lemma;", "Pointers: see note 1 and Readings.", "Bookauthor Booktitle Bookplace 1901"]:
+                     "Nested: the lemma;", "Pointers: see note 1 and Readings.", "Bookauthor Booktitle Bookplace 1901",
+                     "A fallback paragraph stands in for the part."]:
         assert expected in shown, (expected, shown)
     entries = [" ".join(li.text_content().split()) for li in html.xpath("//ol[@class='apparatus']/li")]
     for expected in ["colour] color; hue", "hand] band", "the] ye; thee", "four] foure; fowre; fower",
@@ -1022,3 +1023,34 @@ def test_headings_follow_the_nesting_the_page_shows_and_skip_no_level(site, fore
     assert int(notes.tag[1]) == int(chapter.tag[1]) + 1, (chapter.tag, notes.tag)
     pages = sorted((site / "texts").glob("*.html")) + sorted((foreign_site / "texts").glob("*.html"))
     assert [s for p in pages for s in _skipped_levels(p)] == []
+
+
+def test_a_page_label_is_text_that_is_found_copied_and_explained(url, page):
+    page.goto(f"{url}/texts/leninstalin.html")
+    label = page.locator("#leninstalin-p-11 a.page-label")
+    assert label.inner_text() == "[p. 11?]"
+    assert "inferred" in label.get_attribute("title")  # what the ? means, where it is
+    assert page.evaluate("window.find('[p. 11?]')")  # the browser's Find sees it
+    # a page that begins inside a word (com|missar) is marked after it: the word stays whole
+    assert page.evaluate("window.find('and commissar', false, false, true)")
+    assert page.locator("#leninstalin-p-7 a.page-label").inner_text() == "[p. 7?]"
+    copied = page.evaluate("""() => { const r = document.createRange(), p = document.getElementById('leninstalin-p-11');
+        r.setStartBefore(p.previousSibling || p); r.setEndAfter(p.nextSibling || p);
+        getSelection().removeAllRanges(); getSelection().addRange(r); return getSelection().toString(); }""")
+    assert "[p. 11?]" in copied, copied
+    # still in the margin on a wide screen, beside the text
+    box, text = label.bounding_box(), page.locator(".reading-text").bounding_box()
+    assert box["x"] >= text["x"] + text["width"], (box, text)
+
+
+def test_a_corpus_shows_each_member_under_its_title(tmp_path):
+    src = FIXTURES / "latex" / "corpus.xml"
+    run([src], tmp_path, html=True, pdf=False, search=False)
+    page = tmp_path / "html" / "texts" / "corpus.html"
+    assert not reading_words(parse(src).root) - page_words(page)
+    html = lxml.html.parse(str(page)).getroot()
+    assert [h.text_content() for h in html.xpath("//*[contains(@class,'member-title')]")] == \
+        ["Member One", "Member Two", "Subcorpus", "Member Three"]
+    assert "First Author" in html.xpath("//p[@class='member-authors']")[0].text_content()
+    labels = [a.text_content() for a in html.xpath("//section[@id='notes']//a[@class='backref']/span[@class='label-edited']")]
+    assert labels == ["1", "2", "3"], labels

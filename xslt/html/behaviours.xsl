@@ -94,7 +94,7 @@
 
   <!-- Paragraph numbers, counted once in document order (xsl:number per paragraph would be quadratic). -->
   <xsl:accumulator name="html:paragraphs" as="xs:integer" initial-value="0">
-    <xsl:accumulator-rule match="tei:TEI" select="0"/>
+    <xsl:accumulator-rule match="(tei:TEI | tei:teiCorpus)[not(ancestor::tei:teiCorpus)]" select="0"/>
     <xsl:accumulator-rule match="tei:p[html:is-numbered(.)]" select="$value + 1"/>
   </xsl:accumulator>
 
@@ -133,6 +133,14 @@
     <section id="{$id}">
       <xsl:call-template name="html:attributes"/>
       <xsl:attribute name="id" select="$id"/>
+      <!-- a member of a corpus is headed by the title (and authors) of its own header -->
+      <xsl:for-each select="self::*[self::tei:TEI or self::tei:teiCorpus][parent::tei:teiCorpus]/tei:teiHeader/tei:fileDesc/tei:titleStmt[tei:title]">
+        <xsl:element name="h{min((6, 1 + count(ancestor::tei:teiCorpus)))}">
+          <xsl:attribute name="class" select="'member-title'"/>
+          <xsl:value-of select="normalize-space(tk:reading-string(tei:title[1]/node()))"/>
+        </xsl:element>
+        <xsl:if test="tei:author"><p class="member-authors">{string-join(tei:author ! normalize-space(.), '; ')}</p></xsl:if>
+      </xsl:for-each>
       <xsl:apply-templates mode="html:render"/>
     </section>
   </xsl:template>
@@ -408,20 +416,8 @@
     <xsl:context-item as="element()" use="required"/>
     <xsl:choose>
       <xsl:when test="self::tei:pb">
-        <xsl:variable name="id" select="tk:id(.)"/>
-        <span id="{$id}" data-n="{@n}">
-          <xsl:call-template name="html:attributes"><xsl:with-param name="class" select="'page'"/></xsl:call-template>
-          <xsl:attribute name="id" select="$id"/>
-          <xsl:choose>
-            <xsl:when test="html:in-link(.)">
-              <span class="page-label" data-label="[{tk:page-label(.)}]" title="Page {@n} of the source"/>
-            </xsl:when>
-            <xsl:otherwise>
-              <a class="page-label" href="#{$id}" data-label="[{tk:page-label(.)}]"
-                 aria-label="Page {@n} of the source{if (@cert) then ' (number inferred)' else ''}"/>
-            </xsl:otherwise>
-          </xsl:choose>
-        </span>
+        <!-- a page that begins inside a word is marked after the word (the text template below) -->
+        <xsl:if test="not(html:after-word(.))"><xsl:call-template name="html:page-break"/></xsl:if>
       </xsl:when>
       <xsl:when test="self::tei:lb and @break = 'no'"/>
       <xsl:when test="self::tei:lb"><br class="tei-lb" data-tei="lb"/></xsl:when>
@@ -431,6 +427,43 @@
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
+
+  <xsl:template name="html:page-break">
+    <xsl:context-item as="element(tei:pb)" use="required"/>
+    <xsl:variable name="id" select="tk:id(.)"/>
+    <span id="{$id}" data-n="{@n}">
+      <xsl:call-template name="html:attributes"><xsl:with-param name="class" select="'page'"/></xsl:call-template>
+      <xsl:attribute name="id" select="$id"/>
+      <!-- the label is text, so that it is found, copied and read like the text around it; its title
+           says what the page is, and what a "?" means -->
+      <xsl:element name="{if (html:in-link(.)) then 'span' else 'a'}">
+        <xsl:attribute name="class" select="'page-label'"/>
+        <xsl:if test="not(html:in-link(.))"><xsl:attribute name="href" select="'#' || $id"/></xsl:if>
+        <xsl:attribute name="title" select="html:page-title(.)"/>[{tk:page-label(.)}]</xsl:element>
+    </span>
+  </xsl:template>
+
+  <!-- A page break inside a word (com<pb break="no"/>missar) is shown after the word, so that the word
+       stays whole for Find, copying and reading aloud; its anchor moves by those few letters. -->
+  <xsl:function name="html:after-word" as="xs:boolean">
+    <xsl:param name="pb" as="element()"/>
+    <xsl:sequence select="$pb/@break = 'no' and exists($pb/following-sibling::node()[1][self::text()][matches(tk:text(.), '^\S')])"/>
+  </xsl:function>
+
+  <xsl:template match="text()[preceding-sibling::node()[1][self::tei:pb][html:after-word(.)]]" mode="html:render" priority="2">
+    <xsl:variable name="text" select="tk:text(.)"/>
+    <xsl:variable name="rest" select="replace($text, '^\S+', '')"/>
+    <xsl:value-of select="substring($text, 1, string-length($text) - string-length($rest))"/>
+    <xsl:for-each select="preceding-sibling::node()[1]"><xsl:call-template name="html:page-break"/></xsl:for-each>
+    <xsl:value-of select="$rest"/>
+  </xsl:template>
+
+  <xsl:function name="html:page-title" as="xs:string">
+    <xsl:param name="pb" as="element()"/>
+    <xsl:sequence select="if (empty($pb/@n)) then 'A page of the source; it bears no number'
+        else 'Page ' || $pb/@n || ' of the source'
+             || (if (ends-with(tk:page-label($pb), '?')) then '; the ? marks a number inferred by the editors, not read in the source' else '')"/>
+  </xsl:function>
 
   <xsl:template name="html:cit">
     <xsl:context-item as="element()" use="required"/>
