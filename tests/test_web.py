@@ -1054,3 +1054,22 @@ def test_a_corpus_shows_each_member_under_its_title(tmp_path):
     assert "First Author" in html.xpath("//p[@class='member-authors']")[0].text_content()
     labels = [a.text_content() for a in html.xpath("//section[@id='notes']//a[@class='backref']/span[@class='label-edited']")]
     assert labels == ["1", "2", "3"], labels
+
+
+def test_the_navigation_marks_the_page_it_is_on(site):
+    for rel, current in [("index.html", "index.html"), ("search.html", "search.html"),
+                         ("registers/places.html", "../registers/places.html"),
+                         ("docs/guidelines.html", "../docs/guidelines.html"), ("texts/crimes.html", None)]:
+        html = lxml.html.parse(str(site / rel)).getroot()
+        assert html.xpath("//header[@class='site']//a[@aria-current='page']/@href") == ([current] if current else []), rel
+
+
+def test_the_view_switch_keeps_its_name_and_says_its_state_by_aria_pressed(url, page):
+    from playwright.sync_api import expect
+    page.goto(f"{url}/texts/leninstalin.html")
+    switch = page.locator("button.view-toggle")
+    for pressed in ("false", "true", "false"):
+        expect(switch).to_have_accessible_name("Show the source readings")
+        expect(switch).to_have_attribute("aria-pressed", pressed)
+        assert page.evaluate("document.body.classList.contains('view-source')") == (pressed == "true")
+        switch.click()

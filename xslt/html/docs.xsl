@@ -15,10 +15,11 @@
   <xsl:mode name="html:adopt" on-no-match="fail" on-multiple-match="fail"/>
 
   <xsl:template name="html:docs-page">
+    <xsl:param name="name" as="xs:string"/>
     <xsl:param name="doc" as="document-node()"/>
     <xsl:call-template name="html:page">
       <xsl:with-param name="title" select="normalize-space($doc/*:html/*:head/*:title)"/>
-      <xsl:with-param name="depth" select="1"/>
+      <xsl:with-param name="path" select="'docs/' || $name"/>
       <xsl:with-param name="lang" select="string(($doc/*:html/@lang, 'en')[1])"/>
       <xsl:with-param name="body">
         <div class="docs"><xsl:apply-templates select="$doc/*:html/*:body/node()" mode="html:adopt"/></div>

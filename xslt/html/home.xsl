@@ -14,6 +14,7 @@
     <xsl:param name="edition" as="document-node()"/>
     <xsl:call-template name="html:page">
       <xsl:with-param name="title" select="'Home'"/>
+      <xsl:with-param name="path" select="'index.html'"/>
       <xsl:with-param name="description" select="html:option('title') || '. A digital edition of '
           || count($edition/tk:edition/tk:text) || (if (count($edition/tk:edition/tk:text) = 1) then ' text' else ' texts')
           || ' in TEI P5, with apparatus, notes, registers and search'
@@ -90,6 +91,7 @@
   <xsl:template name="html:search">
     <xsl:call-template name="html:page">
       <xsl:with-param name="title" select="'Search'"/>
+      <xsl:with-param name="path" select="'search.html'"/>
       <xsl:with-param name="extra-head">
         <link rel="stylesheet" href="pagefind/pagefind-ui.css"/>
         <script src="pagefind/pagefind-ui.js"></script>

@@ -21,12 +21,14 @@
 
   <xsl:template name="html:page">
     <xsl:param name="title" as="xs:string"/>
-    <xsl:param name="depth" as="xs:integer" select="0"/>
+    <!-- where the page is in the site (texts/x.html): its links go up to the root, and the navigation
+         marks it as the current page -->
+    <xsl:param name="path" as="xs:string"/>
     <xsl:param name="lang" as="xs:string" select="'en'"/>
     <xsl:param name="body" as="node()*"/>
     <xsl:param name="extra-head" as="node()*" select="()"/>
     <xsl:param name="description" as="xs:string" select="$title || '. ' || html:option('title') || '.'"/>
-    <xsl:variable name="up" select="string-join((1 to $depth) ! '../')"/>
+    <xsl:variable name="up" select="string-join(tail(tokenize($path, '/')) ! '../')"/>
     <html lang="{$lang}">
       <head>
         <meta charset="utf-8"/>
@@ -42,18 +44,12 @@
       <body>
         <a class="skip" href="#main">Skip to the text</a>
         <header class="site">
-          <p class="site-title"><a href="{$up}index.html">{tk:title-parts(html:option('title'))[1]}</a></p>
+          <p class="site-title"><a href="{$up}index.html"><xsl:sequence select="html:current('index.html', $path)"/>{tk:title-parts(html:option('title'))[1]}</a></p>
           <nav aria-label="Edition">
             <ul>
-              <li><a href="{$up}index.html#texts">Texts</a></li>
-              <xsl:if test="$register">
-                <li><a href="{$up}registers/persons.html">Persons</a></li>
-                <li><a href="{$up}registers/places.html">Places</a></li>
-                <li><a href="{$up}registers/organisations.html">Organisations</a></li>
-                <li><a href="{$up}registers/works.html">Works</a></li>
-              </xsl:if>
-              <li><a href="{$up}search.html">Search</a></li>
-              <li><a href="{$up}docs/guidelines.html">Encoding guidelines</a></li>
+              <xsl:for-each select="$html:navigation[?register = false() or exists($register)]">
+                <li><a href="{$up}{?href}"><xsl:sequence select="html:current(?href, $path)"/>{?label}</a></li>
+              </xsl:for-each>
             </ul>
           </nav>
         </header>
@@ -66,6 +62,23 @@
       </body>
     </html>
   </xsl:template>
+
+  <!-- The links of every page's navigation, from the site's root; register: only with a register. -->
+  <xsl:variable name="html:navigation" as="map(*)+" select="(
+      map{'href': 'index.html#texts', 'label': 'Texts', 'register': false()},
+      map{'href': 'registers/persons.html', 'label': 'Persons', 'register': true()},
+      map{'href': 'registers/places.html', 'label': 'Places', 'register': true()},
+      map{'href': 'registers/organisations.html', 'label': 'Organisations', 'register': true()},
+      map{'href': 'registers/works.html', 'label': 'Works', 'register': true()},
+      map{'href': 'search.html', 'label': 'Search', 'register': false()},
+      map{'href': 'docs/guidelines.html', 'label': 'Encoding guidelines', 'register': false()})"/>
+
+  <!-- aria-current on the link to the page it is on -->
+  <xsl:function name="html:current" as="attribute()?">
+    <xsl:param name="href" as="xs:string"/>
+    <xsl:param name="path" as="xs:string"/>
+    <xsl:if test="$href = $path"><xsl:attribute name="aria-current" select="'page'"/></xsl:if>
+  </xsl:function>
 
   <xsl:function name="html:option" as="xs:string">
     <xsl:param name="name" as="xs:string"/>
@@ -80,7 +93,7 @@
     <xsl:variable name="lang" select="tk:lang($tei)"/>
     <xsl:call-template name="html:page">
       <xsl:with-param name="title" select="tk:title($tei)"/>
-      <xsl:with-param name="depth" select="1"/>
+      <xsl:with-param name="path" select="'texts/' || @key || '.html'"/>
       <xsl:with-param name="lang" select="$lang"/>
       <xsl:with-param name="description" select="string-join(tk:authors($tei), ', ')[. != ''] ! (. || ': ')
           || tk:title($tei) || (tk:written($tei) ! (' (' || . || ')')) || '. In ' || html:option('title') || '.'"/>

@@ -34,7 +34,7 @@
     </xsl:variable>
     <xsl:call-template name="html:page">
       <xsl:with-param name="title" select="$html:register-kinds($kind)"/>
-      <xsl:with-param name="depth" select="1"/>
+      <xsl:with-param name="path" select="'registers/' || $kind || '.html'"/>
       <xsl:with-param name="body">
         <h1>{$html:register-kinds($kind)}</h1>
         <p class="register-intro">{count($entries)} entries. Each lists the forms in which the name is printed, the

@@ -58,7 +58,10 @@
     </xsl:if>
     <xsl:for-each select="map:keys($docs)" xmlns:map="http://www.w3.org/2005/xpath-functions/map">
       <xsl:result-document href="docs/{.}" format="page">
-        <xsl:call-template name="html:docs-page"><xsl:with-param name="doc" select="$docs(current())"/></xsl:call-template>
+        <xsl:call-template name="html:docs-page">
+          <xsl:with-param name="name" select="current()"/>
+          <xsl:with-param name="doc" select="$docs(current())"/>
+        </xsl:call-template>
       </xsl:result-document>
     </xsl:for-each>
     <xsl:result-document href="search-records.xml" format="xml">

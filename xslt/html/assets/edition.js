@@ -2,7 +2,8 @@
 (function () {
   "use strict";
 
-  // The switch between the edited text and the source readings.
+  // The switch between the edited text and the source readings: a toggle button, whose name stays
+  // the same and whose state is aria-pressed (a label that changed too would say the state twice).
   function viewSwitch() {
     var button = document.querySelector("button.view-toggle");
     if (!button) return;
@@ -10,7 +11,6 @@
     button.addEventListener("click", function () {
       var source = document.body.classList.toggle("view-source");
       button.setAttribute("aria-pressed", source ? "true" : "false");
-      button.textContent = source ? "Show the edited text" : "Show the source readings";
     });
   }
 
