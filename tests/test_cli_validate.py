@@ -133,3 +133,12 @@ def test_a_broken_schematron_is_a_schema_error(tmp_path: Path):
 def test_an_empty_directory_is_reported(tmp_path: Path):
     r = run("validate", tmp_path)
     assert "no *.xml files in this directory" in r.output and r.exit_code == 0
+
+
+def test_contradictory_or_impossible_options_are_usage_errors():
+    from click.testing import CliRunner
+    from teikit.cli import main
+    r = CliRunner().invoke(main, ["validate", "-j", "0", "tei"])
+    assert r.exit_code == 2 and "0 is not in the range" in r.output
+    r = CliRunner().invoke(main, ["enrich", "tei", "--dry-run", "--in-place"])
+    assert r.exit_code == 2 and "--dry-run and --in-place contradict each other" in r.output

@@ -388,3 +388,14 @@ def test_per_file_ignores_name_files_from_the_configuration_folder_and_a_missing
     config.write_text('[tool.teikit.lint]\nwordlist = ["words/none.txt"]\n', encoding="utf-8")
     r = CliRunner().invoke(main, ["lint", "doc.xml", "--select", "TK4", "--config", str(config)])
     assert r.exit_code == 2 and f"wordlist: no such file: {tmp_path / 'words' / 'none.txt'}" in r.output
+
+
+def test_page_gaps_are_counted_within_front_matter_and_text_not_across(tmp_path):
+    doc = tmp_path / "roman.xml"
+    doc.write_text('<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>T</title></titleStmt>'
+                   '<publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc></fileDesc></teiHeader><text>'
+                   '<front><pb n="i"/><p>a</p><pb n="ii"/><p>b</p><pb n="v"/></front><body><pb n="1"/><p>c</p>'
+                   '<pb n="3"/><p>d</p><pb n="7"/></body></text></TEI>', encoding="utf-8")
+    found = [d.message for d in lint([doc], select_codes=["TK702"]).diagnostics]
+    assert found == ["2 pages are missing between page ii and page v", "page 2 is missing between page 1 and page 3",
+                     "pages 4–6 are missing between page 3 and page 7"]

@@ -82,7 +82,8 @@ def main():
               help="Validate against this RELAX NG (.rng), XSD or Schematron file instead of the edition schema.")
 @click.option("--layer", "layers", multiple=True, type=click.Choice(["rng", "xsd", "sch"]),
               help="Run only these layers of the edition schema (repeatable).")
-@click.option("--jobs", "-j", type=int, default=None, help="Parallel workers (default: by amount of work).")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Parallel workers (default: by amount of work).")
 @config_option
 @handle_errors
 def validate(paths, fmt, schema_path, layers, jobs, config_path):
@@ -273,6 +274,8 @@ def enrich(paths, only, dry_run, in_place, register_path, fmt, config_path):
     """
     from . import enrich as enrich_mod
     config = load_config(config_path)
+    if dry_run and in_place:
+        raise click.UsageError("--dry-run and --in-place contradict each other: choose one")
     steps = _steps(only, enrich_mod.STEPS)
     targets = _paths(paths, config)
     default_register = str(config.root / "tei" / "register.xml")

@@ -28,6 +28,11 @@ class PageSequenceGap(Rule):
     def check(self, ctx):
         for breaks in page_breaks(ctx).values():
             for (a, x), (b, y) in zip(breaks, breaks[1:]):
-                if y > x + 1 and not ctx.ignored(self.code, b):
-                    yield ctx.diag(self, b, f"pages {x + 1}–{y - 1} are missing between page {a.get('n')} "
-                                            f"and page {b.get('n')}", severity="warning")
+                # front matter (roman numbers) and the text (arabic) are two sequences: no gap between them
+                if (x < 0) != (y < 0) or y <= x + 1 or ctx.ignored(self.code, b):
+                    continue
+                missing = f"page {x + 1} is" if y == x + 2 else f"pages {x + 1}–{y - 1} are"
+                if x < 0:
+                    missing = "a page is" if y == x + 2 else f"{y - x - 1} pages are"
+                yield ctx.diag(self, b, f"{missing} missing between page {a.get('n')} and page {b.get('n')}",
+                               severity="warning")
