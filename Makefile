@@ -37,9 +37,14 @@ test: setup
 bench: setup
 	$(PY) bench/run.py
 
-# Regenerate the schemas (and the guidelines) from the ODD.
+# Regenerate the schemas from the ODD, and the encoding guidelines beside them in output/docs.
 schema: setup
-	$(TEIKIT) schema --write
+	$(TEIKIT) schema --write --guidelines output/docs/guidelines.html
+
+# The editors' documentation alone: the encoding guidelines and the lint rules (output/docs).
+docs: setup
+	$(TEIKIT) schema --guidelines output/docs/guidelines.html
+	$(PY) -c "from pathlib import Path; from teikit.files import atomic_write; from teikit.lint.docs import rules_html; atomic_write(Path('output/docs/lint-rules.html'), rules_html())"
 
 setup: setup-apt $(STAMP)
 

@@ -399,3 +399,12 @@ def test_page_gaps_are_counted_within_front_matter_and_text_not_across(tmp_path)
     found = [d.message for d in lint([doc], select_codes=["TK702"]).diagnostics]
     assert found == ["2 pages are missing between page ii and page v", "page 2 is missing between page 1 and page 3",
                      "pages 4–6 are missing between page 3 and page 7"]
+
+
+def test_the_edition_is_linted_with_its_own_configuration_from_any_folder(tmp_path, monkeypatch):
+    """The configuration comes from the files' folders (as ruff finds it): from elsewhere, the edition's
+    word list and register still apply, so its clean encoding stays clean."""
+    from conftest import EDITION
+    monkeypatch.chdir(tmp_path)
+    r = CliRunner().invoke(main, ["lint", str(EDITION)])
+    assert r.exit_code == 0, r.output[-2000:]

@@ -838,6 +838,9 @@ def test_readings_of_every_shape_read_one_and_list_the_others(tmp_path):
     for expected in ["colour] color; hue", "hand] band", "the] ye; thee", "four] foure; fowre; fower",
                      "the lemma] other reading", "the] teh", "lemword] rdgword [A note in a variant.]"]:
         assert any(e.endswith(expected) for e in entries), (expected, entries)
+    # an encoder's id the page uses for itself (notes) is kept apart: no id twice
+    ids = html.xpath("//@id")
+    assert len(ids) == len(set(ids)) and "notes-tei" in ids and html.xpath("//section[@id='notes']")
     # the note in a variant is the apparatus entry's, not one of the notes with a marker in the text
     notes = " ".join(html.xpath("//section[@id='notes']//text()"))
     assert "A note in the lemma." in notes and "A note in a variant." not in notes

@@ -97,7 +97,7 @@ def validate(paths, fmt, schema_path, layers, jobs, config_path):
     Example: teikit validate --schema ../shared/schemas/tei_all.rng letter.xml
     """
     from .validation import LAYERS, validate as run
-    config = load_config(config_path)
+    config = load_config(config_path, inputs=paths)
     report = run(_paths(paths, config), schema=schema_path, layers=layers or LAYERS, jobs=jobs)
     summary = Summary("validate", len(report.files), report.seconds,
                       extra={"timings": {k: round(v, 3) for k, v in report.timings.items()}})
@@ -170,7 +170,7 @@ def lint(paths, fmt, select_, ignore, fix, unsafe_fixes, statistics, explain, re
             raise click.BadParameter(f"no rule {explain}; known: {', '.join(lint_mod.registry())}")
         click.echo(rule.explain())
         return
-    config = load_config(config_path)
+    config = load_config(config_path, inputs=paths)
     settings = _lint_settings(config)
     select_codes = _codes(select_) or list(settings.get("select") or ["TK"])
     ignore_codes = _codes(ignore) or list(settings.get("ignore") or [])
@@ -273,7 +273,7 @@ def enrich(paths, only, dry_run, in_place, register_path, fmt, config_path):
     Example: teikit enrich tei/ --only candidates --format tsv > review.tsv
     """
     from . import enrich as enrich_mod
-    config = load_config(config_path)
+    config = load_config(config_path, inputs=paths)
     if dry_run and in_place:
         raise click.UsageError("--dry-run and --in-place contradict each other: choose one")
     steps = _steps(only, enrich_mod.STEPS)

@@ -34,10 +34,11 @@
   </xsl:function>
 
   <!-- TEI elements outside the edition's ODD (documents of other projects). -->
-  <xsl:template mode="tk:behaviour" priority="5" as="xs:string"
+  <xsl:template mode="tk:behaviour" priority="4" as="xs:string"
       match="tei:teiCorpus">document</xsl:template>
-  <xsl:template mode="tk:behaviour" priority="5" as="xs:string"
-      match="tei:teiCorpus/tei:TEI | tei:group/tei:text">section</xsl:template>
+  <!-- (above the ODD's rules: a TEI inside a corpus is a part of the document, not a document) -->
+  <xsl:template mode="tk:behaviour" priority="30" as="xs:string"
+      match="tei:teiCorpus/tei:TEI | tei:teiCorpus/tei:teiCorpus | tei:group/tei:text">section</xsl:template>
   <xsl:template mode="tk:behaviour" priority="5" as="xs:string"
       match="tei:facsimile | tei:standOff | tei:sourceDoc | tei:surface | tei:zone | tei:handShift
              | tei:divGen | xi:include | tei:fLib | tei:fvLib | tei:linkGrp | tei:link | tei:timeline

@@ -155,11 +155,11 @@
   </xsl:function>
 
   <xsl:accumulator name="tk:editorial-notes" as="xs:integer" initial-value="0">
-    <xsl:accumulator-rule match="tei:TEI" select="0"/>
+    <xsl:accumulator-rule match="(tei:TEI | tei:teiCorpus)[not(ancestor::tei:teiCorpus)]" select="0"/>
     <xsl:accumulator-rule match="tei:note[@type = 'editorial'][ancestor::tei:text][not(parent::tei:app[tk:is-entry(.)])][not(tk:in-alternate(.))]" select="$value + 1"/>
   </xsl:accumulator>
   <xsl:accumulator name="tk:other-notes" as="xs:integer" initial-value="0">
-    <xsl:accumulator-rule match="tei:TEI" select="0"/>
+    <xsl:accumulator-rule match="(tei:TEI | tei:teiCorpus)[not(ancestor::tei:teiCorpus)]" select="0"/>
     <xsl:accumulator-rule match="tei:note[not(@type = 'editorial')][ancestor::tei:text][not(parent::tei:app[tk:is-entry(.)])][not(tk:in-alternate(.))]" select="$value + 1"/>
   </xsl:accumulator>
 
@@ -207,9 +207,16 @@
     depends on the other texts of the build.  The three forms cannot meet (p-, tk-, tkh-); an
     encoder's xml:id that happens to equal one is kept, and the made one takes _tk.
   -->
+  <!-- The ids the web pages give their own parts (skip link, notes, apparatus, headings of sections). -->
+  <xsl:variable name="tk:page-ids" as="xs:string+" select="('main', 'notes', 'notes-h', 'editorial-notes', 'enotes-h',
+      'apparatus', 'app-h', 'principles', 'principles-h', 'texts', 'texts-h', 'search', 'dl-h', 'reg-h', 'top',
+      'contents', 'toc', 'meta', 'cards')"/>
+
   <xsl:function name="tk:id" as="xs:string">
     <xsl:param name="e" as="element()"/>
     <xsl:choose>
+      <!-- an encoder's id that a page of the edition uses for itself (main, notes…) is kept apart -->
+      <xsl:when test="$e/@xml:id = $tk:page-ids"><xsl:sequence select="$e/@xml:id || '-tei'"/></xsl:when>
       <xsl:when test="$e/@xml:id"><xsl:sequence select="string($e/@xml:id)"/></xsl:when>
       <xsl:otherwise>
         <xsl:variable name="base" select="tk:id-base($e)"/>

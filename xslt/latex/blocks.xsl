@@ -29,7 +29,7 @@
       'metamark', 'stamp', 'lacunaStart', 'lacunaEnd', 'witStart', 'witEnd', 'witDetail', 'handShift', 'index',
       'affiliation', 'occupation', 'email', 'graphic', 'formula', 'origDate', 'origPlace', 'locus', 'catchwords',
       'title', 'author', 'editor', 'resp', 'pubPlace', 'publisher', 'edition', 'imprint', 'monogr', 'analytic',
-      'series', 'extent', 'distributor', 'respStmt')"/>
+      'series', 'extent', 'distributor', 'respStmt', 'cell')"/>
 
   <!-- Elements that interrupt a paragraph when they stand inside one. -->
   <xsl:variable name="tex:splitters" as="xs:string*" select="('p', 'ab', 'lg', 'list', 'listBibl', 'table',
@@ -53,7 +53,7 @@
         else if ($n = ('list', 'listBibl', 'castList', 'listPerson', 'listPlace', 'listOrg', 'listEvent', 'listApp', 'listWit')) then 'list'
         else if ($n = 'sp') then 'speech'
         else if ($n = ('opener', 'closer')) then 'closer'
-        else if ($n = ('figure', 'table')) then 'caption'
+        else if ($n = 'figure') then 'caption'
         else ()"/>
   </xsl:function>
 
@@ -211,6 +211,15 @@
         <xsl:if test="exists($carried)">
           <xsl:sequence select="map{'kind': 'carry', 'nodes': $carried}"/>
         </xsl:if>
+      </xsl:when>
+      <xsl:when test="$name = ('TEI', 'teiCorpus') and $e/parent::tei:teiCorpus">
+        <!-- a member of a corpus: a section headed by the title of its own header -->
+        <xsl:variable name="title" select="($e/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title)[1]"/>
+        <xsl:if test="$title">
+          <xsl:sequence select="map{'kind': 'heading', 'style': $style, 'nodes': $title/node(), 'el': $title,
+                                    'depth': min((3, count($e/ancestor::tei:teiCorpus)))}"/>
+        </xsl:if>
+        <xsl:sequence select="tex:chunks($e/node(), $style, false(), $e)"/>
       </xsl:when>
       <xsl:when test="$name = $tex:containers and not($name = ('quote', 'q', 'said', 'cit', 'address')
                       and exists($e/text()[normalize-space()]))">

@@ -67,7 +67,12 @@
 % reledmac: lines numbered every five, restarting on each page; apparatus A (readings)
 % and B (editorial notes) as paragraphs under the author's footnotes.
 \lineation{{page}}\firstlinenum{{{tex:option('line-numbers-every')}}}\linenumincrement{{{tex:option('line-numbers-every')}}}
+% the line numbers in the outer margin, the source's page numbers in the inner one: neither in the
+% gutter's way of the other, on a left page as on a right one
+\linenummargin{{outer}}
 \Xarrangement{{paragraph}}\Xlemmaseparator[B]{{}}
+% the bracket closes the lemma without a space before it ("Russian] RltsSian"), left to right or not
+\makeatletter\patchcmd{{\rbracket}}{{\thinspace[}}{{[}}{{}}{{}}\patchcmd{{\rbracket}}{{\thinspace]}}{{]}}{{}}{{}}\patchcmd{{\rbracket}}{{\thinspace]}}{{]}}{{}}{{}}\Xlemmaseparator[A]{{\rbracket}}\makeatother
 \Xnotenumfont{{\normalfont\bfseries}}
 % an apparatus entry's line number takes at least the width of two digits, so that an entry does not
 % grow when its line moves from line 1 of a page to line 41 of the one before: such a change could
@@ -110,8 +115,8 @@
 \patchcmd{{\print@eledsection}}{{\vskip-\baselineskip}}{{\endgraf\nobreak\vskip-\baselineskip\directlua{{teikit.heading()}}}}{{}}{{\PackageWarning{{teikit}}{{reledmac has changed: headings may end a page}}}}
 \makeatother
 \setlength{{\parindent}}{{1.2em}}
-% the source pagination: a bar in the text, the number in the margin
-\newcommand{{\tkpb}}[1]{{\ledrightnote{{\footnotesize\textbar#1}}\textbar}}
+% the source pagination: a bar in the text, the number in the inner margin
+\newcommand{{\tkpb}}[1]{{\ledinnernote{{\footnotesize\textbar#1}}\textbar}}
 % paragraph styles (given to \pstart, which does not reset them: \tkreset first)
 \newcommand{{\tkreset}}{{\unsetattribute\tkkeepattr\leftskip=0pt\rightskip=0pt\parfillskip=0pt plus 1fil\parindent=1.2em\hangindent=0pt\normalfont\normalsize\tolerance=200 \emergencystretch=2em}}
 \newcommand{{\tkquote}}{{\advance\leftskip 1.5em\advance\rightskip 1.5em\small}}
@@ -140,6 +145,8 @@
 \fancyhead[LE]{{\small\thepage\quad\itshape\tkauthor}}
 \fancyhead[RO]{{\small\itshape\tktitle\quad\upshape\thepage}}
 \renewcommand{{\headrulewidth}}{{0pt}}
+% a page left blank before a text that opens on a right page has no running head and no number
+\makeatletter\renewcommand{{\cleardoublepage}}{{\clearpage\if@twoside\ifodd\c@page\else\hbox{{}}\thispagestyle{{empty}}\newpage\fi\fi}}\makeatother
 \fancypagestyle{{plain}}{{\fancyhf{{}}\fancyfoot[C]{{\small\thepage}}}}
 % the metadata of a text: two ragged-right columns (justified, a narrow column leaves holes between words)
 \newenvironment{{tkmeta}}{{\par\small\noindent\begin{{tabular*}}{{\textwidth}}{{@{{}}>{{\raggedright\arraybackslash}}p{{0.24\textwidth}}@{{\hspace{{0.03\textwidth}}}}>{{\raggedright\arraybackslash}}p{{0.73\textwidth}}@{{}}}}}}{{\end{{tabular*}}\par\medskip}}
@@ -238,7 +245,7 @@
                                  else if ($hyphenation = 'nohyphenation') then 'hyphenrules' else 'otherlanguage'"/>
 <xsl:if test="$env">\begin{{{$env}}}{{{$hyphenation}}}
 </xsl:if>
-<xsl:variable name="chunks" select="tex:chunks($tei/(tei:text | tei:TEI), (), false(), $tei)"/>
+<xsl:variable name="chunks" select="tex:chunks($tei/(tei:text | tei:TEI | tei:teiCorpus), (), false(), $tei)"/>
 <xsl:choose>
   <xsl:when test="exists($chunks)">\beginnumbering\directlua{{teikit.heading(false)}}
 <xsl:apply-templates select="$chunks" mode="tex:chunk"><xsl:with-param name="key" select="string(@key)" tunnel="yes"/></xsl:apply-templates>
@@ -310,13 +317,18 @@
     <xsl:choose>
       <xsl:when test=".?kind = 'skip'">\medskip&#10;</xsl:when>
       <xsl:when test=".?kind = 'heading'">
-        <xsl:variable name="depth" select="count($el/ancestor::*[local-name() = ('div', 'div1', 'div2', 'div3', 'div4', 'div5', 'floatingText')])"/>
+        <xsl:variable name="depth" select="if (exists(.?depth)) then .?depth
+            else count($el/ancestor::*[local-name() = ('div', 'div1', 'div2', 'div3', 'div4', 'div5', 'floatingText')])"/>
         <xsl:variable name="text" as="xs:string"><xsl:value-of><xsl:apply-templates select=".?nodes" mode="tex:inline">
           <xsl:with-param name="ctx" select="'heading'" tunnel="yes"/></xsl:apply-templates></xsl:value-of></xsl:variable>
         <xsl:variable name="plain" select="tex:pdf-string(tk:reading-string(.?nodes))"/>
         <!-- the first heading of a division is its title; a date or subtitle is set above or below it -->
+        <!-- a first heading that only repeats the text's title (a text of one division) is set as the
+             title, not listed in the contents a second time under the text's own entry -->
+        <xsl:variable name="repeats-title" select="$depth = 1 and empty($el/../preceding-sibling::*[tk:behaviour(.) = 'section'])
+            and lower-case(normalize-space($plain)) = ($el/ancestor::*[self::tei:TEI or self::tei:teiCorpus][1] ! lower-case(tk:title(.)))"/>
         <xsl:variable name="command" select="if ($el/@type = ('sub', 'date') or $el/preceding-sibling::tei:head[not(@type = ('sub', 'date'))]) then ()
-            else if ($depth = 0) then '\tkbodyhead' else if ($depth = 1) then '\eledsection' else if ($depth = 2) then '\eledsubsection' else '\eledsubsubsection'"/>
+            else if ($depth = 0 or $repeats-title) then '\tkbodyhead' else if ($depth = 1) then '\eledsection' else if ($depth = 2) then '\eledsubsection' else '\eledsubsubsection'"/>
         <xsl:choose>
           <xsl:when test="$command = '\tkbodyhead'">\pstart[\tkreset\tkbodyhead] {normalize-space($text)}</xsl:when>
           <xsl:when test="exists($command)">

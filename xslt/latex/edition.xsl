@@ -70,13 +70,13 @@
 </xsl:for-each>\end{{titlepage}}
 <xsl:call-template name="tex:colophon"><xsl:with-param name="pub" select="$pub"/></xsl:call-template>
 \renewcommand{{\tkauthor}}{{{tex:plain(tex:shorten(tex:option('title')))}}}\renewcommand{{\tktitle}}{{Contents}}
-\tableofcontents
+{{\hyphenpenalty=10000\exhyphenpenalty=10000 \tableofcontents}}
 \cleardoublepage
 \renewcommand{{\tktitle}}{{Editorial Principles}}
 \chapter*{{Editorial Principles}}
 \addcontentsline{{toc}}{{chapter}}{{Editorial Principles}}
 <xsl:for-each select="($texts/(tei:TEI, tei:teiCorpus)/tei:teiHeader/tei:encodingDesc/tei:projectDesc)[1]">{tex:meta(.)}\par\medskip
-</xsl:for-each>This volume prints each text as established in its TEI encoding. Lines are numbered in the margin every five lines, anew on each page. The first apparatus under the text gives, for each line, the editors' emendations and the readings of other witnesses: the reading of this edition, a bracket, then the reading of the source (\textit{{del.}}: a character of the source removed; \textit{{om.}}: the source has nothing; ␣: a space of the source, where a space is all that differs). The second apparatus gives the editors' notes. The authors' own notes are footnotes with the marks the source prints. A vertical bar in the text marks where a page of the source begins; its number stands in the outer margin (a question mark: the number is inferred). Where an English transcription has straight quotation marks, this volume prints them as opening and closing marks; the apparatus gives the source's readings as they are. The principles of each text follow.\par
+</xsl:for-each>This volume prints each text as established in its TEI encoding. Lines are numbered in the outer margin every five lines, anew on each page. The first apparatus under the text gives, for each line, the editors' emendations and the readings of other witnesses: the reading of this edition, a bracket, then the reading of the source (\textit{{del.}}: a character of the source removed; \textit{{om.}}: the source has nothing; ␣: a space of the source, where a space is all that differs). The second apparatus gives the editors' notes. The authors' own notes are footnotes with the marks the source prints. A vertical bar in the text marks where a page of the source begins; its number stands in the inner margin (a question mark: the number is inferred). Where an English transcription has straight quotation marks, this volume prints them as opening and closing marks; the apparatus gives the source's readings as they are. The principles of each text follow.\par
 <xsl:for-each select="$texts">
   <xsl:variable name="tei" select="(tei:TEI, tei:teiCorpus)[1]"/>
 \section*{{{tex:plain(tk:title($tei))}}}

@@ -166,7 +166,8 @@
     <xsl:variable name="parts" as="xs:string*">
       <xsl:for-each select="tk:alternates($e)">
         <xsl:variable name="t" select="tex:plain(tk:shown-reading(tk:reading-string(node()), tk:reading-string(tk:reading($e)/node())))"/>
-        <xsl:sequence select="(if ($t = '') then '\textit{om.}' else $t) || tex:sigla(.)
+        <!-- a source reading is not divided at a line end: a hyphen there would look like the source's -->
+        <xsl:sequence select="(if ($t = '') then '\textit{om.}' else '\tknohyph{' || $t || '}') || tex:sigla(.)
                               || string-join(.//tei:note ! (' [' || tex:plain(normalize-space(tk:reading-string(node()))) || ']'))"/>
       </xsl:for-each>
       <xsl:for-each select="$e/(tei:witDetail | tei:note)">

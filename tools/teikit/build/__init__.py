@@ -13,7 +13,8 @@ from lxml import etree
 
 from ..errors import InputError
 from ..files import discover
-from ..parsing import NS, Document, parse
+from ..parsing import NS, XI_NS, Document, parse
+from ..tree import replace_with
 
 
 @dataclass
@@ -89,8 +90,19 @@ def edition_document(texts: list[Text], pdf_keys: set[str]) -> etree._Element:
     for t in texts:
         holder = etree.SubElement(root, f"{{{TK}}}text", key=t.key, file=t.path.name,
                                   pdf="true" if t.key in pdf_keys else "false")
-        holder.append(copy.deepcopy(t.doc.root))
+        text = copy.deepcopy(t.doc.root)
+        _fallbacks_stand_in(text)
+        holder.append(text)
     return root
+
+
+def _fallbacks_stand_in(root: etree._Element) -> None:
+    """XInclude is never processed (teikit loads no other file): an include's xi:fallback is printed
+    in its place, as it is validated there; an include without one is left out."""
+    for inc in root.findall(f".//{{{XI_NS}}}include"):
+        fallback = inc.find(f"{{{XI_NS}}}fallback")
+        replace_with(inc, list(fallback) if fallback is not None else [],
+                     fallback.text if fallback is not None else None)
 
 
 def run(paths, out: Path, *, html: bool = True, pdf: bool = True, search: bool = True,
