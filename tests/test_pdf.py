@@ -399,13 +399,18 @@ def test_a_failing_paragraph_is_traced_to_its_tei_element():
     assert "Undefined control sequence" in err.context
 
 
-def test_headings_and_notes_without_a_paragraph_to_hang_from(tmp_path):
+def _fixture_lines(tmp_path: Path, name: str) -> list[str]:
+    """The lines of a fixture's PDF (its spaces normalised), once every word of its text is found there."""
     need_tex()
-    src = FIXTURES / "latex" / "structures.xml"
+    src = FIXTURES / "latex" / f"{name}.xml"
     run([src], tmp_path, html=False, pdf=True)
-    pdf = tmp_path / "pdf" / "structures.pdf"
+    pdf = tmp_path / "pdf" / f"{name}.pdf"
     assert not missing_from_pdf(reading_words(parse(src).root), pdf_words(pdf))
-    lines = [" ".join(line.split()) for line in pdf_text(pdf, layout=True).splitlines() if line.strip()]
+    return [" ".join(line.split()) for line in pdf_text(pdf, layout=True).splitlines() if line.strip()]
+
+
+def test_headings_and_notes_without_a_paragraph_to_hang_from(tmp_path):
+    lines = _fixture_lines(tmp_path, "structures")
     # empty headings print nothing and stop nothing; a page break in a heading is marked at the next paragraph
     assert any(re.fullmatch(r"\|7 \|After a heading that holds only a page break\.", line) for line in lines), lines
     assert any(re.fullmatch(r"\|8 \|After a heading with a page break inside\.( 5)?", line) for line in lines), lines
@@ -425,12 +430,7 @@ def test_headings_and_notes_without_a_paragraph_to_hang_from(tmp_path):
 
 
 def test_a_corpus_prints_each_member_under_its_title_with_its_notes_numbered_through(tmp_path):
-    need_tex()
-    src = FIXTURES / "latex" / "corpus.xml"
-    run([src], tmp_path, html=False, pdf=True)
-    pdf = tmp_path / "pdf" / "corpus.pdf"
-    assert not missing_from_pdf(reading_words(parse(src).root), pdf_words(pdf))
-    lines = [" ".join(line.split()) for line in pdf_text(pdf, layout=True).splitlines() if line.strip()]
+    lines = _fixture_lines(tmp_path, "corpus")
     titles = [line for line in lines if line in ("Member One", "Member Two", "Subcorpus", "Member Three")]
     assert titles == ["Member One", "Member Two", "Subcorpus", "Member Three"], lines
     assert {"1 Note of member one.", "2 Note of member two.", "3 zetanote"} <= set(lines), lines
