@@ -187,6 +187,44 @@ def test_a_paragraph_holding_a_list_is_a_div_and_a_note_after_the_list_ends_its_
     assert not html.xpath("//p[.//ul or .//ol or .//table]")
 
 
+BLOCKS_IN_PARAGRAPHS = """<p>Before <figure><head>A figure</head></figure> after.</p>
+<p>Before <quote rend="block"><p>quoted</p></quote> after.</p>
+<p>Before <lg><l>a verse</l><l>another</l></lg> after.</p>
+<p>Before <floatingText><body><p>a letter</p></body></floatingText> after.</p>
+<p>Before <table><head>Prices</head><row><cell>bread</cell><pb n="1"/><cell>1</cell></row>
+<pb n="2"/><row><cell>salt</cell><cell>2</cell></row><note>stray</note></table> after.</p>"""
+
+
+def test_a_block_inside_a_paragraph_leaves_the_text_after_it_in_the_numbered_paragraph(browser, tmp_path):
+    # HTML's parser ends a p at a block (figure, blockquote, table …) and moves what is not a row out of
+    # a table: what the browser builds must be the page the transform wrote
+    src = tmp_path / "t.xml"
+    src.write_text(_tei("t", BLOCKS_IN_PARAGRAPHS), encoding="utf-8")
+    run([src], tmp_path / "out", html=True, pdf=False, search=False)
+    written = tmp_path / "out" / "html" / "texts" / "t.html"
+    assert not reading_words(parse(src).root) - page_words(written)
+    server, base = serve(tmp_path / "out" / "html")
+    pg = browser.new_page()
+    try:
+        pg.goto(f"{base}/texts/t.html")
+        paras = pg.eval_on_selector_all(".reading-text a.pnum", """els => els.map(a => a.parentElement).map(e =>
+            [e.className, e.dataset.n, e.textContent.replace(/\\s+/g, ' ').trim()])""")
+        table = pg.eval_on_selector("table", """t => [t.caption && t.caption.textContent.trim(),
+            [...t.rows].map(r => [...r.cells].map(c => c.textContent.replace(/\\s+/g, ' ').trim()))]""")
+        pages = pg.eval_on_selector_all(".tei-pb", "els => els.map(e => e.parentElement.tagName)")
+    finally:
+        pg.close()
+        server.shutdown()
+        server.server_close()
+    assert [(c.split()[0], n) for c, n, _ in paras] == [("tei-p", str(i)) for i in range(1, 6)]
+    assert all(t.startswith(f"{n}Before") and t.endswith("after.") for _, n, t in paras), paras
+    # the head is the caption; a page between cells or rows begins in the next cell, a note after the last row
+    # is marked in the last cell
+    assert table[0] == "Prices"
+    assert table[1][0] == ["bread", "[p. 1]1"] and table[1][1][0] == "[p. 2]salt" and table[1][1][1].startswith("2")
+    assert pages == ["TD", "TD"]
+
+
 def _links_and_ids(site: Path) -> tuple[list[str], list[str]]:
     """Internal links that lead nowhere, and ids used twice on a page."""
     from urllib.parse import urlparse

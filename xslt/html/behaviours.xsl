@@ -48,9 +48,10 @@
       <xsl:when test="$b = 'anchor'"><span id="{tk:id(.)}" class="tei-anchor" data-tei="anchor"/></xsl:when>
       <xsl:when test="$b = 'cit'"><xsl:call-template name="html:cit"/></xsl:when>
       <xsl:when test="$b = 'figure'"><xsl:call-template name="html:figure"/></xsl:when>
-      <xsl:when test="$b = 'table'"><table><xsl:call-template name="html:attributes"/><xsl:apply-templates mode="html:render"/></table></xsl:when>
-      <xsl:when test="$b = 'row'"><tr><xsl:call-template name="html:attributes"/><xsl:apply-templates mode="html:render"/></tr></xsl:when>
-      <xsl:when test="$b = 'cell'"><td><xsl:call-template name="html:attributes"/><xsl:apply-templates mode="html:render"/></td></xsl:when>
+      <xsl:when test="$b = 'table'"><xsl:call-template name="html:table"/></xsl:when>
+      <xsl:when test="$b = 'row'"><tr><xsl:call-template name="html:attributes"/>
+        <xsl:apply-templates select="node() except *[html:is-stray(.)]" mode="html:render"/></tr></xsl:when>
+      <xsl:when test="$b = 'cell'"><xsl:call-template name="html:cell"/></xsl:when>
       <xsl:when test="$b = 'graphic'"><xsl:call-template name="html:graphic"/></xsl:when>
       <xsl:when test="$b = 'glyph'"><xsl:call-template name="html:inline"/></xsl:when>
       <xsl:otherwise><xsl:call-template name="html:generic"/></xsl:otherwise>
@@ -156,9 +157,11 @@
         </xsl:element>
       </xsl:when>
       <xsl:otherwise>
-        <p><xsl:call-template name="html:attributes"><xsl:with-param name="class" select="'heading'"/></xsl:call-template>
+        <xsl:variable name="content" as="node()*"><xsl:apply-templates mode="html:render"/></xsl:variable>
+        <xsl:element name="{html:p-or-div($content)}">
+          <xsl:call-template name="html:attributes"><xsl:with-param name="class" select="'heading'"/></xsl:call-template>
           <xsl:if test="ancestor::tei:text"><xsl:attribute name="id" select="tk:id(.)"/></xsl:if>
-          <xsl:apply-templates mode="html:render"/></p>
+          <xsl:sequence select="$content"/></xsl:element>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -181,13 +184,23 @@
     <xsl:sequence select="max((2, min((6, 1 + count($head/ancestor::*[tei:head[html:is-section-head(.)]]) + $under))))"/>
   </xsl:function>
 
-  <!-- A paragraph holding a list or a table (a ration list inside Serge's sentence) is a div: an HTML p
-       cannot hold them, and browsers would end it where the list begins. -->
+  <!-- An HTML p holds phrasing content only: a browser ends it at the first block it meets (a list, a
+       figure, a block quotation, a table, even inside a span), and the text after the block falls out of
+       the numbered paragraph.  So a paragraph whose rendering holds a block is a div with the same
+       classes and id (a ration list inside Serge's sentence); notes are only markers here. -->
+  <xsl:variable name="html:blocks" as="xs:string+" select="('address', 'article', 'aside', 'blockquote', 'details',
+      'dialog', 'div', 'dl', 'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5',
+      'h6', 'header', 'hgroup', 'hr', 'main', 'menu', 'nav', 'ol', 'p', 'pre', 'section', 'table', 'ul')"/>
+
+  <xsl:function name="html:p-or-div" as="xs:string">
+    <xsl:param name="content" as="node()*"/>
+    <xsl:sequence select="if (exists($content/descendant-or-self::*[local-name() = $html:blocks])) then 'div' else 'p'"/>
+  </xsl:function>
+
   <xsl:template name="html:paragraph">
     <xsl:context-item as="element()" use="required"/>
-    <xsl:variable name="here" select="."/>
-    <xsl:element name="{if (exists(descendant::*[self::tei:list or self::tei:table]
-                                   [ancestor::*[self::tei:note or . is $here][1] is $here])) then 'div' else 'p'}">
+    <xsl:variable name="content" as="node()*"><xsl:apply-templates mode="html:render"/></xsl:variable>
+    <xsl:element name="{html:p-or-div($content)}">
       <xsl:call-template name="html:attributes"/>
       <xsl:if test="html:is-numbered(.)">
         <xsl:variable name="n" select="html:paragraph-number(.)"/>
@@ -196,7 +209,7 @@
         <xsl:attribute name="data-n" select="$n"/>
         <a class="pnum" href="#{$id}" aria-label="Paragraph {$n}: permanent link">{$n}</a>
       </xsl:if>
-      <xsl:apply-templates mode="html:render"/>
+      <xsl:sequence select="$content"/>
     </xsl:element>
   </xsl:template>
 
@@ -484,6 +497,47 @@
         </figcaption>
       </xsl:if>
     </figure>
+  </xsl:template>
+
+  <!-- A table holds rows and a row cells: anything else (a p, a span) the browser moves out before the
+       table.  So the heads are the caption, and a page break, note or anchor between rows or cells
+       (a stray) is shown in the cell where it falls: the next one, else the last. -->
+  <xsl:template name="html:table">
+    <xsl:context-item as="element()" use="required"/>
+    <table><xsl:call-template name="html:attributes"/>
+      <xsl:if test="tei:head">
+        <caption><xsl:for-each select="tei:head">
+          <xsl:if test="position() gt 1"><xsl:text> </xsl:text></xsl:if>
+          <span><xsl:call-template name="html:attributes"/>
+            <xsl:if test="ancestor::tei:text"><xsl:attribute name="id" select="tk:id(.)"/></xsl:if>
+            <xsl:apply-templates mode="html:render"/></span>
+        </xsl:for-each></caption>
+      </xsl:if>
+      <xsl:apply-templates select="node() except (tei:head | *[html:is-stray(.)])" mode="html:render"/>
+    </table>
+  </xsl:template>
+
+  <xsl:function name="html:is-stray" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="exists($e/parent::*[tk:behaviour(.) = ('table', 'row')])
+        and not(tk:behaviour($e) = ('row', 'cell')) and not($e/self::tei:head[tk:behaviour(..) = 'table'])
+        and exists(html:stray-cell($e))"/>
+  </xsl:function>
+
+  <xsl:function name="html:stray-cell" as="element()?">
+    <xsl:param name="stray" as="element()"/>
+    <xsl:variable name="cells" select="($stray/../* | $stray/../*/*)[tk:behaviour(.) = 'cell']"/>
+    <xsl:sequence select="($cells[. &gt;&gt; $stray][1], $cells[. &lt;&lt; $stray][last()])[1]"/>
+  </xsl:function>
+
+  <xsl:template name="html:cell">
+    <xsl:context-item as="element()" use="required"/>
+    <xsl:variable name="cell" select="."/>
+    <xsl:variable name="strays" select="(../* | ../../*)[html:is-stray(.)][html:stray-cell(.) is $cell]"/>
+    <td><xsl:call-template name="html:attributes"/>
+      <xsl:apply-templates select="$strays[. &lt;&lt; $cell]" mode="html:render"/>
+      <xsl:apply-templates mode="html:render"/>
+      <xsl:apply-templates select="$strays[. &gt;&gt; $cell]" mode="html:render"/></td>
   </xsl:template>
 
   <xsl:template name="html:graphic">
