@@ -859,12 +859,17 @@ def test_a_note_closes_on_a_click_elsewhere_and_tab_goes_on_into_the_text(url, p
     assert after & 2 and page.evaluate("document.activeElement.closest('.reading-text') !== null")
 
 
-def test_readings_of_every_shape_read_one_and_list_the_others(tmp_path):
-    src = FIXTURES / "latex" / "structures.xml"
+def _fixture_page(tmp_path: Path, name: str) -> lxml.html.HtmlElement:
+    """A print fixture's web page, once every word of its text is found there."""
+    src = FIXTURES / "latex" / f"{name}.xml"
     run([src], tmp_path, html=True, pdf=False, search=False)
-    page = tmp_path / "html" / "texts" / "structures.html"
+    page = tmp_path / "html" / "texts" / f"{name}.html"
     assert not reading_words(parse(src).root) - page_words(page)
-    html = lxml.html.parse(str(page)).getroot()
+    return lxml.html.parse(str(page)).getroot()
+
+
+def test_readings_of_every_shape_read_one_and_list_the_others(tmp_path):
+    html = _fixture_page(tmp_path, "structures")
     for hidden in html.xpath("//*[@hidden]"):
         hidden.getparent().remove(hidden)
     shown = " ".join(html.xpath("//div[contains(@class,'reading-text')]")[0].text_content().split())
@@ -1085,11 +1090,7 @@ def test_a_page_label_is_text_that_is_found_copied_and_explained(url, page):
 
 
 def test_a_corpus_shows_each_member_under_its_title(tmp_path):
-    src = FIXTURES / "latex" / "corpus.xml"
-    run([src], tmp_path, html=True, pdf=False, search=False)
-    page = tmp_path / "html" / "texts" / "corpus.html"
-    assert not reading_words(parse(src).root) - page_words(page)
-    html = lxml.html.parse(str(page)).getroot()
+    html = _fixture_page(tmp_path, "corpus")
     assert [h.text_content() for h in html.xpath("//*[contains(@class,'member-title')]")] == \
         ["Member One", "Member Two", "Subcorpus", "Member Three"]
     assert "First Author" in html.xpath("//p[@class='member-authors']")[0].text_content()
