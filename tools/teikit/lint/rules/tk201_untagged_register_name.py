@@ -12,7 +12,8 @@ class UntaggedRegisterName(Rule):
     What it flags: an occurrence, in running text or notes, of a form the
     register lists for a person, place, organisation or work, as a whole word,
     that is not inside persName, placeName, orgName or title.  Forms shared
-    by two entries are flagged too, without a fix.
+    by two entries, and a bare surname two persons share (Kosior, Olberg),
+    are flagged too, without a fix.
 
     Why it matters: the registers of the web and print editions list every
     mention of a person; a missed tag is a missing line in the index.
