@@ -117,3 +117,15 @@ def test_the_xsd_shortcuts_change_no_verdict_and_no_message():
         assert [(e.reason, e.path) for e in ours.iter_errors(tree)] == expected, doc_path.name
         invalid += bool(expected)
     assert invalid >= len(INVALID) // 2  # the comparison saw plenty of errors, not only valid files
+
+
+@pytest.mark.parametrize("suffix", ["rng", "xsd"])
+def test_another_schema_compiled_once_gives_the_workers_the_same_verdicts(suffix):
+    """With --schema, the schema is compiled before the workers fork (tei_all takes seconds each time)."""
+    schema = Path(__file__).parent.parent / "schema" / f"edition.{suffix}"
+    bad = [p for p in INVALID if p.stem in ("attribute-not-allowed", "author-before-title")]
+    files = [*bad, Path(__file__).parent.parent / "tei" / "trotsky-crimes-of-stalin.xml"]
+    alone = validate(files, schema=schema, jobs=1).diagnostics
+    together = validate(files, schema=schema, jobs=2).diagnostics
+    assert [(d.path, d.line, d.code) for d in together] == [(d.path, d.line, d.code) for d in alone]
+    assert {d.path for d in together} == {str(p) for p in bad}

@@ -393,9 +393,12 @@ def _dedupe(diags: list[Diagnostic]) -> list[Diagnostic]:
 _worker: Validator | None = None
 
 
+_preloaded: "Validator | None" = None
+
+
 def _worker_init(schema, layers):
     global _worker
-    _worker = Validator(schema, layers)
+    _worker = _preloaded if _preloaded is not None else Validator(schema, layers)
 
 
 def _validate_one(path: str, validator: Validator | None = None) -> tuple[list[Diagnostic], dict[str, float]]:
@@ -474,6 +477,13 @@ def validate(paths: Iterable[str | Path], *, schema: str | Path | None = None,
     workers = jobs if jobs is not None else _default_jobs(files)
     if workers > 1 and len(files) > 1:
         import multiprocessing
+        global _preloaded
+        _preloaded = None
+        if schema is not None and Path(schema).suffix.lower() in (".rng", ".xsd"):
+            # another project's schema (tei_all takes seconds to compile) is compiled once, here, and the
+            # workers fork with it; Schematron runs in Saxon, which is not carried across a fork
+            _preloaded = Validator(schema, layers)
+            _preloaded._get(_preloaded.layers[0])
         ctx = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(max_workers=workers, mp_context=ctx,
                                  initializer=_worker_init, initargs=(schema, tuple(layers))) as pool:
@@ -483,6 +493,9 @@ def validate(paths: Iterable[str | Path], *, schema: str | Path | None = None,
                 diags += d
                 for k, v in t.items():
                     timings[k] = timings.get(k, 0.0) + v
+        if _preloaded is not None:
+            timings.update({k: timings.get(k, 0.0) + v for k, v in _preloaded.timings.items()})
+            _preloaded = None
     else:
         validator = Validator(schema, layers)
         for f in files:
