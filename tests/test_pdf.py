@@ -528,6 +528,11 @@ def test_a_text_written_right_to_left_is_set_right_to_left(tmp_path):
     assert len(body) >= 4 and abs(last[1] - right) < 3 and last[0] > right / 2, lines
     plain = pdf_text(pdf)
     assert "A note in English." in plain and "In the beginning" in plain and "וירה" in plain
+    # a paragraph left to right in it is set from the left (a tag in capitals, a language babel lacks)
+    for text in ("A short English paragraph.", "Saṃskṛtam, a word."):
+        line = next(b for b in box.iter("{http://www.w3.org/1999/xhtml}line")
+                    if " ".join(t.strip() for t in b.itertext() if t.strip()) == text)
+        assert float(line.get("xMin")) < right / 3, (text, line.get("xMin"), right)
     words = missing_from_pdf(reading_words(parse(FIXTURES / "latex" / "hebrew.xml").root), pdf_words(pdf))
     assert not words, words
 

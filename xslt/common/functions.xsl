@@ -422,8 +422,9 @@
   <xsl:function name="tk:bcp47" as="xs:string">
     <xsl:param name="code" as="xs:string"/>
     <xsl:variable name="primary" select="lower-case(substring-before($code || '-', '-'))"/>
-    <xsl:sequence select="if (map:contains($tk:iso639-1, $primary))
-                          then $tk:iso639-1($primary) || substring($code, string-length($primary) + 1) else $code"/>
+    <!-- (the language subtag in lower case: tags are case-insensitive, and EN-GB is en-GB) -->
+    <xsl:sequence select="(if (map:contains($tk:iso639-1, $primary)) then $tk:iso639-1($primary) else $primary)
+                          || substring($code, string-length($primary) + 1)"/>
   </xsl:function>
 
   <xsl:function name="tk:title" as="xs:string">

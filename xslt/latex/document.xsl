@@ -345,8 +345,12 @@
       <xsl:otherwise>
         <xsl:variable name="style" select="distinct-values(.?style)"/>
         <!-- a paragraph in a language TeX cannot hyphenate is set loosely rather than into the margin -->
+        <xsl:variable name="lang" select="tk:lang(($el, (.?nodes)[1]/parent::*)[1])"/>
+        <!-- a paragraph written the other way than its text (English in a Hebrew text) runs from its own side -->
+        <xsl:variable name="dir" select="tk:direction($lang)[. != tk:direction(tk:text-lang(($el, (.?nodes)[1])[1]/ancestor::*[self::tei:TEI or self::tei:teiCorpus][last()]))]"/>
         <xsl:variable name="setup" select="string-join(('\tkreset', $style ! ('\tk' || .),
-                                           if (tex:hyphenation(tk:lang(($el, (.?nodes)[1]/parent::*)[1])) = 'nohyphenation') then '\sloppy' else ()))"/>
+                                           if (tex:hyphenation($lang) = 'nohyphenation') then '\sloppy' else (),
+                                           $dir ! (if (. = 'ltr') then '\pardir TLT\textdir TLT ' else '\pardir TRT\textdir TRT ')))"/>
         <xsl:variable name="body" as="xs:string"><xsl:value-of><xsl:apply-templates select=".?nodes" mode="tex:inline"/></xsl:value-of></xsl:variable>
         <xsl:if test="normalize-space($body)">
           <xsl:text>\pstart[{$setup}] </xsl:text>

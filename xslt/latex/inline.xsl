@@ -31,6 +31,9 @@
     <xsl:variable name="text" select="if (exists($own)) then tex:hyphenation(tk:text-lang(ancestor::*[self::tei:TEI or self::tei:teiCorpus][last()])) else ()"/>
     <xsl:choose>
       <xsl:when test="empty($own) or $own = $text"><xsl:value-of select="$prose"/></xsl:when>
+      <!-- a left-to-right passage without a babel language in a right-to-left text: set left to right -->
+      <xsl:when test="$own = 'nohyphenation' and tk:direction(tk:lang(.)) = 'ltr'
+                      and tk:direction(tk:text-lang(ancestor::*[self::tei:TEI or self::tei:teiCorpus][last()])) = 'rtl'">\foreignlanguage{{english}}{{\tknohyph{{{$prose}}}}}</xsl:when>
       <xsl:when test="$own = 'nohyphenation'">\tknohyph{{{$prose}}}</xsl:when>
       <xsl:otherwise>\foreignlanguage{{{$own}}}{{{$prose}}}</xsl:otherwise>
     </xsl:choose>
