@@ -425,7 +425,8 @@ def test_headings_and_notes_without_a_paragraph_to_hang_from(tmp_path):
                      "colour] color; hue", "hand] band", "the] ye; thee", "four] foure; fowre; fower",
                      "the lemma] other reading", "the] teh", "lemword] rdgword [A note in a variant.]",
                      "b A note in the lemma.", "A fallback paragraph stands in for the part.",
-                     "Name | Born", "Lev Kamenev | 1883", "Grigory Zinoviev | 1883"]:  # a table's row is a line
+                     "Name | Born", "Lev Kamenev | 1883", "Grigory Zinoviev | 1883",  # a table's row is a line
+                     "extra W add."]:  # a witness adds what the text has not
         assert expected in text, (expected, text)
 
 

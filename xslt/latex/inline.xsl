@@ -180,6 +180,13 @@
     <xsl:sequence select="string-join($parts, '; ')"/>
   </xsl:function>
 
+  <!-- What an entry with an empty reading says of the others: the editors removed what the source has
+       (del.), or witnesses add what the text has not (add.). -->
+  <xsl:function name="tex:empty-lemma" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="if ($e/self::tei:app) then 'add.' else 'del.'"/>
+  </xsl:function>
+
   <!-- An emendation or a variant: the reading in the text, the rest in apparatus A. -->
   <xsl:template name="tex:entry">
     <xsl:context-item as="element()" use="required"/>
@@ -195,7 +202,7 @@
                       and matches(string(following-sibling::node()[1][self::text()]), '^\s')">\unskip{{}}</xsl:if>
         <xsl:text>\edtext{{{$shown}}}{{</xsl:text>
         <xsl:choose>
-          <xsl:when test="$lemma = ''">\lemma{{}}\Afootnote[nosep]{{{tex:alternates(.)} \textit{{del.}}}}</xsl:when>
+          <xsl:when test="$lemma = ''">\lemma{{}}\Afootnote[nosep]{{{tex:alternates(.)} \textit{{{tex:empty-lemma(.)}}}}}</xsl:when>
           <xsl:when test="$reading/@wit">\lemma{{{$lemma}{tex:sigla($reading)}}}\Afootnote{{{tex:alternates(.)}}}</xsl:when>
           <!-- reledmac's own lemma would be the whole reading, its notes too -->
           <xsl:when test="$reading//tei:note">\lemma{{{$lemma}}}\Afootnote{{{tex:alternates(.)}}}</xsl:when>
@@ -216,7 +223,7 @@
     <xsl:for-each select="$holder//(tei:choice | tei:app)[tk:is-entry(.)]
                           [not(ancestor::tei:note[tk:is-flow-note(.)][. &gt;&gt; $holder])]">
       <xsl:variable name="lemma" select="tex:reading-text(tk:reading(.)/node())"/>
-      <xsl:text>\edtext{{}}{{\lemma{{{$label}{if ($lemma = '') then '' else ' ' || $lemma || tex:sigla(tk:reading(.))}}}\Afootnote{if ($lemma = '') then '[nosep]' else ''}{{{if ($lemma = '') then ' ' else ''}{tex:alternates(.)}{if ($lemma = '') then ' \textit{del.}' else ''}}}}}</xsl:text>
+      <xsl:text>\edtext{{}}{{\lemma{{{$label}{if ($lemma = '') then '' else ' ' || $lemma || tex:sigla(tk:reading(.))}}}\Afootnote{if ($lemma = '') then '[nosep]' else ''}{{{if ($lemma = '') then ' ' else ''}{tex:alternates(.)}{if ($lemma = '') then ' \textit{' || tex:empty-lemma(.) || '}' else ''}}}}}</xsl:text>
     </xsl:for-each>
   </xsl:template>
 
