@@ -408,3 +408,25 @@ def test_the_edition_is_linted_with_its_own_configuration_from_any_folder(tmp_pa
     monkeypatch.chdir(tmp_path)
     r = CliRunner().invoke(main, ["lint", str(EDITION)])
     assert r.exit_code == 0, r.output[-2000:]
+
+
+def test_a_printed_year_that_none_of_the_dates_values_has_is_flagged(tmp_path):
+    doc = tmp_path / "years.xml"
+    doc.write_text('<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>T</title></titleStmt>'
+                   '<publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc></fileDesc></teiHeader><text><body>'
+                   '<p><date when="1936-03-03">March 3, 1937</date>; <date from="1936-12-28" to="1937-01-03">December 28 '
+                   'to January 3, 1937</date>; <date when="1918-01-07" when-custom="1917-12-25" datingMethod="#julian">'
+                   'December 25, 1917</date>; <date when="1937">1,937 men</date>; <date when="1938-02">February 1938</date>.</p>'
+                   '</body></text></TEI>', encoding="utf-8")
+    found = [d.message for d in lint([doc], select_codes=["TK302"]).diagnostics]
+    assert found == ["'March 3, 1937': the printed year (1937) is not the year of 1936-03-03"], found
+
+
+def test_a_name_that_points_to_an_entry_of_another_kind_is_flagged(tmp_path):
+    shutil.copytree(HERE / "TK101_ok", tmp_path / "f")
+    doc = tmp_path / "f" / "doc.xml"
+    text = doc.read_text(encoding="utf-8").replace('<placeName ref="plc:moscow">Moscow</placeName>',
+                                                   '<placeName ref="psn:stalin">Moscow</placeName>')
+    doc.write_text(text, encoding="utf-8")
+    found = [d.message for d in lint([doc], select_codes=["TK202"], register_path=tmp_path / "f" / "register.xml").diagnostics]
+    assert any(m.startswith("placeName points to the register's person 'stalin'") for m in found), found

@@ -9,6 +9,7 @@ from .. import Rule
 from ._text import reading_text
 
 NAMES = {"persName": "person", "placeName": "place", "orgName": "org", "title": "work"}
+KINDS = {"person": "person", "place": "place", "org": "organisation", "work": "work"}
 SOURCE_SIDE = {"sic", "orig", "abbr", "fw"}
 
 
@@ -45,7 +46,8 @@ class NameNotMatchingEntry(Rule):
 
     What it flags: persName, placeName, orgName or title with @ref into the
     register whose reading text (corrections applied) is not one of the
-    entry's name forms, its plural or its capitals.
+    entry's name forms, its plural or its capitals; and a name that points to
+    an entry of another kind (a placeName to a person).
 
     Why it matters: a name linked to the wrong entry puts a mention in the
     wrong place of the index, and is hard to see; a right link with a new
@@ -73,7 +75,13 @@ class NameNotMatchingEntry(Rule):
                 for pointer in ref.split():
                     t = registers.target(pointer, ctx.prefixes)
                     entry = ctx.register.get(t.id) if t.id else None
-                    if entry is None or entry.kind != kind and not (kind == "work" and entry.kind == "work"):
+                    if entry is None:
+                        continue
+                    if entry.kind != kind:  # a place linked to a person: the wrong entry, or the wrong element
+                        if not ctx.ignored(self.code, el):
+                            yield ctx.diag(self, el, f"{name} points to the register's {KINDS[entry.kind]} "
+                                                     f"'{entry.id}' ({entry.name}), not to a {KINDS[kind]}",
+                                           severity="warning")
                         continue
                     shown = reading(el)
                     if shown and not matches(shown, [entry.name, *entry.forms], kind == "work") \
