@@ -29,23 +29,25 @@ class LintInstructionThatSilencesNothing(Rule):
 
     def check(self, ctx):
         codes = list(registry())
-        for pi in ctx.doc.tree.xpath(f"//processing-instruction('{PI_TARGET}')"):
+        instructions = ctx.doc.tree.xpath(f"//processing-instruction('{PI_TARGET}')")
+        for pi in instructions:
             words = (pi.text or "").split()
             if len(words) < 2 or words[0] != "ignore":
-                yield self._diag(ctx, pi, f"<?{PI_TARGET} {pi.text or ''}?> silences nothing: expected "
-                                          f"<?{PI_TARGET} ignore CODE reason?>")
+                yield self._diag(ctx, pi, instructions, f"<?{PI_TARGET} {pi.text or ''}?> silences nothing: "
+                                                        f"expected <?{PI_TARGET} ignore CODE reason?>")
                 continue
             unknown = [c for c in words[1].split(",") if not any(k.startswith(c) for k in codes) or not c]
             if unknown:
-                yield self._diag(ctx, pi, f"<?{PI_TARGET} …?> names no rule: {', '.join(unknown) or '(empty)'} "
-                                          f"(codes are TK101–TK702, or their prefixes)")
+                yield self._diag(ctx, pi, instructions, f"<?{PI_TARGET} …?> names no rule: "
+                                                        f"{', '.join(unknown) or '(empty)'} (codes are TK101–TK702, "
+                                                        f"or their prefixes)")
 
-    def _diag(self, ctx, pi, message):
+    def _diag(self, ctx, pi, instructions, message):
         holder = pi.getparent() if pi.getparent() is not None else ctx.doc.root
         d = ctx.diag(self, holder, message)
         line = pi.sourceline or d.line  # the instruction's own line and column, not its parent's
         text = ctx.doc.lines[line - 1] if 0 < line <= len(ctx.doc.lines) else ""
-        same_line = [p for p in ctx.doc.tree.xpath(f"//processing-instruction('{PI_TARGET}')") if p.sourceline == line]
+        same_line = [p for p in instructions if p.sourceline == line]
         starts = [i for i in range(len(text)) if text.startswith(f"<?{PI_TARGET}", i)]
         nth = same_line.index(pi) if pi in same_line else 0
         column = starts[nth] + 1 if nth < len(starts) else d.column
