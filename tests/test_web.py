@@ -874,7 +874,7 @@ def test_readings_of_every_shape_read_one_and_list_the_others(tmp_path):
         hidden.getparent().remove(hidden)
     shown = " ".join(html.xpath("//div[contains(@class,'reading-text')]")[0].text_content().split())
     for expected in ["Grouped: colour matters.", "Alternatives: the hand, the end, four ways.",
-                     "Nested: the lemma;", "Pointers: see note 1 and Readings.", "Bookauthor Booktitle Bookplace 1901",
+                     "Nested: the lemma;", "Pointers: see note 3 and Readings.", "Bookauthor Booktitle Bookplace 1901",
                      "A fallback paragraph stands in for the part."]:
         assert expected in shown, (expected, shown)
     entries = [" ".join(li.text_content().split()) for li in html.xpath("//ol[@class='apparatus']/li")]
@@ -887,6 +887,11 @@ def test_readings_of_every_shape_read_one_and_list_the_others(tmp_path):
     # the note in a variant is the apparatus entry's, not one of the notes with a marker in the text
     notes = " ".join(html.xpath("//section[@id='notes']//text()"))
     assert "A note in the lemma." in notes and "A note in a variant." not in notes
+    # the source numbers two of its notes (1, 2) and marks two others (a, b): the edited labels run
+    # through all four, so that none is given twice; the source view keeps the printed marks
+    edited = html.xpath("//a[contains(@class,'note-ref')]/span[@class='label-edited']/text()")
+    source = html.xpath("//a[contains(@class,'note-ref')]/span[@class='label-source']/text()")
+    assert (edited, source) == (["1", "2", "3", "4"], ["a", "b", "1", "2"])
 
 
 def _pdf_links(site: Path) -> list[str]:

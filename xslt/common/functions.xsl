@@ -137,11 +137,18 @@
     <xsl:sequence select="(($e/@target, $e/@ref)[1] ! tokenize(.)[1]) ! tk:local-target(., $e)[ancestor::tei:text]"/>
   </xsl:function>
 
-<!-- What an empty pointer shows: the label of the note or the heading it points to, else its target. -->
+  <!-- What an empty pointer shows: the label of the note or the heading it points to, else its target.
+       A note goes by the label the output prints at its marker (print keeps the source's). -->
   <xsl:function name="tk:pointer-text" as="xs:string">
     <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="tk:pointer-text($e, tk:note-label#1)"/>
+  </xsl:function>
+
+  <xsl:function name="tk:pointer-text" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:param name="note-label" as="function(element()) as xs:string"/>
     <xsl:variable name="t" select="tk:target($e)"/>
-    <xsl:sequence select="if ($t/self::tei:note) then 'note ' || tk:note-label($t)
+    <xsl:sequence select="if ($t/self::tei:note) then 'note ' || $note-label($t)
                           else if ($t/tei:head) then normalize-space(tk:reading-string($t/tei:head[1]/node()))
                           else string(($e/@target, $e/@ref)[1])"/>
   </xsl:function>
@@ -177,9 +184,15 @@
   <xsl:function name="tk:note-label" as="xs:string">
     <xsl:param name="note" as="element()"/>
     <xsl:sequence select="if (tk:note-kind($note) = 'editorial') then tk:letters(tk:note-number($note))
-                          else if (matches($note/@n, '^\d+$')) then string($note/@n)
+                          else if (matches($note/@n, '^\d+$') and empty(key('tk:unnumbered-notes', true(), root($note))))
+                          then string($note/@n)
                           else string(tk:note-number($note))"/>
   </xsl:function>
+
+  <!-- The source's notes that have no printed number: when a document has one, its printed numbers would
+       meet the running ones (1, 2 beside a printed 1), so all its notes run. -->
+  <xsl:key name="tk:unnumbered-notes" match="tei:note[not(@type = 'editorial')][not(matches(@n, '^\d+$'))][tk:is-flow-note(.)]"
+           use="true()"/>
 
   <xsl:function name="tk:note-source-label" as="xs:string">
     <xsl:param name="note" as="element()"/>

@@ -78,7 +78,7 @@
         <xsl:text>\href{{{tex:url(@target)}}}{{{if (normalize-space($label)) then $label else tex:escape(@target)}}}</xsl:text>
       </xsl:when>
       <!-- an empty pointer within the edition: what it points to, as the web edition shows it -->
-      <xsl:when test="self::tei:ptr">{tex:plain(tk:pointer-text(.))}</xsl:when>
+      <xsl:when test="self::tei:ptr">{tex:plain(tk:pointer-text(., tk:note-source-label#1))}</xsl:when>
       <xsl:when test="self::tei:hi or self::tei:emph or self::tei:title[not(@level = 'a')] or self::tei:term
                       or self::tei:mentioned or self::tei:stage or self::tei:foreign[not(ancestor::*[@xml:lang][1]/@xml:lang = @xml:lang)]">
         <xsl:call-template name="tex:styled"/>
