@@ -130,9 +130,80 @@ def test_a_broken_schematron_is_a_schema_error(tmp_path: Path):
     assert r.exit_code == 2 and "not a Schematron schema" in r.output
 
 
-def test_an_empty_directory_is_reported(tmp_path: Path):
-    r = run("validate", tmp_path)
-    assert "no *.xml files in this directory" in r.output and r.exit_code == 0
+def test_an_empty_directory_is_unusable_input_for_every_command(tmp_path: Path):
+    """No document at all is never a success: validate, lint, enrich and build all say so and exit 2."""
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    (empty / "notes.txt").write_text("not XML")
+    for args in (["validate"], ["lint"], ["enrich"], ["build", "--html", "--out", tmp_path / "out"]):
+        r = run(*args, empty)
+        assert r.exit_code == 2, (args, r.output)
+        assert f"error: no *.xml files found in {empty}" in r.stderr, (args, r.output)
+    assert not (tmp_path / "out").exists()
+
+
+def test_an_empty_directory_beside_documents_is_a_warning(tmp_path: Path):
+    (tmp_path / "empty").mkdir()
+    r = run("validate", tmp_path / "empty", VALID)
+    assert r.exit_code == 0, r.output
+    assert "warning:" in r.stderr and "no *.xml files in this directory" in r.stderr
+
+
+def test_a_missing_path_is_reported_in_the_format_asked_for():
+    for command in ("validate", "lint", "enrich"):
+        r = run(command, "--format", "json", "does-not-exist.xml")
+        assert r.exit_code == 2
+        error = json.loads(r.stdout)["error"]
+        assert error == {"command": command, "message": "no such file or directory", "path": "does-not-exist.xml",
+                         "line": None, "column": None, "hint": None, "exit_code": 2}
+        assert "error: does-not-exist.xml: no such file or directory" in r.stderr  # and for people, as always
+    r = run("validate", "--format", "github", "does-not-exist.xml")
+    assert r.stdout.startswith("::error file=does-not-exist.xml,title=teikit validate::no such file")
+    r = run("validate", "--format", "junit", "does-not-exist.xml")
+    suite = etree.fromstring(r.stdout.encode())
+    assert suite.get("errors") == "1" and suite.find(".//error").get("message") == "no such file or directory"
+    r = run("validate", "does-not-exist.xml")  # text: the message on stderr alone
+    assert r.exit_code == 2 and r.stdout == ""
+
+
+def test_a_usage_error_in_json_mode_is_json_too():
+    r = run("lint", "--format", "json", "--explain", "TK999")
+    assert r.exit_code == 2
+    assert "no rule TK999" in json.loads(r.stdout)["error"]["message"]
+    assert "Usage: " in r.stderr and "no rule TK999" in r.stderr
+
+
+def test_a_layer_the_given_schema_lacks_is_refused_not_ignored(tmp_path: Path):
+    """An RNG of another project is run as RNG: --layer sch or xsd with it is a usage error (it used to
+    run the RNG alone without a word, and a reader took the silence for a Schematron verdict)."""
+    rng = tmp_path / "any.rng"
+    rng.write_text('<grammar xmlns="http://relaxng.org/ns/structure/1.0"><start><ref name="any"/></start>'
+                   '<define name="any"><element><anyName/><zeroOrMore><choice><attribute><anyName/></attribute>'
+                   '<text/><ref name="any"/></choice></zeroOrMore></element></define></grammar>')
+    for layers in (["--layer", "sch"], ["--layer", "xsd"], ["--layer", "rng", "--layer", "sch"]):
+        r = run("validate", "--schema", rng, *layers, VALID)
+        assert r.exit_code == 2, r.output
+        assert "cannot be run with the schema any.rng" in r.stderr and "embedded" in r.stderr
+    assert run("validate", "--schema", rng, "--layer", "rng", VALID).exit_code == 0
+    assert run("validate", "--schema", rng, VALID).exit_code == 0
+
+
+def test_a_file_with_old_mac_line_ends_is_located_like_the_others(tmp_path: Path):
+    """CR alone ends a line in XML as CR LF and LF do; libxml2 counts LF only, so a CR file was all line 1."""
+    text = BAD.read_text(encoding="utf-8")
+    found = {}
+    for name, end in (("lf", "\n"), ("crlf", "\r\n"), ("cr", "\r")):
+        doc = tmp_path / f"{name}.xml"
+        doc.write_bytes(text.replace("\n", end).encode())
+        r = run("validate", "--format", "json", doc)
+        found[name] = [(d["line"], d["column"], d["code"], d["message"], d["xpath"])
+                       for d in json.loads(r.stdout)["diagnostics"]]
+    assert found["lf"] and found["cr"] == found["lf"] and found["crlf"] == found["lf"]
+    assert {line for line, *_ in found["lf"]} != {1}
+    broken = tmp_path / "broken.xml"
+    broken.write_bytes(b'<TEI xmlns="http://www.tei-c.org/ns/1.0">\r<text>\r<p>one</q>\r</text></TEI>')
+    r = run("validate", broken)
+    assert r.exit_code == 2 and f"{broken}:3:" in r.output and "  <p>one</q>\n" in r.output
 
 
 def test_contradictory_or_impossible_options_are_usage_errors():
@@ -142,3 +213,19 @@ def test_contradictory_or_impossible_options_are_usage_errors():
     assert r.exit_code == 2 and "0 is not in the range" in r.output
     r = CliRunner().invoke(main, ["enrich", "tei", "--dry-run", "--in-place"])
     assert r.exit_code == 2 and "--dry-run and --in-place contradict each other" in r.output
+
+
+def test_lint_locates_findings_alike_whatever_ends_the_lines(tmp_path: Path):
+    """lint counted LF alone (a CR file was all line 1) and, in a CR LF file, lost a column for each line
+    end before the finding within a text node."""
+    text = VALID.read_text(encoding="utf-8").replace(
+        "<quote rend=\"block\"><p>A quoted paragraph.</p></quote>",
+        "<quote rend=\"block\"><p>A quoted\nparagraph\nand the the end.</p></quote>")
+    found = {}
+    for name, end in (("lf", "\n"), ("crlf", "\r\n"), ("cr", "\r")):
+        doc = tmp_path / f"{name}.xml"
+        doc.write_bytes(text.replace("\n", end).encode())
+        r = run("lint", "--select", "TK405", "--format", "json", doc)
+        found[name] = [(d["line"], d["column"]) for d in json.loads(r.stdout)["diagnostics"]]
+    line = text.splitlines().index("and the the end.</p></quote>") + 1
+    assert found == {"lf": [(line, 5)], "crlf": [(line, 5)], "cr": [(line, 5)]}

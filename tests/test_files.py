@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
+
 from teikit.files import atomic_write
 
 
@@ -30,3 +32,17 @@ def test_atomic_write_replaces_a_regular_file_and_leaves_no_temporary_file(tmp_p
     assert atomic_write(path, b"new") == path
     assert path.read_bytes() == b"new" and not path.is_symlink()
     assert [p.name for p in tmp_path.iterdir()] == ["doc.xml"]
+
+
+def test_finding_no_xml_at_all_is_an_input_error(tmp_path: Path):
+    from teikit.errors import InputError
+    from teikit.files import discover_some
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "readme.txt").write_text("x")
+    (tmp_path / "b" / ".hidden").mkdir(parents=True)
+    (tmp_path / "b" / ".hidden" / "x.xml").write_text("<x/>")
+    with pytest.raises(InputError, match=r"no \*\.xml files found in .*a, .*b") as err:
+        discover_some([tmp_path / "a", tmp_path / "b"])
+    assert err.value.exit_code == 2 and "hidden" in err.value.hint
+    (tmp_path / "b" / "y.xml").write_text("<y/>")
+    assert discover_some([tmp_path / "a", tmp_path / "b"]) == [tmp_path / "b" / "y.xml"]

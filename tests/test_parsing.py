@@ -147,3 +147,34 @@ def test_the_caret_follows_the_files_encoding_and_tabs():
     text, caret = str(err.value).splitlines()[1:3]
     assert text == "  \t\t<p>café déjà</b>"
     assert caret.startswith("  \t\t ") and caret.index("^") == len("  \t\t<p>café déjà</b>")
+
+
+@pytest.mark.parametrize("end", ["\n", "\r\n", "\r"], ids=["LF", "CRLF", "CR"])
+def test_lines_are_counted_alike_whatever_ends_them(end):
+    from teikit.source import Source
+    text = f'<TEI {TEI}>\n<text>\n<p>one\ntwo <hi>three</hi>\nfour</p>\n</text>\n</TEI>\n'.replace("\n", end)
+    doc = parse(text.encode(), path="ends.xml", require_tei=False)
+    hi = doc.root.find(".//{http://www.tei-c.org/ns/1.0}hi")
+    assert hi.sourceline == 4 and doc.locate(hi) == (4, 5)
+    assert doc.lines[3] == "two <hi>three</hi>"
+    # the source's text runs read line ends as XML does, so that an offset in lxml's text is one in the run
+    src = Source.of(doc)
+    p = doc.root.find(".//{http://www.tei-c.org/ns/1.0}p")
+    run = next(r for r in src.runs if r.text.startswith("one"))
+    assert run.text == p.text == "one\ntwo "
+    assert src.line_col(run.offsets[p.text.index("two")]) == (4, 1)
+    assert src.offset(4, 1) == run.offsets[4]
+    four = next(r for r in src.runs if r.text.endswith("four"))
+    assert src.line_col(four.offsets[four.text.index("four")]) == (5, 1)
+
+
+def test_old_mac_line_ends_in_utf16_and_in_errors():
+    text = f'<?xml version="1.0" encoding="UTF-16"?>\r<TEI {TEI}>\r<text>\r<p>one</p>\r</text>\r</TEI>'
+    doc = parse(text.encode("utf-16"), path="u16.xml", require_tei=False)
+    assert doc.root.find(".//{http://www.tei-c.org/ns/1.0}p").sourceline == 4
+    with pytest.raises(InputError) as err:
+        parse(f'<TEI {TEI}>\r<text>\r<p>one</q>\r</text></TEI>'.encode(), path="cr.xml")
+    assert err.value.line == 3 and "\n  <p>one</q>\n" in str(err.value)
+    with pytest.raises(UnsafeInputError) as err:
+        parse(b'<?xml version="1.0"?>\r\r<!DOCTYPE TEI SYSTEM "http://example.org/tei.dtd">\r<TEI/>', path="d.xml")
+    assert (err.value.line, err.value.column) == (3, 1)

@@ -129,3 +129,18 @@ def test_another_schema_compiled_once_gives_the_workers_the_same_verdicts(suffix
     together = validate(files, schema=schema, jobs=2).diagnostics
     assert [(d.path, d.line, d.code) for d in together] == [(d.path, d.line, d.code) for d in alone]
     assert {d.path for d in together} == {str(p) for p in bad}
+
+
+def test_another_schema_is_its_own_layer_and_refuses_the_others(tmp_path: Path):
+    from teikit.errors import ConfigError
+    sch = tmp_path / "rules.sch"
+    sch.write_text('<schema xmlns="http://purl.oclc.org/dsdl/schematron" queryBinding="xslt3">'
+                   '<ns prefix="tei" uri="http://www.tei-c.org/ns/1.0"/><pattern><rule context="tei:p">'
+                   '<assert test="false()" id="never">a paragraph</assert></rule></pattern></schema>')
+    assert Validator(sch).layers == ("sch",) and Validator(sch, ("sch",)).layers == ("sch",)
+    with pytest.raises(ConfigError, match="the layer rng cannot be run with the schema rules.sch"):
+        Validator(sch, ("rng", "sch"))
+    with pytest.raises(ConfigError):
+        validate(VALID, schema=sch, layers=("xsd",), jobs=2)  # before any worker starts
+    assert Validator(layers=("rng", "sch")).layers == ("rng", "sch")
+    assert Validator().layers == ("rng", "xsd", "sch")

@@ -12,8 +12,8 @@ import click
 
 from . import __version__
 from .config import load as load_config
-from .diagnostics import FORMATS, Summary, render
-from .files import discover
+from .diagnostics import FORMATS, Summary, render, render_error
+from .files import discover, discover_some
 from .errors import ConfigError, TeikitError
 
 
@@ -37,26 +37,46 @@ def paths_argument(f):
 
 def handle_errors(f):
     """Turn TeikitError into a message on stderr and its exit code; a file that cannot be read or
-    written, or text that cannot be encoded, is unusable input (2), said in a line, not a traceback."""
+    written, or text that cannot be encoded, is unusable input (2), said in a line, not a traceback.
+    With --format json (junit, github) the error is also written to stdout in that format."""
     @functools.wraps(f)
     def wrapper(*args, **kwargs):
+        def stop(message: str, code: int, **where) -> None:
+            click.echo(f"error: {message}", err=True)
+            _machine_error(kwargs.get("fmt"), f.__name__, where.pop("plain", message), code, **where)
+            sys.exit(code)
+
         try:
             return f(*args, **kwargs)
         except TeikitError as exc:
-            click.echo(f"error: {exc}", err=True)
-            sys.exit(exc.exit_code)
+            stop(str(exc), exc.exit_code, plain=exc.message, path=exc.path, line=exc.line, column=exc.column,
+                 hint=exc.hint)
         except OSError as exc:
             where = f"{exc.filename}: " if exc.filename else ""
-            click.echo(f"error: {where}{exc.strerror or exc}", err=True)
-            sys.exit(2)
+            stop(f"{where}{exc.strerror or exc}", 2, plain=str(exc.strerror or exc),
+                 path=str(exc.filename) if exc.filename else None)
         except UnicodeError as exc:
-            click.echo(f"error: {exc}", err=True)
-            sys.exit(2)
+            stop(str(exc), 2)
+        except click.UsageError as exc:  # click prints it on stderr with the usage line
+            _machine_error(kwargs.get("fmt"), f.__name__, exc.format_message(), exc.exit_code)
+            raise
     return wrapper
 
 
+def _machine_error(fmt: str | None, command: str, message: str, code: int, *, path=None, line=None,
+                   column=None, hint=None) -> None:
+    out = render_error(fmt or "text", command.replace("show_config", "config"),
+                       {"message": message, "path": path, "line": line, "column": column, "hint": hint,
+                        "exit_code": code})
+    if out is not None:
+        click.echo(out)
+
+
 def _paths(paths, config) -> list[str]:
+    """The inputs (PATHS, else the configured paths); no XML file in any of them is unusable input (2),
+    so that a command never reports success on nothing.  A folder without any among others is a warning."""
     chosen = list(paths) or [str(config.root / p) if not Path(p).is_absolute() else p for p in config.paths]
+    discover_some(chosen)
     for p in chosen:
         if Path(p).is_dir() and not discover([p]):
             click.echo(f"warning: {p}: no *.xml files in this directory", err=True)
@@ -79,9 +99,11 @@ def main():
 @paths_argument
 @format_option()
 @click.option("--schema", "schema_path", type=click.Path(dir_okay=False),
-              help="Validate against this RELAX NG (.rng), XSD or Schematron file instead of the edition schema.")
+              help="Validate against this RELAX NG (.rng), XSD (.xsd) or Schematron (.sch) file instead of the "
+                   "edition schema, as its one layer (Schematron embedded in an .rng is not run).")
 @click.option("--layer", "layers", multiple=True, type=click.Choice(["rng", "xsd", "sch"]),
-              help="Run only these layers of the edition schema (repeatable).")
+              help="Run only these layers of the edition schema (repeatable); with --schema, a layer other "
+                   "than that schema's own is an error.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Parallel workers (default: by amount of work).")
 @config_option
@@ -90,15 +112,18 @@ def validate(paths, fmt, schema_path, layers, jobs, config_path):
     """Validate TEI files against the edition schema: RELAX NG, XML Schema and Schematron.
 
     PATHS are files or directories (searched recursively for *.xml); the
-    default is tei/.  Exit status: 0 valid, 1 problems found, 2 unusable input.
+    default is tei/.  Exit status: 0 valid, 1 problems found, 2 unusable
+    input (malformed XML, no such path, no *.xml file at all) or usage.
+    Whether a pointer's register entry exists is lint's TK101: validate
+    checks what the schemas say, as Oxygen and jing do with them.
 
     \b
     Example: teikit validate tei/ --format github
     Example: teikit validate --schema ../shared/schemas/tei_all.rng letter.xml
     """
-    from .validation import LAYERS, validate as run
+    from .validation import validate as run
     config = load_config(config_path, inputs=paths)
-    report = run(_paths(paths, config), schema=schema_path, layers=layers or LAYERS, jobs=jobs)
+    report = run(_paths(paths, config), schema=schema_path, layers=layers or None, jobs=jobs)
     summary = Summary("validate", len(report.files), report.seconds,
                       extra={"timings": {k: round(v, 3) for k, v in report.timings.items()}})
     click.echo(render(fmt, report.diagnostics, summary, report.files))

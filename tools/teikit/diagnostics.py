@@ -146,6 +146,30 @@ def format_github(diags: Sequence[Diagnostic], summary: Summary | None = None) -
     return "\n".join(out)
 
 
+def render_error(fmt: str, command: str, error: dict[str, Any]) -> str | None:
+    """A run that stopped before it had a report (no such path, a bad option or configuration), in
+    the machine format asked for, so that a CI step reading it finds the error and not nothing.
+    ``error`` has message, path, line, column, hint and exit_code.  None for text: people read the
+    message on stderr."""
+    if fmt == "json":
+        return json.dumps({"error": {"command": command, **error}}, ensure_ascii=False, indent=2)
+    where = ":".join(str(v) for v in (error.get("path"), error.get("line"), error.get("column")) if v)
+    if fmt == "github":
+        props = [f"file={_gh_escape(error['path'], True)}"] if error.get("path") else []
+        props += [f"{k}={error[k]}" for k in ("line", "column") if props and error.get(k)]
+        props.append(f"title=teikit {command}")
+        return f"::error {','.join(props).replace('column=', 'col=')}::{_gh_escape(error['message'])}"
+    if fmt == "junit":
+        msg = f"{where}: {error['message']}" if where else error["message"]
+        return "\n".join(['<?xml version="1.0" encoding="UTF-8"?>',
+                          f'<testsuites name={quoteattr(command)} tests="1" errors="1">',
+                          f'  <testsuite name={quoteattr(command)} tests="1" errors="1">',
+                          f'    <testcase classname={quoteattr(command)} name={quoteattr(error.get("path") or command)}>',
+                          f'      <error message={quoteattr(error["message"])}>{escape(msg)}</error>',
+                          '    </testcase>', '  </testsuite>', '</testsuites>'])
+    return None
+
+
 def render(fmt: str, diags: Sequence[Diagnostic], summary: Summary | None = None,
            files: Iterable[str] = ()) -> str:
     diags = sorted(diags, key=Diagnostic.sort_key)

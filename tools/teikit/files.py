@@ -31,6 +31,19 @@ def discover(paths: Iterable[str | Path], *, pattern: str = "*.xml") -> list[Pat
     return found
 
 
+def discover_some(paths: Iterable[str | Path], *, pattern: str = "*.xml") -> list[Path]:
+    """:func:`discover`, where finding nothing at all is an error: a command given no document
+    would report success on nothing (an empty folder, a mistyped one that holds other files)."""
+    paths = list(paths)
+    found = discover(paths, pattern=pattern)
+    if not found:
+        named = ", ".join(str(p) for p in paths) or "no paths"
+        raise InputError(f"no {pattern} files found in {named}", path=None,
+                         hint=f"give TEI files, or folders that hold {pattern} files (searched recursively, "
+                              "hidden folders left out)")
+    return found
+
+
 def atomic_write(path: str | Path, data: bytes | str, *, encoding: str = "utf-8") -> Path:
     """Write ``data`` to ``path`` through a temporary file and a rename.
 

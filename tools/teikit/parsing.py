@@ -25,6 +25,21 @@ NS = {"tei": TEI_NS, "xml": XML_NS, "xi": XI_NS}
 TEI_ROOTS = {f"{{{TEI_NS}}}TEI", f"{{{TEI_NS}}}teiCorpus"}
 
 _NETWORK_SCHEMES = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://")
+# A line ends with CR LF, LF or a lone CR (old Mac files), as XML reads it (XML 1.0, 2.11) and as jing and
+# editors count lines; libxml2 counts LF alone, so a file with CR line ends would be all on line 1.
+LINE_END = re.compile(r"\r\n?|\n")
+_LINE_END_BYTES = re.compile(rb"\r\n?|\n")
+_LONE_CR = re.compile(rb"\r(?!\n)")
+
+
+def split_lines(text: str) -> list[str]:
+    """The lines of a text, whichever of CR LF, LF and CR ends them (no other character does)."""
+    return LINE_END.split(text)
+
+
+def line_starts(text: str) -> list[int]:
+    """The offset at which each line of a text begins (line 1 at offset 0)."""
+    return [0] + [m.end() for m in LINE_END.finditer(text)]
 
 
 class _NothingOutside(etree.Resolver):
@@ -86,7 +101,7 @@ class Document:
 
     @cached_property
     def lines(self) -> list[str]:
-        return self.text.split("\n")
+        return split_lines(self.text)
 
     @cached_property
     def _line_index(self) -> dict[tuple[int, str], list[etree._Element]]:
@@ -165,10 +180,10 @@ def _caret(data: bytes, line: int, column: int) -> str | None:
         text = data.decode(_declared_encoding(data), errors="replace").lstrip("\ufeff")
     except LookupError:
         text = data.decode("utf-8", errors="replace").lstrip("\ufeff")
-    lines = text.split("\n")
+    lines = split_lines(text)
     if not 0 < line <= len(lines):
         return None
-    src = lines[line - 1].rstrip("\r")
+    src = lines[line - 1]
     col = max(column, 1)
     # Keep long lines readable: show 80 characters around the column.
     start = max(0, col - 40)
@@ -211,9 +226,32 @@ def parse_string(text: str, *, path: str = "<string>", require_tei: bool = False
     return parse(text.encode("utf-8"), path=path, require_tei=require_tei)
 
 
+def _lf_line_ends(data: bytes) -> bytes:
+    """The bytes with each lone CR made an LF, so that libxml2 counts the lines as XML does.
+
+    An XML parser reads every line end as LF (XML 1.0, 2.11), so the tree is the same; only the line
+    numbers change (lxml's ``sourceline``, its errors' lines).  UTF-16 is decoded to find the CRs, so
+    that no byte pair of another character is mistaken for one.
+    """
+    if b"\r" not in data:
+        return data
+    head = data[:4]
+    codec = ("utf-16" if head[:2] in (b"\xff\xfe", b"\xfe\xff") else
+             "utf-16-le" if head.startswith(b"<\x00?\x00") else
+             "utf-16-be" if head.startswith(b"\x00<\x00?") else None)
+    if codec is None:
+        # an ASCII-compatible encoding (UTF-8, Latin-1, …), where the byte 13 is always CR
+        return _LONE_CR.sub(b"\n", data) if b"\x00" not in head else data
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError:
+        return data  # the parser will say what is wrong with it
+    return re.sub("\r(?!\n)", "\n", text).encode(codec)
+
+
 def _parse_bytes(data: bytes, name: str, *, resolve_internal: bool) -> etree._ElementTree:
     try:
-        root = etree.fromstring(data, _parser(resolve_internal), base_url=name)
+        root = etree.fromstring(_lf_line_ends(data), _parser(resolve_internal), base_url=name)
     except etree.XMLSyntaxError as exc:
         line, column = exc.position if exc.position else (exc.lineno or 0, exc.offset or 0)
         msg = exc.msg or str(exc)
@@ -239,10 +277,10 @@ def _check_prolog(data: bytes, name: str) -> None:
         return
     url = (m.group(1) or m.group(2) or b"").decode("utf-8", "replace")
     if _NETWORK_SCHEMES.match(url):
-        line = head[:m.start()].count(b"\n") + 1
+        line, column = _line_col_of(head, m.start())
         raise UnsafeInputError(
             f"the DOCTYPE refers to a DTD at {url!r}; teikit never fetches anything "
-            "from the network", path=name, line=line, column=1,
+            "from the network", path=name, line=line, column=column,
             hint="remove the DOCTYPE declaration (TEI needs no DTD)")
 
 
@@ -252,8 +290,13 @@ def _declaration_at(data: bytes, what: bytes) -> tuple[int, int]:
     m = re.search(what, head)
     if not m:
         return 1, 1
-    line = head[:m.start()].count(b"\n") + 1
-    return line, m.start() - (head.rfind(b"\n", 0, m.start()) + 1) + 1
+    return _line_col_of(head, m.start())
+
+
+def _line_col_of(data: bytes, offset: int) -> tuple[int, int]:
+    """Line and column of a byte offset in the prolog (where every character is one byte)."""
+    ends = list(_LINE_END_BYTES.finditer(data, 0, offset))
+    return len(ends) + 1, offset - (ends[-1].end() if ends else 0) + 1
 
 
 def _check_doctype(tree: etree._ElementTree, name: str, data: bytes = b"") -> list[str] | None:

@@ -16,7 +16,7 @@ import html
 import re
 from dataclasses import dataclass, field
 
-from .parsing import Document
+from .parsing import LINE_END, Document, line_starts
 
 XML_NS = "http://www.w3.org/XML/1998/namespace"
 
@@ -32,6 +32,8 @@ _TOKEN = re.compile(
 )
 _ATTR = re.compile(r"([^\s=/>]+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
 _REF = re.compile(r"&(#x[0-9a-fA-F]+|#[0-9]+|[A-Za-z_][\w.-]*);")
+# a reference, or a line end, which XML reads as one LF whether it is CR LF, LF or a lone CR
+_REF_OR_EOL = re.compile(_REF.pattern + r"|\r\n?")
 _PREDEFINED = {"lt": "<", "gt": ">", "amp": "&", "quot": '"', "apos": "'"}
 
 
@@ -117,9 +119,9 @@ class Source:
             elif kind in ("comment", "pi") and stack:
                 src.others.append((m.start(), m.end()))
             elif kind == "cdata":
-                body = m.group(0)[9:-3]
-                src.runs.append(TextRun(body, list(range(m.start() + 9, m.start() + 9 + len(body) + 1)),
-                                        tuple(stack), editable=False))
+                run = _decode(m.group(0)[9:-3], m.start() + 9, tuple(stack), references=False)
+                run.editable = False
+                src.runs.append(run)
         return src
 
     def run_at(self, offset: int) -> TextRun | None:
@@ -128,17 +130,24 @@ class Source:
             self._runs_by_start = {r.offsets[0]: r for r in self.runs if r.offsets}
         return self._runs_by_start.get(offset)
 
+    @property
+    def line_starts(self) -> list[int]:
+        """The offset at which each line begins; CR LF, LF and a lone CR each end a line."""
+        if not hasattr(self, "_line_starts"):
+            self._line_starts = line_starts(self.text)
+        return self._line_starts
+
     def line_col(self, offset: int) -> tuple[int, int]:
         """1-based line and column of a source offset."""
-        if not hasattr(self, "_line_starts"):
-            starts = [0]
-            for i, ch in enumerate(self.text):
-                if ch == "\n":
-                    starts.append(i + 1)
-            self._line_starts = starts
         import bisect
-        line = bisect.bisect_right(self._line_starts, offset)
-        return line, offset - self._line_starts[line - 1] + 1
+        line = bisect.bisect_right(self.line_starts, offset)
+        return line, offset - self.line_starts[line - 1] + 1
+
+    def offset(self, line: int, column: int) -> int | None:
+        """The source offset of a 1-based line and column (as line_col gives them), or None."""
+        if not 1 <= line <= len(self.line_starts) or column < 1:
+            return None
+        return self.line_starts[line - 1] + column - 1
 
     def prefix_for(self, ns: str, at: Element | None) -> str | None:
         """The prefix bound to ``ns`` where ``at`` stands ('' for the default namespace)."""
@@ -151,18 +160,24 @@ class Source:
         return None
 
 
-def _decode(raw: str, base: int, ancestors) -> TextRun:
-    """Decode character and entity references, remembering each character's offset."""
+def _decode(raw: str, base: int, ancestors, *, references: bool = True) -> TextRun:
+    """Decode character and entity references, and line ends to LF, remembering each character's offset.
+
+    The run's text is then the text lxml gives (a CR LF is one character there), so that an offset in
+    an element's text is the same index in the run.
+    """
     out: list[str] = []
     offsets: list[int] = []
     editable = True
     pos = 0
-    for m in _REF.finditer(raw):
+    for m in (_REF_OR_EOL if references else LINE_END).finditer(raw):
         for i in range(pos, m.start()):
             out.append(raw[i])
             offsets.append(base + i)
-        ref = m.group(1)
-        if ref.startswith("#x"):
+        ref = m.group(1) if references else None
+        if ref is None:  # a line end
+            ch = "\n"
+        elif ref.startswith("#x"):
             ch = chr(int(ref[2:], 16))
         elif ref.startswith("#"):
             ch = chr(int(ref[1:]))

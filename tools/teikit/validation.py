@@ -27,7 +27,7 @@ from . import __version__, jing, resources
 from . import schema as schemas
 from . import xslt
 from .diagnostics import Diagnostic
-from .errors import InputError, SchemaError
+from .errors import ConfigError, InputError, SchemaError
 from .files import atomic_write, discover
 from .parsing import TEI_NS, XI_NS, Document, parse, parse_string
 from .tree import replace_with
@@ -175,7 +175,9 @@ def xsd_message(reason: str, el: etree._Element | None = None) -> str:
 class Validator:
     """Compiled schemas for one run; each layer is loaded on first use."""
 
-    def __init__(self, schema: str | Path | None = None, layers: Sequence[str] = LAYERS):
+    def __init__(self, schema: str | Path | None = None, layers: Sequence[str] | None = None):
+        """``layers``: those of the edition schema to run (default all); with another ``schema``, that
+        schema is its one layer (a .rng is RNG, …), and asking for another is an error, not ignored."""
         self.custom = Path(schema) if schema else None
         if self.custom is not None:
             kind = {".rng": "rng", ".xsd": "xsd", ".sch": "sch"}.get(self.custom.suffix.lower())
@@ -183,12 +185,20 @@ class Validator:
                 raise SchemaError("a schema must be a .rng, .xsd or .sch file", path=self.custom)
             if not self.custom.exists():
                 raise SchemaError("no such schema file", path=self.custom)
+            other = [layer for layer in (layers or ()) if layer != kind]
+            if other:
+                raise ConfigError(
+                    f"the layer {', '.join(other)} cannot be run with the schema {self.custom.name}, which is "
+                    f"validated as the {LAYER_CODES[kind]} layer alone",
+                    hint="with another schema teikit runs that one schema (.rng as RNG, .xsd as XSD, .sch as "
+                         "SCH); Schematron embedded in a RELAX NG schema, such as tei_all.rng's, is not run "
+                         "(jing does not run it either). Leave out --layer, or give the .sch with --schema")
             self.paths = {kind: self.custom}
-            self.layers = tuple(layer for layer in LAYERS if layer == kind)
+            self.layers = (kind,)
         else:
             default = schemas.EditionSchema.default()
             self.paths = {"rng": default.rng, "xsd": default.xsd, "sch": default.sch}
-            self.layers = tuple(layer for layer in LAYERS if layer in layers)
+            self.layers = tuple(layer for layer in LAYERS if layers is None or layer in layers)
         self._loaded: dict[str, object] = {}
         self.timings: dict[str, float] = {layer: 0.0 for layer in self.layers}
 
@@ -464,7 +474,7 @@ def _store_result(key: str | None, diags: list[Diagnostic]) -> None:
 
 
 def validate(paths: Iterable[str | Path], *, schema: str | Path | None = None,
-             layers: Sequence[str] = LAYERS, jobs: int | None = None) -> ValidationReport:
+             layers: Sequence[str] | None = None, jobs: int | None = None) -> ValidationReport:
     """Validate files and directories; return every problem found.
 
     Raises :class:`TeikitError` only for unusable arguments (no such path,
@@ -472,6 +482,7 @@ def validate(paths: Iterable[str | Path], *, schema: str | Path | None = None,
     """
     start = time.perf_counter()
     files = [str(p) for p in discover(paths)]
+    checked = Validator(schema, layers)  # a bad schema or layer is an error here, not in each worker
     diags: list[Diagnostic] = []
     timings: dict[str, float] = {}
     workers = jobs if jobs is not None else _default_jobs(files)
@@ -482,11 +493,11 @@ def validate(paths: Iterable[str | Path], *, schema: str | Path | None = None,
         if schema is not None and Path(schema).suffix.lower() in (".rng", ".xsd"):
             # another project's schema (tei_all takes seconds to compile) is compiled once, here, and the
             # workers fork with it; Schematron runs in Saxon, which is not carried across a fork
-            _preloaded = Validator(schema, layers)
+            _preloaded = checked
             _preloaded._get(_preloaded.layers[0])
         ctx = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(max_workers=workers, mp_context=ctx,
-                                 initializer=_worker_init, initargs=(schema, tuple(layers))) as pool:
+                                 initializer=_worker_init, initargs=(schema, layers)) as pool:
             # the largest files first, so that no worker is left with a big one at the end
             order = sorted(files, key=lambda f: -os.path.getsize(f) if os.path.exists(f) else 0)
             for d, t in pool.map(_validate_one, order, chunksize=1):
@@ -497,7 +508,7 @@ def validate(paths: Iterable[str | Path], *, schema: str | Path | None = None,
             timings.update({k: timings.get(k, 0.0) + v for k, v in _preloaded.timings.items()})
             _preloaded = None
     else:
-        validator = Validator(schema, layers)
+        validator = checked
         for f in files:
             d, _ = _validate_one(f, validator)
             diags += d
