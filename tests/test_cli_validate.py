@@ -213,6 +213,19 @@ def test_contradictory_or_impossible_options_are_usage_errors():
     assert r.exit_code == 2 and "0 is not in the range" in r.output
     r = CliRunner().invoke(main, ["enrich", "tei", "--dry-run", "--in-place"])
     assert r.exit_code == 2 and "--dry-run and --in-place contradict each other" in r.output
+    # options that did nothing without a word
+    r = run("lint", "tei", "--unsafe-fixes")
+    assert r.exit_code == 2 and "give --fix --unsafe-fixes" in r.output
+    for args in (["--only", "candidates,names"], ["--only", "candidates", "--in-place"]):
+        r = run("enrich", "tei", *args)
+        assert r.exit_code == 2 and "--only candidates lists the names the register lacks" in r.output
+
+
+def test_the_configuration_printed_is_toml_that_reads_back():
+    import tomllib
+    r = run("config")
+    assert r.exit_code == 0
+    assert tomllib.loads(r.output)["tool"]["teikit"]["lint"]["select"] == ["TK"]
 
 
 def test_lint_locates_findings_alike_whatever_ends_the_lines(tmp_path: Path):

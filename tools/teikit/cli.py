@@ -25,9 +25,11 @@ def config_option(f):
 
 
 def format_option(*choices: str):
+    machine = "/".join(c for c in (choices or FORMATS) if c != "text")
+
     def deco(f):
         return click.option("--format", "fmt", type=click.Choice(choices or FORMATS), default="text",
-                            show_default=True, help="Output format: text for people, json/junit/github for machines.")(f)
+                            show_default=True, help=f"Output format: text for people, {machine} for machines.")(f)
     return deco
 
 
@@ -189,6 +191,9 @@ def lint(paths, fmt, select_, ignore, fix, unsafe_fixes, statistics, explain, re
     Example: teikit lint tei/draft.xml --select TK401 --format tsv > corrections.tsv
     """
     from . import lint as lint_mod
+    if unsafe_fixes and not fix:
+        raise click.UsageError("--unsafe-fixes says which fixes --fix applies; alone it does nothing: "
+                               "give --fix --unsafe-fixes")
     if explain:
         rule = lint_mod.registry().get(explain.upper())
         if rule is None:
@@ -274,7 +279,8 @@ def _steps(value: str | None, allowed: tuple[str, ...]) -> tuple[str, ...]:
 
 @main.command()
 @paths_argument
-@click.option("--only", "only", default=None, help="Comma-separated steps: names, dates, ids (default: all), or candidates.")
+@click.option("--only", "only", default=None, help="Comma-separated steps: names, dates, ids (default: all); or "
+                                                   "candidates alone, which lists the names the register lacks.")
 @click.option("--dry-run", is_flag=True, help="Print a unified diff of what would change; write nothing.")
 @click.option("--in-place", is_flag=True, help="Write the changes (atomically).")
 @click.option("--register", "register_path", type=click.Path(dir_okay=False), default=None,
@@ -302,6 +308,9 @@ def enrich(paths, only, dry_run, in_place, register_path, fmt, config_path):
     if dry_run and in_place:
         raise click.UsageError("--dry-run and --in-place contradict each other: choose one")
     steps = _steps(only, enrich_mod.STEPS)
+    if "candidates" in steps and (len(steps) > 1 or in_place or dry_run):
+        raise click.UsageError("--only candidates lists the names the register lacks and changes nothing: "
+                               "give it alone, without other steps, --in-place or --dry-run")
     targets = _paths(paths, config)
     default_register = str(config.root / "tei" / "register.xml")
     if "candidates" in steps:
