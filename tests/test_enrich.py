@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import errno
+import re
 import shutil
 from pathlib import Path
 
@@ -158,6 +159,50 @@ def test_a_name_over_a_line_end_or_in_single_quotes_is_the_full_form(tmp_path):
                         steps=["names"])
     assert r.text.count('<persName ref="register.xml#trotsky">Leon') == 2
     assert "'<persName ref=\"register.xml#stalin\">Stalin</persName>'" in r.text
+
+
+@pytest.mark.parametrize("body, names", [
+    # a word runs on over inline markup and empty elements: no name in a derived word
+    ('<p>Stalin<hi>ist</hi>, <hi>Trotsky</hi>ist, Stalin<ptr target="#x"/>ism, Kirov<!-- c -->sk.</p>', []),
+    ('<p>Stalin<lb break="no"/>grad, Kirov<pb n="2" break="no"/>sk; Stalin<lb/>Kirov.</p>', ["Stalin", "Kirov"]),
+    # a note is read apart: the word goes on after it
+    ('<p>Trotsky<note place="foot">Moscow</note>ist and Trotsky<note place="foot">x</note>, Kirov</p>',
+     ["Moscow", "Trotsky", "Kirov"]),
+    # the source side of a choice or an apparatus entry is passed over
+    ('<p><choice><sic>Stalln</sic><corr>Stalin</corr></choice> and <app><lem>Kirov</lem><rdg wit="#a">Kirow</rdg>'
+     '</app>.</p>', ["Stalin", "Kirov"]),
+    # a combining accent, a soft hyphen or a zero-width joiner belongs to the word it touches
+    ("<p>Stalin\u0301, e\u0301Stalin, Stalin\u00adgrad, Kirov\u200dsk, Moscow.</p>", ["Moscow"]),
+    # names of another kind and the parts of a word hold no name
+    ("<p><geogName><hi>Moscow</hi></geogName> <settlement><hi>Moscow</hi></settlement> <m><hi>Kirov</hi></m></p>", []),
+])
+def test_a_name_is_tagged_only_as_a_whole_word_of_the_reading_text(tmp_path, body, names):
+    path = doc(tmp_path, body)
+    r = enrich_document(path, steps=["names"])
+    assert re.findall(r"<(?:persName|placeName)[^>]*>([^<]*)<", added(r)) == names
+    assert settled(path, r, ["names"])
+
+
+def test_a_name_after_another_without_a_space_does_not_make_a_second_run_add_one(tmp_path):
+    # G.P.U. is no whole word before "Stalin"; once Stalin is tagged it must not become one
+    path = doc(tmp_path, "<p>G.P.U.Stalin and G.P.U.<hi>Stalin</hi> and Stalin.G.P.U.</p>")
+    first = enrich_document(path, steps=["names"])
+    assert added(first).count("<orgName") == 1 and added(first).endswith('.<orgName ref="register.xml#gpu">G.P.U.'
+                                                                        '</orgName></p>')
+    assert settled(path, first, ["names"])
+
+
+def test_a_register_path_with_spaces_is_one_pointer(tmp_path):
+    folder = tmp_path / "the register #2"
+    folder.mkdir()
+    shutil.copy(REGISTER, folder / "my register.xml")
+    path = tmp_path / "doc.xml"
+    path.write_text(HEAD + "<p>Stalin</p>" + TAIL, encoding="utf-8")
+    r = enrich_document(path, steps=["names"], register_path=folder / "my register.xml")
+    assert '<persName ref="the%20register%20%232/my%20register.xml#stalin">' in r.text
+    from teikit.lint import lint
+    path.write_text(r.text, encoding="utf-8")  # and lint follows it to the register
+    assert lint([path], select_codes=["TK101"], register_path=folder / "my register.xml").diagnostics == []
 
 
 def test_works_get_a_title_with_level(tmp_path):
@@ -319,6 +364,13 @@ def test_a_winter_over_two_years_is_one_season(tmp_path):
         '<date notBefore="1920-12" notAfter="1921-02">winter 1920/21</date>.</p>')
 
 
+def test_a_number_that_runs_on_over_markup_is_no_date(tmp_path):
+    path = doc(tmp_path, '<p>In 1937<hi rend="sup">th</hi> year, on March 3<hi rend="sup">rd</hi>, and in 1936.</p>')
+    r = enrich_document(path, steps=["dates"])
+    assert added(r) == ('<p>In 1937<hi rend="sup">th</hi> year, on March 3<hi rend="sup">rd</hi>, and in '
+                        '<date when="1936">1936</date>.</p>')
+
+
 def test_julian_conversion():
     assert julian_to_gregorian(1917, 10, 25) == dt.date(1917, 11, 7)
     assert julian_to_gregorian(1917, 2, 23) == dt.date(1917, 3, 8)
@@ -406,6 +458,68 @@ def _paragraph(draw):
 def test_generated_documents_keep_every_character(tmp_path, paragraphs):
     path = doc(tmp_path, "<div>" + "".join(paragraphs) + "</div>", name="gen.xml")
     _check_guarantees(path)
+
+
+# What a transcription may hold around names and dates: references, spaces of every kind, combining
+# accents, soft hyphens and joiners, characters outside the BMP, line ends of every system.
+_hostile_words = st.sampled_from(["Stalin", "Leon Trotsky", "Leon&#160;Trotsky", "Leon\u00a0Trotsky", "Stalin’s", "G.P.U.",
+                                  "STALIN", "Kirov", "Moscow", "Smirnov", "3 March", "December 1, 1934",
+                                  "winter of 1936-37", "the", "the the", " ,", "&amp;", "&#x2009;", "&#x1F600;",
+                                  "e\u0301", "\u0301", "\u00ad", "\u200d", "\U0001D4AE", "Sta", "ist", "'", "-", " ",
+                                  "\n", "\r\n", "\r"])
+_hostile_empty = st.sampled_from(["<lb/>", '<lb break="no"/>', '<pb n="2"/>', "<!-- Stalin -->",
+                                  '<?teikit-enrich ignore "Kirov" a town?>', "<?pi Stalin?>", '<ptr target="#x"/>'])
+
+
+@st.composite
+def _hostile_inline(draw, depth: int = 0) -> str:
+    parts = []
+    for _ in range(draw(st.integers(1, 4))):
+        kind = draw(st.integers(0, 9))
+        if kind <= 4 or depth >= 2:
+            parts.append("".join(draw(st.lists(_hostile_words, min_size=1, max_size=4))))
+        elif kind == 5:
+            parts.append(draw(_hostile_empty))
+        elif kind == 6:
+            parts.append(f"<![CDATA[{draw(_hostile_words).replace('&', '')}]]>")
+        elif kind == 7:
+            source, reading = draw(st.sampled_from([("sic", "corr"), ("orig", "reg"), ("abbr", "expan")]))
+            parts.append(f"<choice><{source}>{draw(_hostile_inline(depth + 1))}</{source}><{reading}>"
+                         f"{draw(_hostile_inline(depth + 1))}</{reading}></choice>")
+        elif kind == 8:
+            parts.append(f'<app><lem>{draw(_hostile_inline(depth + 1))}</lem><rdg wit="#a">'
+                         f"{draw(_hostile_inline(depth + 1))}</rdg></app>")
+        else:
+            tag = draw(st.sampled_from(["hi", "q", "title", "foreign", "persName", "note", "seg", "date"]))
+            parts.append(f"<{tag}>{draw(_hostile_inline(depth + 1))}</{tag}>")
+    return "".join(parts)
+
+
+@st.composite
+def _hostile_division(draw) -> str:
+    head = f"<head>{draw(_hostile_inline())}</head>" if draw(st.booleans()) else ""
+    blocks = [f"<{tag}>{draw(_hostile_inline())}</{tag.split()[0]}>"
+              for tag in draw(st.lists(st.sampled_from(["p", 'p xml:space="preserve"', "ab", "l"]), min_size=1,
+                                       max_size=3))]
+    return "<div>" + head + "".join(blocks) + "</div>"
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(division=_hostile_division(), bom=st.booleans())
+def test_hostile_generated_documents_keep_every_character_through_enrich_and_lint_fixes(tmp_path, division, bom):
+    from teikit.lint import lint
+    from teikit.lint.fixes import apply_fixes
+    path = doc(tmp_path, division, name="hostile.xml")
+    if bom:
+        path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    _check_guarantees(path)
+    # lint's safe fixes add the same markup: every character stays, and a second run has nothing to fix
+    text = "".join(parse(path).root.itertext())
+    apply_fixes(lint([path], select_codes=["TK105", "TK201", "TK203"]))
+    fixed = path.read_bytes()
+    assert "".join(parse(path).root.itertext()) == text
+    report = apply_fixes(lint([path], select_codes=["TK105", "TK201", "TK203"]))
+    assert path.read_bytes() == fixed and report.fixed == 0
 
 
 # ---------------------------------------------------------------- writing

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import re
 import time
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -32,7 +33,10 @@ EXCLUDED = {"teiHeader", "persName", "placeName", "orgName", "name", "rs", "titl
             "docDate", "term", "mentioned", "gap", "del", "surplus", "speaker", "label", "rdg",
             "bibl", "biblScope", "pubPlace", "publisher", "forename", "surname", "roleName",
             "addName", "geo", "listPerson", "listPlace", "listOrg", "listBibl", "foreign", "code",
-            "egXML", "metamark", "stamp", "figDesc", "castList"}
+            "egXML", "metamark", "stamp", "figDesc", "castList",
+            # names of other kinds, which a name would be nested in, and the parts of a word
+            "geogName", "settlement", "region", "country", "bloc", "district", "genName", "nameLink",
+            "objectName", "eventName", "m", "c", "am", "ex"}
 # Elements whose text may receive a name or date as a child (their TEI content allows phrases).
 PHRASE_PARENTS = {"p", "head", "note", "quote", "q", "item", "l", "hi", "emph", "seg", "s", "cell",
                   "dateline", "byline", "closer", "opener", "salute", "signed", "trailer", "corr",
@@ -82,6 +86,70 @@ BLOCKS = frozenset({"p", "head", "note", "item", "l", "cell", "ab", "label", "da
 def block_of(run: TextRun):
     """The source element of the block a text run belongs to (None outside any)."""
     return next((a for a in reversed(run.ancestors) if a.local in BLOCKS), None)
+
+
+# Empty elements that end a word where they stand, unless they say break="no" (Stalin<lb break="no"/>grad).
+_MILESTONES = frozenset({"lb", "pb", "cb", "gb", "milestone"})
+# Readings that the reading text passes over: a word runs on from the text before them to the text after
+# (<choice><sic>Stalln</sic><corr>Stalin</corr></choice>: the corr's neighbours are outside the choice).
+_ASIDE = frozenset({"sic", "orig", "abbr", "rdg", "rdgGrp", "del", "surplus", "fw"})
+_START_TAG = re.compile(r"<(?:[^\s/>!?:]+:)?([^\s/>!?:]+)([^>]*)>")
+_NO_BREAK = re.compile(r"""\bbreak\s*=\s*(?:"no"|'no')""")
+
+
+def _word_group(run: TextRun):
+    """What a run's text runs on with: its block, else its outermost phrase-level holder (a stage in an sp)."""
+    block = block_of(run)
+    if block is not None:
+        return id(block)
+    outer = next((a for a in run.ancestors if a.local in PHRASE_PARENTS), None)
+    return id(outer) if outer is not None else None
+
+
+def _breaks(markup: str) -> bool:
+    """Does a word end in this markup between two runs (a line, column or page break)?"""
+    return any(m.group(1) in _MILESTONES and not _NO_BREAK.search(m.group(2)) for m in _START_TAG.finditer(markup))
+
+
+def neighbours(source: Source, width: int = 3) -> dict[int, tuple[str, str]]:
+    """For each text run (by id): up to ``width`` characters a reader meets just before and just after it.
+
+    A word runs on over inline markup (Stalin<hi>ist</hi>, G.P.U.<persName>Stalin</persName>), so
+    whether a name or a date stands as a whole word is decided on these characters, not on the edges of
+    the run: otherwise "Stalin" would be tagged in Stalin<hi>ist</hi>, and "G.P.U." in G.P.U.Stalin once
+    Stalin had been tagged (a second run would add markup).  The characters come from the same block;
+    a line, column or page break without break="no" counts as a space, and the source side of a choice
+    or apparatus entry (sic, orig, abbr, rdg, del) is passed over.
+    """
+    groups: dict[int, list[TextRun]] = {}
+    for run in source.runs:
+        key = _word_group(run)
+        if key is not None:
+            groups.setdefault(key, []).append(run)
+    out: dict[int, tuple[str, str]] = {}
+    for members in groups.values():
+        for i, run in enumerate(members):
+            out[id(run)] = (_beside(source, members, i, -1, width), _beside(source, members, i, 1, width))
+    return out
+
+
+def _beside(source: Source, members: list[TextRun], i: int, step: int, width: int) -> str:
+    run = members[i]
+    own = {id(a) for a in run.ancestors}
+    chars, edge, j = "", run, i + step
+    while 0 <= j < len(members) and len(chars) < width:
+        other = members[j]
+        j += step
+        if any(a.local in _ASIDE and id(a) not in own for a in other.ancestors):
+            continue
+        gap = (source.text[other.offsets[-1]:edge.offsets[0]] if step < 0
+               else source.text[edge.offsets[-1]:other.offsets[0]])
+        if _breaks(gap):
+            chars = " " + chars if step < 0 else chars + " "
+            break
+        chars = other.text + chars if step < 0 else chars + other.text
+        edge = other
+    return chars[-width:] if step < 0 else chars[:width]
 
 
 class Pass:
@@ -210,11 +278,21 @@ def _encode(text: str, doc: Document) -> bytes:
 
 def _check(doc: Document, result: Result) -> str | None:
     """Why the new text may not be written (None when it may): lost text or new invalidity."""
+    return refusal(doc, result.data)
+
+
+def refusal(doc: Document, data: bytes, *, same_text: bool = True) -> str | None:
+    """Why ``data``, a changed version of ``doc``, may not be written (None when it may).
+
+    It must be well-formed, keep every character of the text (when ``same_text``: only markup
+    was added or moved), and be no less valid than the document was.  Enrich and lint's fixes
+    both ask this before they write.
+    """
     try:
-        new = parse(result.data, path=doc.path)
+        new = parse(data, path=doc.path)
     except TeikitError as exc:
         return f"the change would not be well-formed XML: {exc.message}"
-    if "".join(new.root.itertext()) != "".join(doc.root.itertext()):
+    if same_text and "".join(new.root.itertext()) != "".join(doc.root.itertext()):
         return "the change would alter the text (this is a bug in teikit)"
     schema = _schema_for(doc)
     if schema is None:

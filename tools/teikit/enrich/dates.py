@@ -149,14 +149,18 @@ def _sentence(text: str, start: int, end: int) -> str:
     return text[lo:hi]
 
 
-def find_dates(text: str, ctx: Context | None = None, *, sentence=None) -> list[DateMatch]:
+def find_dates(text: str, ctx: Context | None = None, *, sentence=None,
+               around: tuple[str, str] = ("", "")) -> list[DateMatch]:
     """Date expressions in ``text`` with the attributes of their ``<date>`` element.
 
     ``sentence(start, end)`` gives the sentence around a match when ``text`` is only a piece of it
     (a text node between two names): the cue of an old-style date may stand in another piece.
+    ``around`` gives the characters a reader meets just before and after the piece (see
+    :func:`teikit.enrich.neighbours`): a number that runs on into them is no date.
     """
     ctx = ctx or Context()
     sentence = sentence or (lambda a, b: _sentence(text, a, b))
+    before, after = around
     out: list[DateMatch] = []
     last_year = ctx.last_year
     taken = 0  # the end of the last expression kept: a candidate overlapping it is part of it
@@ -166,9 +170,11 @@ def find_dates(text: str, ctx: Context | None = None, *, sentence=None) -> list[
         # a candidate that is no date where it stands leaves its place to a shorter one inside it
         # ("1917 to 13 March 1918" is no range of days from the 17th, but holds 13 March 1918)
         g = m.groupdict()
-        if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-/."):
+        previous = text[start - 1] if start > 0 else before[-1:]
+        if previous and (previous.isalnum() or previous in "-/."):
             continue
-        if end < len(text) and (text[end].isalnum() or (text[end] in "./" and end + 1 < len(text) and text[end + 1].isdigit())):
+        following = (text[end:end + 2] + after)[:2]
+        if following and (following[0].isalnum() or (following[0] in "./" and following[1:2].isdigit())):
             continue
         if kind == "year" and ctx.creation is not None and int(g["y"]) > ctx.creation.year:
             continue  # a bare number later than the writing is a quantity ("2000 kilometers"), not a year
@@ -354,8 +360,8 @@ class DatesPass:
     name: str = "dates"
 
     def edits(self, ctx, change):
-        from ..source import wrap
-        from ..source import escape_attr
+        from ..source import escape_attr, wrap
+        from . import neighbours
         edits = []
         # the last explicit year seen in each division (a heading "MARCH 1917" dates its chapter's
         # "February 27th"); a new division starts without one
@@ -366,6 +372,7 @@ class DatesPass:
             text, starts = blocks.get(key, ("", {}))
             starts[id(run)] = len(text)
             blocks[key] = (text + run.text, starts)
+        around = neighbours(ctx.source)
         for run in ctx.source.runs:
             key = _div_key(run)
             if not ctx.eligible(run):
@@ -376,7 +383,8 @@ class DatesPass:
             block_text, starts = blocks[_block_key(run)]
             offset = starts[id(run)]
             found = find_dates(run.text, Context(ctx.creation, last_year.get(key)),
-                               sentence=lambda a, b, o=offset, t=block_text: _sentence(t, o + a, o + b))
+                               sentence=lambda a, b, o=offset, t=block_text: _sentence(t, o + a, o + b),
+                               around=around.get(id(run), ("", "")))
             prefix = ctx.tei_prefix(run)
             if prefix is None:
                 continue

@@ -20,12 +20,15 @@ from dataclasses import dataclass, field
 
 from .. import register as registers
 from ..source import Edit, escape_attr, wrap
-from . import Change, Context, Pass, block_of
+from . import Change, Context, Pass, block_of, neighbours
 from . import ignores as ignore_pis
 
+# Characters that belong to the word they touch: letters, digits, combining marks (a decomposed é), a soft
+# hyphen and the zero-width (non-)joiners; a name is never tagged against one of them (Stalin\u0301 is no Stalin).
+_WORD = r"\w\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f\u00ad\u200c\u200d"
 # not inside a word nor after an apostrophe (l'Humanité), but after an opening quote ('Trotsky')
-_BOUNDARY_BEFORE = r"(?:(?<![\w'’])|(?<=(?<!\w)['‘’]))"
-_BOUNDARY_AFTER = r"(?![\w]|[’'](?:[a-rt-z]|s\w))"
+_BOUNDARY_BEFORE = rf"(?:(?<![{_WORD}'’])|(?<=(?<![{_WORD}])['‘’]))"
+_BOUNDARY_AFTER = rf"(?![{_WORD}]|[’'](?:[a-rt-z]|s[{_WORD}]))"
 
 
 @dataclass
@@ -52,12 +55,13 @@ class NamesPass(Pass):
         prefixes = registers.prefix_defs(ctx.doc.root)
         edits: list[Edit] = []
         capitals = _blocks_in_capitals(ctx.source.runs)
+        around = neighbours(ctx.source)
         for run in ctx.source.runs:
             if not ctx.eligible(run):
                 continue
             # decided per block, whose text tagging does not change (per run, a second run would differ)
             rx = upper if capitals.get(_block_of(run)) else pattern
-            for m in rx.finditer(run.text):
+            for m in _matches(rx, run, around):
                 form = " ".join(m.group(0).split())  # a name may run over a line end or a double space
                 if skip.covers(run.offsets[m.start()], form, _match_form(form, forms)):
                     change.add("left untagged")  # by an ignore instruction
@@ -78,6 +82,33 @@ class NamesPass(Pass):
                 edits += wrap(run, m.start(), m.end(), open_tag, close_tag)
                 change.add(entry.kind)
         return edits
+
+
+class _Match:
+    """A match of a form in a run's text (offsets into the run), found with the characters around the run."""
+
+    def __init__(self, m: re.Match, shift: int):
+        self._m, self._shift = m, shift
+
+    def start(self) -> int:
+        return self._m.start() - self._shift
+
+    def end(self) -> int:
+        return self._m.end() - self._shift
+
+    def group(self, n: int = 0) -> str:
+        return self._m.group(n)
+
+
+def _matches(rx: re.Pattern, run, around: dict):
+    """Matches of the forms that lie in the run and stand as whole words where the run stands in its block."""
+    before, after = around.get(id(run), ("", ""))
+    text = before + run.text + after
+    for m in rx.finditer(text, len(before)):
+        if m.start() >= len(before) + len(run.text):
+            break
+        if m.end() <= len(before) + len(run.text):  # one that runs on over the markup after the run is no match
+            yield _Match(m, len(before))
 
 
 # ---------------------------------------------------------------- shared surnames
@@ -180,8 +211,15 @@ def pointer(entry: registers.Entry, ctx: Context, prefixes: dict) -> str:
         return f"{entry.prefix}:{entry.id}"
     from os.path import relpath
     from pathlib import Path
-    rel = relpath(ctx.register.path, Path(ctx.doc.path).parent)
-    return f"{rel}#{entry.id}"
+    rel = Path(relpath(ctx.register.path, Path(ctx.doc.path).parent)).as_posix()
+    return f"{_uri_path(rel)}#{entry.id}"
+
+
+def _uri_path(path: str) -> str:
+    """A relative path as a URI reference: a space would split the pointer in two (@ref holds a list of
+    URIs), and a '#' would start its fragment, so such characters are %-escaped; letters are kept."""
+    from urllib.parse import quote
+    return re.sub(r'[\s#%?"<>\\^`{|}\[\]]', lambda m: quote(m.group(0), safe=""), path)
 
 
 def _tag(entry, ctx: Context, run, prefixes) -> tuple[str, str] | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from urllib.parse import unquote
 
 from ... import register as registers
 from ...parsing import XML_NS
@@ -43,7 +44,7 @@ def resolve(ctx, pointer: str):
         return "ok" if target.external or not pointer.startswith("#") else "empty"
     if target.file is None:
         return "ok" if target.id in _ids(ctx) else f"no element has xml:id '{target.id}' in this document"
-    path = (Path(ctx.doc.path).parent / target.file)
+    path = (Path(ctx.doc.path).parent / unquote(target.file))  # my%20register.xml names "my register.xml"
     if ctx.register is not None and path.resolve() == ctx.register.path.resolve():
         if target.id in ctx.register.entries or target.id in _register_ids(ctx):
             return "ok"
