@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from ..diagnostics import Diagnostic
 from ..errors import InputError
 from ..files import atomic_write
 from ..parsing import parse
@@ -11,40 +12,73 @@ from ..source import Edit, apply
 
 
 def apply_fixes(report, *, unsafe: bool = False, lint_again=None):
-    """Apply the fixes of a report (safe ones; unsafe ones too when asked) and lint again."""
+    """Apply the fixes of a report (safe ones; unsafe ones too when asked) and lint again.
+
+    Fixes whose edits overlap one already taken wait for the next run; the others of the file are
+    applied.  A file is written only when the result keeps its text (safe fixes only), parses,
+    and is no less valid than before; otherwise it is left as it was and a ``FIX`` finding says why.
+    """
     by_file = defaultdict(list)
     for d in report.diagnostics:
         if d.fix is not None and (d.fix.safety == "safe" or (unsafe and d.fix.safety == "unsafe")):
             by_file[d.path].append(d)
     fixed = 0
     refused = []
+    problems = []
     for path, diags in by_file.items():
         doc = parse(path)
         if path in report.sources and doc.data != report.sources[path]:
             refused.append(path)  # the fixes' offsets are those of the file lint read, not of this one
             continue
-        edits, seen = [], set()
-        for d in diags:
-            for start, end, text in d.fix.edits:
-                if (start, end, text) not in seen:
-                    seen.add((start, end, text))
-                    edits.append(Edit(start, end, text))
-        try:
-            new = apply(doc.text, edits)
-        except ValueError:
-            continue  # overlapping fixes: leave the file for the next run
+        taken = _compatible(diags)
+        edits = list({(e.start, e.end, e.text): e for d in taken for e in _edits(d)}.values())
+        new = apply(doc.text, edits)
         bom = "\ufeff" if doc.data.startswith(b"\xef\xbb\xbf") else ""
         encoding = doc.tree.docinfo.encoding or "utf-8"
         data = (bom + new).encode(encoding, errors="xmlcharrefreplace")
-        parse(data, path=path)  # refuse to write what does not parse
+        from ..enrich import refusal
+        why = refusal(doc, data, same_text=all(d.fix.safety == "safe" for d in taken))
+        if why is not None:
+            problems.append(Diagnostic(path, taken[0].line, taken[0].column, "FIX",
+                                       f"the fixes were not applied: {why}"))
+            continue
         try:
             atomic_write(path, data)
         except OSError as exc:
             raise InputError(f"cannot write the fixed file: {exc.strerror or exc}", path=path,
                              hint=f"{fixed} findings were fixed in the files before it; nothing else was written") from None
-        fixed += len(diags)
+        fixed += len(taken)
     if lint_again is not None and fixed:
         report = lint_again()
     report.fixed = fixed
     report.refused = refused
+    if problems:
+        report.diagnostics = sorted(report.diagnostics + problems, key=Diagnostic.sort_key)
     return report
+
+
+def _edits(d: Diagnostic) -> list[Edit]:
+    return [Edit(start, end, text) for start, end, text in d.fix.edits]
+
+
+def _compatible(diags: list[Diagnostic]) -> list[Diagnostic]:
+    """The findings whose fixes can be applied together: in order, each one whose edits touch neither
+    each other nor those already taken (two fixes that rewrite the same characters would garble them)."""
+    taken: list[Diagnostic] = []
+    spans: set[tuple[int, int, str]] = set()
+    for d in diags:
+        mine = list(dict.fromkeys((e.start, e.end, e.text) for e in _edits(d)))
+        new = [e for e in mine if e not in spans]
+        others = list(spans) + new
+        if not any(_overlap(e, o) for i, e in enumerate(new) for o in others[:len(spans) + i]):
+            taken.append(d)
+            spans.update(new)
+    return taken
+
+
+def _overlap(a: tuple[int, int, str], b: tuple[int, int, str]) -> bool:
+    """Do two edits rewrite the same characters (an insertion: one strictly inside the other's range)?"""
+    (a0, a1, _), (b0, b1, _) = a, b
+    if a0 == a1 and b0 == b1:
+        return False  # two insertions at one place: apply keeps their order
+    return a0 < b1 and b0 < a1

@@ -57,6 +57,8 @@ class NameWithEdgeCharacters(Rule):
         body = raw[src.tag_end:close]
         if body != el.text:  # character references inside: leave it to the editor
             return None
+        if lead and trail and lead.end() >= trail.start():
+            return None  # nothing but spaces and punctuation: which name was meant is the editor's to say
         edits = []
         if lead:
             k = lead.end()
