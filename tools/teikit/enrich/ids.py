@@ -43,8 +43,8 @@ class IdsPass:
         edits = []
         header = _header_span(ctx)
         for el in ctx.source.elements:
-            if el.ns != TEI_NS or el.local not in self.elements or el.get("xml:id"):
-                continue
+            if el.ns != TEI_NS or el.local not in self.elements or el.get("xml:id") is not None:
+                continue  # an id, even an empty one, is the encoder's: a second xml:id would not be well-formed
             if any(a <= el.start < b for a, b in header):
                 continue
             kind = self.elements[el.local]
