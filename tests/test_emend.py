@@ -109,3 +109,13 @@ def test_a_correction_the_files_encoding_cannot_hold_is_a_character_reference(do
     assert result.exit_code == 0, result.output
     assert b"Russian&#8212;</corr>" in doc.read_bytes()
     assert parse(doc).root.find(".//tei:corr", NS).text == "Russian—"
+
+
+@pytest.mark.parametrize("line_end", ["\r\n", "\r"])
+def test_a_table_of_a_file_with_cr_line_ends_finds_its_tokens(doc, line_end):
+    # lint counts a CR LF or a lone CR as one line end; emend must place the rows the same way
+    doc.write_bytes(doc.read_bytes().replace(b"\n", line_end.encode()))
+    result = CliRunner().invoke(main, ["emend", table(doc, {"RltsSian": "Russian", "1t": "it"})])
+    assert result.exit_code == 0, result.output
+    text = doc.read_bytes().decode("utf-8")
+    assert "<sic>RltsSian</sic>" in text and "<sic>1t</sic>" in text and "\n" not in text.replace("\r\n", "")

@@ -106,9 +106,8 @@ def apply_corrections(corrections: list[Correction], *, table: str = "", resp: s
         prefix = src.prefix_for(TEI_NS, None) or ""
         q = (lambda n: f"{prefix}:{n}" if prefix else n)
         edits = []
-        line_starts = [0] + [i + 1 for i, ch in enumerate(src.text) if ch == "\n"]
         for c in items:
-            run, i = _locate(src, line_starts, c, table)
+            run, i = _locate(src, c, table)
             end = i + len(c.token)
             corr = (f'<{q("choice")}><{q("sic")}>{escape(c.token)}</{q("sic")}>'
                     f'<{q("corr")} resp="{escape_attr(who)}" type="{escape_attr(c.type)}">{escape(c.correction)}'
@@ -137,11 +136,14 @@ def apply_corrections(corrections: list[Correction], *, table: str = "", resp: s
     return report
 
 
-def _locate(src: Source, line_starts: list[int], c: Correction, table: str):
-    """The text run and index of a row's token, checked against the file as it is now."""
-    if not 1 <= c.line <= len(line_starts):
+def _locate(src: Source, c: Correction, table: str):
+    """The text run and index of a row's token, checked against the file as it is now.
+
+    Lines are counted as lint counts them (a CR LF, a LF or a lone CR ends one: Source.line_starts).
+    """
+    offset = src.offset(c.line, c.column)
+    if offset is None:
         raise InputError(f"row {c.row}: {c.path} has no line {c.line}", path=table, line=c.row)
-    offset = line_starts[c.line - 1] + c.column - 1
     for run in src.runs:
         if run.offsets and run.offsets[0] <= offset < run.offsets[-1]:
             i = run.offsets.index(offset) if offset in run.offsets else -1
