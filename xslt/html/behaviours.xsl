@@ -11,6 +11,7 @@
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:tk="urn:teikit"
     xmlns:html="urn:teikit:html"
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
     xmlns="http://www.w3.org/1999/xhtml"
     exclude-result-prefixes="#all"
     expand-text="yes">
@@ -38,6 +39,9 @@
       <xsl:when test="$b = 'heading'"><xsl:call-template name="html:heading"/></xsl:when>
       <xsl:when test="$b = 'paragraph'"><xsl:call-template name="html:paragraph"/></xsl:when>
       <xsl:when test="$b = 'block'"><xsl:call-template name="html:block"/></xsl:when>
+      <!-- a reference string or name that points to an entry the page shows (a letter's index of persons
+           in its back: <rs ref="#pmb11485">) leads to it -->
+      <xsl:when test="$b = 'inline' and html:names-entry(.)"><xsl:call-template name="html:link"/></xsl:when>
       <xsl:when test="$b = 'inline'"><xsl:call-template name="html:inline"/></xsl:when>
       <xsl:when test="$b = 'note'"><xsl:call-template name="html:note"/></xsl:when>
       <xsl:when test="$b = 'link'"><xsl:call-template name="html:link"/></xsl:when>
@@ -54,6 +58,7 @@
       <xsl:when test="$b = 'cell'"><xsl:call-template name="html:cell"/></xsl:when>
       <xsl:when test="$b = 'graphic'"><xsl:call-template name="html:graphic"/></xsl:when>
       <xsl:when test="$b = 'glyph'"><xsl:call-template name="html:inline"/></xsl:when>
+      <xsl:when test="self::tei:app"><xsl:call-template name="html:app-comment"/></xsl:when>
       <xsl:otherwise><xsl:call-template name="html:generic"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -65,7 +70,9 @@
     <xsl:context-item as="element()" use="required"/>
     <xsl:param name="class" as="xs:string*" select="()"/>
     <xsl:attribute name="class" select="string-join(('tei-' || local-name(), $class,
-        tokenize(@rend) ! ('rend-' || replace(., '[^\w-]', '')), @type ! ('type-' || replace(., '[^\w-]', ''))), ' ')"/>
+        tokenize(@rend) ! ('rend-' || replace(., '[^\w-]', '')), @type ! ('type-' || replace(., '[^\w-]', '')),
+        tokenize(@rendition) ! ('rendition-' || replace(replace(., '^.*[#:]', ''), '[^\w-]', '')),
+        @reason ! ('reason-' || replace(., '[^\w-]', ''))), ' ')"/>
     <xsl:attribute name="data-tei" select="local-name()"/>
     <xsl:if test="@xml:id"><xsl:attribute name="id" select="@xml:id"/></xsl:if>
     <xsl:if test="@xml:lang">
@@ -102,6 +109,13 @@
   <xsl:function name="html:paragraph-number" as="xs:integer">
     <xsl:param name="p" as="element()"/>
     <xsl:sequence select="$p/accumulator-before('html:paragraphs')"/>
+  </xsl:function>
+
+  <!-- Is an element part of the text of an epigraphic edition (EpiDoc's div type="edition"), which Leiden
+       conventions mark up for its readers? -->
+  <xsl:function name="html:in-edition" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="exists($e/ancestor::tei:div[@type = 'edition'])"/>
   </xsl:function>
 
   <!-- Is an element part of running text (so rendered inline) or between blocks? -->
@@ -141,9 +155,45 @@
           <xsl:value-of select="normalize-space(tk:reading-string(tei:title[1]/node()))"/>
         </xsl:element>
         <xsl:if test="tei:author"><p class="member-authors">{string-join(tei:author ! normalize-space(.), '; ')}</p></xsl:if>
+        <xsl:call-template name="html:member-meta"/>
+      </xsl:for-each>
+      <!-- the standard parts of an epigraphic edition are named, as EpiDoc's own editions name them -->
+      <xsl:for-each select="self::tei:div[not(tei:head)][@type = map:keys($html:part-names)]">
+        <xsl:element name="h{max((2, min((6, 2 + count(ancestor::*[tei:head[html:is-section-head(.)]])))))}">
+          <xsl:attribute name="class" select="'part-head'"/>
+          <xsl:attribute name="lang" select="'en'"/>
+          <xsl:value-of select="$html:part-names(string(@type)) || (if (@type = 'translation' and @xml:lang)
+              then ' (' || html:language-name(@xml:lang) || ')' else '')"/>
+        </xsl:element>
       </xsl:for-each>
       <xsl:apply-templates mode="html:render"/>
     </section>
+  </xsl:template>
+
+  <xsl:variable name="html:part-names" as="map(xs:string, xs:string)" select="map{'edition': 'Text',
+      'translation': 'Translation', 'commentary': 'Commentary', 'apparatus': 'Apparatus', 'bibliography': 'Bibliography'}"/>
+
+  <xsl:function name="html:language-name" as="xs:string">
+    <xsl:param name="code" as="xs:string"/>
+    <xsl:variable name="names" select="map{'en': 'English', 'de': 'German', 'fr': 'French', 'it': 'Italian', 'es': 'Spanish',
+        'la': 'Latin', 'grc': 'Ancient Greek', 'el': 'Greek', 'nl': 'Dutch', 'pt': 'Portuguese', 'ru': 'Russian'}"/>
+    <xsl:variable name="primary" select="substring-before(tk:bcp47($code) || '-', '-')"/>
+    <xsl:sequence select="($names($primary), $code)[1]"/>
+  </xsl:function>
+
+  <!-- What the header of a corpus member says of it besides title and authors: its sources, when it was
+       written, its licence (a corpus gathers texts of different origins). -->
+  <xsl:template name="html:member-meta">
+    <xsl:context-item as="element(tei:titleStmt)" use="required"/>
+    <xsl:variable name="header" select="ancestor::tei:teiHeader[1]"/>
+    <xsl:variable name="sources" select="$header/tei:fileDesc/tei:sourceDesc/(tei:bibl | tei:biblStruct | tei:p | tei:listBibl/tei:bibl)"/>
+    <xsl:variable name="written" select="$header/tei:profileDesc/tei:creation[normalize-space()]"/>
+    <xsl:if test="$sources or $written">
+      <dl class="member-meta">
+        <xsl:for-each select="$sources"><dt lang="en">Source</dt><dd><xsl:apply-templates select="node()" mode="html:render"/></dd></xsl:for-each>
+        <xsl:for-each select="$written"><dt lang="en">Written</dt><dd><xsl:apply-templates select="node()" mode="html:render"/></dd></xsl:for-each>
+      </dl>
+    </xsl:if>
   </xsl:template>
 
   <xsl:template name="html:heading">
@@ -219,11 +269,13 @@
       <xsl:when test="self::tei:quote"><xsl:call-template name="html:block-quote"/></xsl:when>
       <xsl:when test="html:in-phrase(.)">
         <span><xsl:call-template name="html:attributes"><xsl:with-param name="class" select="'block-in-phrase'"/></xsl:call-template>
-          <xsl:call-template name="html:line-id"/>
+          <xsl:call-template name="html:line-id"/><xsl:call-template name="html:verse-number"/>
           <xsl:apply-templates mode="html:render"/></span>
       </xsl:when>
       <xsl:otherwise>
-        <div><xsl:call-template name="html:attributes"/><xsl:call-template name="html:line-id"/>
+        <div><xsl:call-template name="html:attributes"/><xsl:call-template name="html:line-id"/><xsl:call-template name="html:verse-number"/>
+          <!-- a reference known by its series' siglum only (EpiDoc: <bibl type="bulletin" n="SEG">) -->
+          <xsl:if test="self::tei:bibl[@n][not(tei:author or tei:editor or tei:title)]"><span class="bibl-n">{@n}</span><xsl:text> </xsl:text></xsl:if>
           <xsl:apply-templates mode="html:render"/></div>
       </xsl:otherwise>
     </xsl:choose>
@@ -254,8 +306,35 @@
       <xsl:when test="self::tei:emph or (self::tei:hi and contains-token(@rend, 'italic'))">
         <em><xsl:call-template name="html:attributes"/><xsl:apply-templates mode="html:render"/></em>
       </xsl:when>
-      <xsl:when test="self::tei:hi and contains-token(@rend, 'superscript')">
+      <xsl:when test="self::tei:hi and (tokenize(@rend) = ('superscript', 'sup') or contains-token(@rendition, '#sup'))">
         <sup><xsl:call-template name="html:attributes"/><xsl:apply-templates mode="html:render"/></sup>
+      </xsl:when>
+      <xsl:when test="self::tei:hi and (tokenize(@rend) = ('subscript', 'sub') or contains-token(@rendition, '#sub'))">
+        <sub><xsl:call-template name="html:attributes"/><xsl:apply-templates mode="html:render"/></sub>
+      </xsl:when>
+      <!-- Leiden: an abbreviation the editors leave unresolved in an epigraphic edition reads Λαβ(- - -) -->
+      <xsl:when test="self::tei:abbr and html:in-edition(.) and not(ancestor::tei:expan or parent::tei:choice)">
+        <span><xsl:call-template name="html:attributes"><xsl:with-param name="class" select="'abbr-unresolved'"/></xsl:call-template>
+          <xsl:attribute name="title" select="'abbreviation, not expanded'"/>
+          <xsl:apply-templates mode="html:render"/></span>
+      </xsl:when>
+      <!-- Leiden: a space left empty on the stone is vac. (with the number of letters it would hold) -->
+      <xsl:when test="self::tei:space and html:in-edition(.)">
+        <span><xsl:call-template name="html:attributes"/>
+          <xsl:attribute name="title" select="string-join(('space left empty', @quantity, @unit[../@quantity], @extent), ' ')"/>
+          <i class="vac" lang="la">{if (@extent = 'unknown') then 'vacat' else 'vac.'}</i>{@quantity[. castable as xs:integer][xs:integer(.) gt 1] ! (' ' || .)}</span>
+      </xsl:when>
+      <!-- a letter the source leaves illegible, marked but not read -->
+      <xsl:when test="self::tei:unclear and not(html:shows-something(.))">
+        <span><xsl:call-template name="html:attributes"/>
+          <xsl:attribute name="title" select="string-join(('illegible', @reason[. != 'illegible']), ': ')"/>[…]</span>
+      </xsl:when>
+      <!-- a glyph encoded by reference only (<g ref="#char-x"/>) is the character its declaration maps it to -->
+      <xsl:when test="self::tei:g and not(node())">
+        <xsl:variable name="glyph" select="tk:local-target(string(@ref), .)[self::tei:glyph or self::tei:char]"/>
+        <span><xsl:call-template name="html:attributes"/>
+          <xsl:attribute name="title" select="normalize-space(($glyph/(tei:localProp[@name = 'Name']/@value, tei:glyphName, tei:charName, tei:desc), @ref)[1])"/>
+          <xsl:value-of select="($glyph/tei:mapping[@type = ('standard', 'normalized')], $glyph/tei:mapping)[1]"/></span>
       </xsl:when>
       <xsl:when test="self::tei:del">
         <del><xsl:call-template name="html:attributes"/><xsl:apply-templates mode="html:render"/></del>
@@ -280,7 +359,52 @@
   <!-- A note stays out of the flow: a marker here, the note in the notes at the end. -->
   <xsl:template name="html:note">
     <xsl:context-item as="element()" use="required"/>
-    <xsl:if test="not(html:in-link(.))"><xsl:call-template name="html:note-marker"/></xsl:if>
+    <xsl:if test="not(html:in-link(.) or html:is-endnote(.))"><xsl:call-template name="html:note-marker"/></xsl:if>
+  </xsl:template>
+
+  <!-- An endnote of the source: a note standing between blocks (in the back, after the text) that the text
+       points to (a novel's <ref target="#footnote1">[1]</ref>, a letter's <ptr target="#note1"/>).  The
+       pointer is its marker, and opens it as a marker does; where the note stands, no marker is shown (a
+       row of bare numbers at the end of the text would lead only to the notes). -->
+  <xsl:key name="html:pointers" match="tei:ref[@target] | tei:ptr[@target]"
+           use="tokenize(@target)[starts-with(., '#')] ! substring(., 2)"/>
+
+  <xsl:function name="html:note-pointers" as="element()*">
+    <xsl:param name="note" as="element()"/>
+    <xsl:sequence select="if ($note/@xml:id and html:is-flow-note($note) and not(html:in-phrase($note)))
+        then key('html:pointers', string($note/@xml:id), ($note/ancestor::tk:text[1], root($note))[1])
+             [ancestor::tei:text][not(ancestor::tei:note intersect $note)][tk:target(.) is $note]
+             [not(tk:in-alternate(.))]
+        else ()"/>
+  </xsl:function>
+
+  <xsl:function name="html:is-endnote" as="xs:boolean">
+    <xsl:param name="note" as="element()"/>
+    <xsl:sequence select="exists(html:note-pointers($note))"/>
+  </xsl:function>
+
+  <!-- A pointer to an endnote: its words as the text has them ("[1]", or "note 2" for an empty one), and
+       the note's marker (it opens the note; the first pointer is where the note's back link returns). -->
+  <xsl:template name="html:endnote-pointer">
+    <xsl:context-item as="element()" use="required"/>
+    <xsl:param name="note" as="element()"/>
+    <xsl:variable name="id" select="tk:id($note)"/>
+    <xsl:variable name="kind" select="tk:note-kind($note)"/>
+    <a href="#{$id}" role="doc-noteref" data-note="{$id}"
+       aria-label="{if ($kind = 'editorial') then 'Editorial note' else 'Note'} {tk:note-label($note)}">
+      <!-- an empty pointer that touches the word before it stands where a marker stands (lass<ptr/>,):
+           it is one, with the note's label -->
+      <xsl:variable name="marker" select="not(node()) and matches(string(preceding-sibling::node()[1][self::text()]), '\S$')"/>
+      <xsl:call-template name="html:attributes">
+        <xsl:with-param name="class" select="('note-ref', 'note-' || $kind, 'note-pointer'[not($marker)])"/>
+      </xsl:call-template>
+      <xsl:if test="html:note-pointers($note)[1] is ."><xsl:attribute name="id" select="'ref-' || $id"/></xsl:if>
+      <xsl:apply-templates mode="html:render"/>
+      <xsl:choose>
+        <xsl:when test="$marker"><span class="label-edited">{tk:note-label($note)}</span><span class="label-source">{tk:note-source-label($note)}</span></xsl:when>
+        <xsl:when test="not(node())">{tk:pointer-text(.)}</xsl:when>
+      </xsl:choose>
+    </a>
   </xsl:template>
 
   <xsl:template name="html:note-marker">
@@ -322,7 +446,7 @@
         and tk:behaviour($t) != 'alternate'
         and not($t/ancestor-or-self::*[parent::*[tk:behaviour(.) = 'alternate']]
                                       [. is $t or empty(. intersect tk:reading(..))])
-        and not($t/ancestor-or-self::tei:note[not(tk:is-flow-note(.))])
+        and not($t/ancestor-or-self::tei:note[not(html:is-flow-note(.))])
         and not($t/ancestor-or-self::tei:witDetail)"/>
   </xsl:function>
 
@@ -330,16 +454,29 @@
   <!-- HTML links do not nest: inside a link, names are plain and markers move after the link. -->
   <xsl:function name="html:in-link" as="xs:boolean">
     <xsl:param name="e" as="element()"/>
-    <xsl:sequence select="exists($e/ancestor::*[tk:behaviour(.) = 'link'][exists(html:href(.))])"/>
+    <xsl:sequence select="exists($e/ancestor::*[tk:behaviour(.) = 'link' or html:names-entry(.)][exists(html:href(.))])"/>
+  </xsl:function>
+
+  <!-- A reference string or a name (behaviour inline) that points to an entry the page shows, a letter's
+       index of persons in its back (<rs ref="#pmb11485">Goldmann</rs>): it leads there. -->
+  <xsl:function name="html:names-entry" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="exists($e[self::tei:rs or self::tei:name][ancestor::tei:text][normalize-space()]
+        [starts-with(normalize-space(@ref), '#')][exists(html:href(.))])"/>
   </xsl:function>
 
   <xsl:template name="html:link">
     <xsl:context-item as="element()" use="required"/>
     <xsl:variable name="entry" select="if (@ref) then tk:entry(., $register) else ()"/>
     <xsl:variable name="href" select="html:href(.)"/>
+    <xsl:variable name="self" select="."/>
+    <xsl:variable name="endnote" select="tk:target(.)[self::tei:note][some $p in html:note-pointers(.) satisfies $p is $self]"/>
     <xsl:choose>
       <xsl:when test="exists($href) and html:in-link(.)">
         <span><xsl:call-template name="html:attributes"/><xsl:apply-templates mode="html:render"/></span>
+      </xsl:when>
+      <xsl:when test="exists($endnote)">
+        <xsl:call-template name="html:endnote-pointer"><xsl:with-param name="note" select="$endnote"/></xsl:call-template>
       </xsl:when>
       <xsl:when test="exists($href)">
         <a href="{$href}">
@@ -354,7 +491,7 @@
         <xsl:for-each select=".//(tei:choice | tei:app)[tk:is-entry(.)]">
           <a class="app-ref" href="#app-{tk:id(.)}" aria-label="Apparatus entry {tk:entry-number(.)}"/>
         </xsl:for-each>
-        <xsl:for-each select=".//tei:note[tk:is-flow-note(.)]"><xsl:call-template name="html:note-marker"/></xsl:for-each>
+        <xsl:for-each select=".//tei:note[html:is-flow-note(.)][not(html:is-endnote(.))]"><xsl:call-template name="html:note-marker"/></xsl:for-each>
       </xsl:when>
       <xsl:otherwise>
         <!-- a pointer that leads nowhere on this site keeps its target in view, as text -->
@@ -377,21 +514,35 @@
     <xsl:variable name="others" select="tk:alternates(.)"/>
     <xsl:variable name="n" select="tk:entry-number(.)"/>
     <xsl:variable name="id" select="tk:id(.)"/>
-    <xsl:if test="tk:space-before(.)"><xsl:text> </xsl:text></xsl:if>
+    <!-- the space the encoder left around the readings (word<app> <lem>…) parts them from the words
+         around; where the reading is empty (witnesses add words the text has not), the words around need
+         one space between them, and each added reading its own, shown with it -->
+    <xsl:variable name="before" select="tk:space-before(.)"/>
+    <xsl:variable name="after" select="tk:space-after(.)"/>
+    <xsl:variable name="empty" select="not(html:shows-something($reading))"/>
+    <xsl:if test="if ($empty) then $before and $after else $before"><xsl:text> </xsl:text></xsl:if>
     <span id="app-{$n}-ref">
       <xsl:call-template name="html:attributes"><xsl:with-param name="class" select="'app-entry'"/></xsl:call-template>
       <xsl:attribute name="id" select="'app-' || $id || '-ref'"/>
       <span class="reading" data-wit="{$reading/@wit}"><xsl:apply-templates select="$reading/node()" mode="html:render"/></span>
       <xsl:for-each select="$others">
         <span class="source" data-wit="{@wit}" data-tei="{local-name()}" hidden="">
+          <xsl:if test="$empty and $before and not($after) and html:shows-something(.)"><xsl:text> </xsl:text></xsl:if>
           <xsl:apply-templates select="node()" mode="html:render"/>
+          <xsl:if test="$empty and $after and html:shows-something(.)"><xsl:text> </xsl:text></xsl:if>
         </span>
       </xsl:for-each>
       <!-- an app with a lemma only (a lacuna marked in one witness) has no entry to link to -->
       <xsl:if test="not(html:in-link(.)) and exists($others)"><a class="app-ref" href="#app-{$id}" aria-label="Apparatus entry {$n}"/></xsl:if>
     </span>
-    <xsl:if test="tk:space-after(.)"><xsl:text> </xsl:text></xsl:if>
+    <xsl:if test="$after and not($empty)"><xsl:text> </xsl:text></xsl:if>
   </xsl:template>
+
+  <!-- Does a reading show anything (words, a mark, a gap), or is it empty? -->
+  <xsl:function name="html:shows-something" as="xs:boolean">
+    <xsl:param name="reading" as="node()*"/>
+    <xsl:sequence select="exists($reading/node()[self::* or normalize-space()])"/>
+  </xsl:function>
 
   <xsl:template name="html:list">
     <xsl:context-item as="element()" use="required"/>
@@ -432,13 +583,68 @@
         <!-- a page that begins inside a word is marked after the word (the text template below) -->
         <xsl:if test="not(html:after-word(.))"><xsl:call-template name="html:page-break"/></xsl:if>
       </xsl:when>
-      <xsl:when test="self::tei:lb and @break = 'no'"/>
-      <xsl:when test="self::tei:lb"><br class="tei-lb" data-tei="lb"/></xsl:when>
+      <xsl:when test="self::tei:lb"><xsl:call-template name="html:line-break"/></xsl:when>
       <xsl:otherwise>
         <span><xsl:call-template name="html:attributes"/>
           <xsl:attribute name="title" select="string-join((local-name(), @unit, @n), ' ')"/></span>
       </xsl:otherwise>
     </xsl:choose>
+  </xsl:template>
+
+  <!-- A line break of the source.  One that stands between blocks (a letter's lb between paragraphs) or
+       before any text of its block (an inscription's first line) breaks nothing: the block begins a line
+       anyway.  Inside a word (break="no") the word stays whole for Find, copying and reading aloud: the
+       stylesheet draws the hyphen at the end of the line, as epigraphic editions print it.  A line number
+       that is a multiple of five stands in the margin, drawn as well (data-n), so that it never falls
+       between the letters of a word. -->
+  <xsl:template name="html:line-break">
+    <xsl:context-item as="element(tei:lb)" use="required"/>
+    <xsl:variable name="starts-block" select="not(html:in-phrase(.)) or not(html:text-before(.))"/>
+    <xsl:variable name="n" select="html:margin-number(@n)"/>
+    <xsl:choose>
+      <xsl:when test="@break = 'no' and not($starts-block)">
+        <span class="tei-lb lb-in-word" data-tei="lb"><xsl:if test="exists($n)"><xsl:attribute name="data-n" select="$n"/></xsl:if></span>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:if test="not($starts-block)"><br class="tei-lb" data-tei="lb"/></xsl:if>
+        <xsl:if test="exists($n)"><span class="lnum" data-n="{$n}"/></xsl:if>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Is there text of the same block before a node (so that a line break there ends a line)? -->
+  <xsl:function name="html:text-before" as="xs:boolean">
+    <xsl:param name="n" as="node()"/>
+    <xsl:variable name="block" select="$n/ancestor::*[not(tk:behaviour(.) = ('inline', 'link', 'alternate', 'glyph'))][1]"/>
+    <xsl:sequence select="exists($block//text()[normalize-space()][. &lt;&lt; $n][not(ancestor::tei:note)])"/>
+  </xsl:function>
+
+  <!-- A line number worth showing in the margin: every fifth (not 0); other numbers and labels are not. -->
+  <xsl:function name="html:margin-number" as="xs:integer?">
+    <xsl:param name="n" as="item()?"/>
+    <xsl:sequence select="(if ($n castable as xs:integer) then xs:integer($n) else ())[. gt 0 and . mod 5 = 0]"/>
+  </xsl:function>
+
+  <!-- Verse lines are numbered within their poem (the nearest element around them that is not a stanza:
+       a division, a speech, a quotation), unless the encoder numbered them (@n); every fifth is shown. -->
+  <xsl:function name="html:poem" as="element()?">
+    <xsl:param name="l" as="element()"/>
+    <xsl:sequence select="$l/ancestor::*[not(self::tei:lg or self::tei:l)][1]"/>
+  </xsl:function>
+
+  <xsl:accumulator name="html:verse-lines" as="map(xs:string, xs:integer)" initial-value="map{}">
+    <xsl:accumulator-rule match="tk:text" select="map{}"/>
+    <xsl:accumulator-rule match="tei:l[ancestor::tei:text]"
+        select="let $c := generate-id(html:poem(.)) return map:put($value, $c, ($value($c), 0)[1] + 1)"/>
+  </xsl:accumulator>
+
+  <xsl:template name="html:verse-number" as="element()?">
+    <xsl:context-item as="element()" use="required"/>
+    <xsl:if test="self::tei:l and ancestor::tei:text">
+      <xsl:variable name="n" select="html:margin-number(if (@n) then string(@n)
+          else accumulator-before('html:verse-lines')(generate-id(html:poem(.))))"/>
+      <xsl:if test="exists($n)"><span class="lnum" data-n="{$n}"/></xsl:if>
+    </xsl:if>
   </xsl:template>
 
   <xsl:template name="html:page-break">
@@ -544,6 +750,37 @@
     <xsl:context-item as="element()" use="required"/>
     <span><xsl:call-template name="html:attributes"/>[image{@url ! (': ' || .)}]</span>
   </xsl:template>
+
+  <!-- An entry of an apparatus that gives no readings, only the editors' words on a line (EpiDoc's
+       <listApp><app loc="4"><note>…</note></app>): the line it is about, then its words, in place. -->
+  <xsl:template name="html:app-comment">
+    <xsl:context-item as="element(tei:app)" use="required"/>
+    <xsl:variable name="lines" select="tokenize(@loc)"/>
+    <xsl:variable name="content" as="node()*">
+      <xsl:for-each select="node()">
+        <xsl:choose>
+          <xsl:when test="self::tei:note"><xsl:apply-templates select="node()" mode="html:render"/></xsl:when>
+          <xsl:otherwise><xsl:apply-templates select="." mode="html:render"/></xsl:otherwise>
+        </xsl:choose>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:element name="{if (html:in-phrase(.)) then 'span' else 'div'}">
+      <xsl:call-template name="html:attributes"><xsl:with-param name="class" select="'app-comment'"/></xsl:call-template>
+      <xsl:if test="exists($lines)"><span class="app-loc" lang="en">{if (count($lines) gt 1) then 'll. ' else 'l. '}{string-join($lines, '–')}</span><xsl:text> </xsl:text></xsl:if>
+      <xsl:element name="{if (html:p-or-div($content) = 'div') then 'div' else 'span'}">
+        <xsl:attribute name="class" select="'app-comment-text'"/>
+        <xsl:for-each select="tei:note[@xml:lang]"><xsl:attribute name="lang" select="tk:bcp47(@xml:lang)"/></xsl:for-each>
+        <xsl:sequence select="$content"/>
+      </xsl:element>
+    </xsl:element>
+  </xsl:template>
+
+  <!-- Notes of the text out of the flow, as this page shows them: not the words of a reading-less
+       apparatus entry, which stand in the entry (html:app-comment). -->
+  <xsl:function name="html:is-flow-note" as="xs:boolean">
+    <xsl:param name="note" as="element()"/>
+    <xsl:sequence select="tk:is-flow-note($note) and not($note/parent::tei:app[not(tei:lem or tei:rdg or tei:rdgGrp)])"/>
+  </xsl:function>
 
   <!-- Elements without a dedicated behaviour keep their text and their TEI name. -->
   <xsl:template name="html:generic">

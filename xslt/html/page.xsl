@@ -42,8 +42,8 @@
         <xsl:sequence select="$extra-head"/>
       </head>
       <body>
-        <a class="skip" href="#main">Skip to the text</a>
-        <header class="site">
+        <a class="skip" href="#main" lang="en">Skip to the text</a>
+        <header class="site" lang="en">
           <p class="site-title"><a href="{$up}index.html"><xsl:sequence select="html:current('index.html', $path)"/>{tk:title-parts(html:option('title'))[1]}</a></p>
           <nav aria-label="Edition">
             <ul>
@@ -56,7 +56,7 @@
         <main id="main" tabindex="-1">
           <xsl:sequence select="$body"/>
         </main>
-        <footer class="site">
+        <footer class="site" lang="en">
           <p>{html:option('title')}. Encoded in TEI P5 and published with teikit. Texts under the licences stated on each page.</p>
         </footer>
       </body>
@@ -102,9 +102,12 @@
         <article class="text" data-key="{@key}" data-pagefind-body="">
           <xsl:call-template name="html:text-meta"><xsl:with-param name="tei" select="$tei"/></xsl:call-template>
           <xsl:call-template name="html:toc"><xsl:with-param name="tei" select="$tei"/></xsl:call-template>
-          <div class="controls" role="group" aria-label="View">
-            <button type="button" class="view-toggle" aria-pressed="false" hidden="">Show the source readings</button>
-            <xsl:if test="$tei//tei:listWit/tei:witness">
+          <xsl:if test="html:has-source-view($tei) or html:has-witness-view($tei)">
+          <div class="controls" role="group" aria-label="View" lang="en">
+            <xsl:if test="html:has-source-view($tei)">
+              <button type="button" class="view-toggle" aria-pressed="false" hidden="">Show the source readings</button>
+            </xsl:if>
+            <xsl:if test="html:has-witness-view($tei)">
               <label class="witness-choice" hidden="">Show the text of
                 <select class="witness-select">
                   <option value="">the edited text</option>
@@ -114,11 +117,13 @@
                 </select></label>
             </xsl:if>
           </div>
+          </xsl:if>
           <div class="reading-text" lang="{tk:text-lang($tei)}">
             <xsl:sequence select="html:dir(tk:text-lang($tei), 'en')"/>
             <!-- a corpus shows its members (each a section holding its text) and corpora, each once -->
             <xsl:apply-templates select="$tei/tei:text | $tei/tei:TEI | $tei/tei:teiCorpus" mode="html:render"/>
           </div>
+          <xsl:call-template name="html:missing-parts"/>
           <xsl:call-template name="html:notes"><xsl:with-param name="tei" select="$tei"/></xsl:call-template>
           <xsl:call-template name="html:apparatus"><xsl:with-param name="tei" select="$tei"/></xsl:call-template>
           <xsl:call-template name="html:cards"><xsl:with-param name="tei" select="$tei"/></xsl:call-template>
@@ -126,6 +131,20 @@
       </xsl:with-param>
     </xsl:call-template>
   </xsl:template>
+
+  <!-- The switch to the source readings is offered where it changes something: an emendation (choice),
+       forme work, or a note the source marks otherwise than the edition.  The choice of a witness is
+       offered where readings name their witnesses. -->
+  <xsl:function name="html:has-source-view" as="xs:boolean">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:sequence select="exists($tei//tei:text//tei:choice[tk:is-entry(.)]) or exists($tei//tei:text//tei:fw)
+        or (some $n in $tei//tei:text//tei:note[@n][html:is-flow-note(.)] satisfies tk:note-source-label($n) != tk:note-label($n))"/>
+  </xsl:function>
+
+  <xsl:function name="html:has-witness-view" as="xs:boolean">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:sequence select="exists($tei//tei:listWit//tei:witness[@xml:id]) and exists($tei//tei:text//(tei:lem | tei:rdg)[@wit])"/>
+  </xsl:function>
 
   <xsl:function name="tk:sigla-of" as="xs:string">
     <xsl:param name="w" as="element(tei:witness)"/>
@@ -144,44 +163,44 @@
       </xsl:for-each>
       <dl class="meta">
         <xsl:if test="$header/tei:fileDesc/tei:titleStmt/tei:author">
-          <dt>Author</dt>
+          <dt lang="en">Author</dt>
           <dd data-pagefind-filter="author"><xsl:for-each select="$header/tei:fileDesc/tei:titleStmt/tei:author">
             <xsl:if test="position() gt 1">; </xsl:if><xsl:apply-templates select="node() except (tei:idno | tei:note)" mode="html:render"/></xsl:for-each></dd>
         </xsl:if>
         <xsl:if test="$header/tei:fileDesc/tei:titleStmt/tei:respStmt">
-          <dt>Responsibility</dt>
+          <dt lang="en">Responsibility</dt>
           <dd><ul class="resp"><xsl:for-each select="$header/tei:fileDesc/tei:titleStmt/tei:respStmt">
             <li>{normalize-space(tei:resp[1])}: <xsl:for-each select="tei:name | tei:persName | tei:orgName">
               <xsl:if test="position() gt 1">; </xsl:if><xsl:apply-templates select="." mode="html:render"/></xsl:for-each></li>
           </xsl:for-each></ul></dd>
         </xsl:if>
         <xsl:if test="normalize-space($header/tei:profileDesc/tei:creation)">
-          <dt>Written</dt><dd><xsl:apply-templates select="$header/tei:profileDesc/tei:creation/node()" mode="html:render"/></dd>
+          <dt lang="en">Written</dt><dd><xsl:apply-templates select="$header/tei:profileDesc/tei:creation/node()" mode="html:render"/></dd>
         </xsl:if>
         <xsl:for-each select="$header/tei:fileDesc/tei:sourceDesc/(tei:bibl | tei:p | tei:listBibl/tei:bibl)">
-          <dt>{if (@type = 'transcription') then 'Transcription used' else if (@type = 'reprint') then 'Reprinted' else 'Source'}</dt>
+          <dt lang="en">{if (@type = 'transcription') then 'Transcription used' else if (@type = 'reprint') then 'Reprinted' else 'Source'}</dt>
           <dd><xsl:apply-templates select="node()" mode="html:render"/></dd>
         </xsl:for-each>
         <xsl:variable name="witnesses" select="$tei//tei:listWit//tei:witness[@xml:id]"/>
         <xsl:if test="$witnesses">
-          <dt>Witnesses</dt>
+          <dt lang="en">Witnesses</dt>
           <dd><ul class="witnesses"><xsl:for-each select="$witnesses">
             <li><span class="sigla">{tk:sigla-of(.)}</span><xsl:text> </xsl:text><xsl:apply-templates
                 select="node() except tei:abbr[@type = 'siglum']" mode="html:render"/></li>
           </xsl:for-each></ul></dd>
         </xsl:if>
         <xsl:for-each select="$header/tei:fileDesc/tei:publicationStmt/tei:availability">
-          <dt>Licence</dt><dd><xsl:apply-templates select="node()" mode="html:render"/></dd>
+          <dt lang="en">Licence</dt><dd><xsl:apply-templates select="node()" mode="html:render"/></dd>
         </xsl:for-each>
-        <dt>How to cite</dt>
-        <dd class="citation">{string-join(tk:authors($tei), ', ')}{if (exists(tk:authors($tei))) then ', ' else ''}“{tk:title($tei)}”, in {html:option('title')}{html:option('editors')[. != ''] ! (', ed. ' || .)}, <a href="{$url}" class="cite-url">{$url}</a>. Cite a paragraph by its number and the link on it.</dd>
-        <dt>Downloads</dt>
-        <dd><a href="../downloads/{$key}.xml" download="">TEI XML</a><xsl:if test="@pdf = 'true'"> · <a href="../downloads/{$key}.pdf">PDF</a></xsl:if></dd>
+        <dt lang="en">How to cite</dt>
+        <dd class="citation" lang="en"><span lang="{tk:lang($tei)}">{string-join(tk:authors($tei), ', ')}{if (exists(tk:authors($tei))) then ', ' else ''}“{tk:title($tei)}”</span>, in {html:option('title')}{html:option('editors')[. != ''] ! (', ed. ' || .)}, <a href="{$url}" class="cite-url">{$url}</a>. Cite a paragraph by its number and the link on it.</dd>
+        <dt lang="en">Downloads</dt>
+        <dd lang="en"><a href="../downloads/{$key}.xml" download="">TEI XML</a><xsl:if test="@pdf = 'true'"> · <a href="../downloads/{$key}.pdf">PDF</a></xsl:if></dd>
       </dl>
       <xsl:variable name="notes" select="$header/tei:fileDesc/tei:notesStmt/tei:note"/>
       <xsl:if test="$notes">
         <details class="header-notes">
-          <summary>Editors’ notes on this text ({count($notes)})</summary>
+          <summary lang="en">Editors’ notes on this text ({count($notes)})</summary>
           <xsl:for-each select="$notes">
             <aside class="editorial-note-header" aria-label="Editorial note"><p><xsl:apply-templates select="node()" mode="html:render"/></p></aside>
           </xsl:for-each>
@@ -239,25 +258,48 @@
     <xsl:if test="$public"><meta name="DC.identifier" content="{$page}"/></xsl:if>
   </xsl:template>
 
+  <!-- The files a document includes (xi:include) that the edition does not have: a corpus's members
+       kept in files of their own.  Named, so that the page says where its parts are. -->
+  <xsl:template name="html:missing-parts">
+    <xsl:context-item as="element(tk:text)" use="required"/>
+    <xsl:if test="tk:missing">
+      <section class="missing-parts" id="missing-parts" aria-labelledby="missing-h" lang="en">
+        <h2 id="missing-h">Parts in other files</h2>
+        <p>This document includes {count(tk:missing)} {if (count(tk:missing) = 1) then 'part' else 'parts'} from other
+          files, which are not part of this edition:</p>
+        <ul class="missing-parts">
+          <xsl:for-each select="tk:missing">
+            <li><code>{@href}</code>{@xpointer[. != ''] ! (' (' || . || ')')}</li>
+          </xsl:for-each>
+        </ul>
+      </section>
+    </xsl:if>
+  </xsl:template>
+
   <!-- ============================================================ contents -->
 
   <!-- The chapters, then the notes and the apparatus after the text (so that keyboard users reach
        them without passing every name of the text). -->
   <xsl:template name="html:toc">
     <xsl:param name="tei" as="element()"/>
-    <xsl:variable name="heads" select="$tei//tei:text//(tei:div | tei:div1 | tei:div2 | tei:div3)[tei:head]"/>
-    <xsl:variable name="notes" select="$tei//tei:note[tk:is-flow-note(.)]"/>
+    <xsl:variable name="heads" select="$tei//tei:text//(tei:div | tei:div1 | tei:div2 | tei:div3)[tei:head]
+        | $tei//(tei:TEI | tei:teiCorpus)[parent::tei:teiCorpus]"/>
+    <xsl:variable name="notes" select="$tei//tei:note[html:is-flow-note(.)]"/>
     <xsl:variable name="after" as="element()*">
       <xsl:if test="$notes[tk:note-kind(.) != 'editorial']"><li><a href="#notes">Notes</a></li></xsl:if>
       <xsl:if test="$notes[tk:note-kind(.) = 'editorial']"><li><a href="#editorial-notes">Editorial notes</a></li></xsl:if>
       <xsl:if test="$tei//tei:text//(tei:choice | tei:app)[tk:is-entry(.)]"><li><a href="#apparatus">Apparatus</a></li></xsl:if>
+      <xsl:if test="$tei/../tk:missing"><li><a href="#missing-parts">Parts in other files</a></li></xsl:if>
     </xsl:variable>
-    <xsl:if test="count($heads) gt 1 or exists($after)">
+    <!-- a corpus lists its members, however few -->
+    <xsl:variable name="listed" select="count($heads) gt 1 or exists($tei/self::tei:teiCorpus/(tei:TEI | tei:teiCorpus))"/>
+    <xsl:if test="$listed or exists($after)">
       <nav class="toc" aria-label="Contents">
-        <h2>Contents</h2>
+        <h2 lang="en">Contents</h2>
         <ol>
-          <xsl:if test="count($heads) gt 1">
-            <xsl:apply-templates select="$tei//tei:text/(tei:front | tei:body | tei:back)" mode="html:toc"/>
+          <xsl:if test="$listed">
+            <xsl:apply-templates select="if ($tei/self::tei:teiCorpus) then $tei/(tei:TEI | tei:teiCorpus)
+                                         else $tei//tei:text/(tei:front | tei:body | tei:back)" mode="html:toc"/>
           </xsl:if>
           <xsl:sequence select="$after"/>
         </ol>
@@ -274,6 +316,17 @@
   </xsl:template>
   <xsl:template match="tei:note | tei:quote | tei:floatingText" mode="html:toc"/>
 
+  <!-- a corpus lists its members by title, each with its own chapters -->
+  <xsl:template match="(tei:TEI | tei:teiCorpus)[parent::tei:teiCorpus]" mode="html:toc">
+    <xsl:variable name="inner" as="element()*">
+      <xsl:apply-templates select="tei:TEI | tei:teiCorpus | .//tei:text/(tei:front | tei:body | tei:back)
+          [ancestor::*[self::tei:TEI or self::tei:teiCorpus][1] is current()]" mode="html:toc"/>
+    </xsl:variable>
+    <li><a href="#{tk:id(.)}">{(tk:title(.)[. != ''], 'Untitled')[1]}</a>
+      <xsl:if test="exists($inner)"><ol><xsl:sequence select="$inner"/></ol></xsl:if>
+    </li>
+  </xsl:template>
+
   <!-- The reading text of an element, as plain text (no notes within it, no source readings). -->
   <xsl:function name="html:plain" as="xs:string">
     <xsl:param name="e" as="element()"/>
@@ -284,18 +337,18 @@
 
   <xsl:template name="html:notes">
     <xsl:param name="tei" as="element()"/>
-    <xsl:variable name="notes" select="$tei//tei:note[tk:is-flow-note(.)]"/>
+    <xsl:variable name="notes" select="$tei//tei:note[html:is-flow-note(.)]"/>
     <xsl:variable name="author" select="$notes[tk:note-kind(.) != 'editorial']"/>
     <xsl:variable name="editorial" select="$notes[tk:note-kind(.) = 'editorial']"/>
     <xsl:if test="$author">
       <section class="notes" id="notes" aria-labelledby="notes-h" role="doc-endnotes">
-        <h2 id="notes-h">Notes</h2>
+        <h2 id="notes-h" lang="en">Notes</h2>
         <ol class="notes"><xsl:apply-templates select="$author" mode="html:notes"/></ol>
       </section>
     </xsl:if>
     <xsl:if test="$editorial">
       <section class="notes editorial-notes" id="editorial-notes" aria-labelledby="enotes-h">
-        <h2 id="enotes-h">Editorial notes</h2>
+        <h2 id="enotes-h" lang="en">Editorial notes</h2>
         <ol class="notes"><xsl:apply-templates select="$editorial" mode="html:notes"/></ol>
       </section>
     </xsl:if>
@@ -319,7 +372,7 @@
     <xsl:variable name="entries" select="$tei//tei:text//(tei:choice | tei:app)[tk:is-entry(.)]"/>
     <xsl:if test="$entries">
       <section class="apparatus" id="apparatus" aria-labelledby="app-h">
-        <h2 id="app-h">Apparatus</h2>
+        <h2 id="app-h" lang="en">Apparatus</h2>
         <p class="explain" lang="en">Each entry gives the reading of this edition, a bracket, and the source's reading
           (with its witnesses, for variants); <span class="app-resp">ed.</span> marks the editors' emendations;
           where the reading is only a mark or nothing (a character of the source removed), both sides begin
@@ -336,12 +389,15 @@
     <xsl:variable name="p" select="ancestor::tei:p[html:is-numbered(.)][1]"/>
     <!-- a lemma without a letter (a dash, a stop, a deletion) takes the word before it on both sides -->
     <xsl:variable name="context" select="if (matches($lemma, '[\p{L}\p{N}]')) then '' else tk:word-before(.)"/>
+    <!-- a reading the encoder set apart from the word before (θεὸς<app> <rdg>ἐν αὐτῆ…) stays apart from it -->
+    <xsl:variable name="sep" select="if ($context != '' and tk:space-before(.) and not(matches($context, '\s$'))) then ' ' else ''"/>
     <xsl:variable name="id" select="tk:id(.)"/>
     <li id="app-{$id}" data-tei="{local-name()}" lang="{tk:lang(($reading, .)[1])}">
       <xsl:sequence select="html:dir(tk:lang(($reading, .)[1]), 'en')"/>
-      <a class="backref" href="#app-{$id}-ref" aria-label="Back to the text">{if ($p) then '¶ ' || html:paragraph-number($p) else '↑'}</a>
+      <a class="backref" href="#app-{$id}-ref" aria-label="Back to the text">{if ($p) then '¶ ' || html:paragraph-number($p)
+          else (html:source-line(.) ! ('l. ' || .), '↑')[1]}</a>
       <xsl:text> </xsl:text>
-      <span class="lemma">{normalize-space($context || $lemma)}</span>
+      <span class="lemma">{normalize-space($context || $sep[$lemma != ''] || $lemma)}</span>
       <xsl:if test="$reading/@wit"><xsl:text> </xsl:text><span class="sigla">{string-join(tk:sigla($reading), ' ')}</span></xsl:if>
       <xsl:text>] </xsl:text>
       <xsl:for-each select="tk:alternates(.)">
@@ -354,7 +410,7 @@
           </xsl:if>
           <xsl:choose>
             <xsl:when test="normalize-space($context || $variant) = ''"><i class="app-om" lang="en">om.</i></xsl:when>
-            <xsl:otherwise>{tk:shown-reading($context || $variant, $context || $lemma)}</xsl:otherwise>
+            <xsl:otherwise>{tk:shown-reading($context || $sep[$variant != ''] || $variant, $context || $sep[$lemma != ''] || $lemma)}</xsl:otherwise>
           </xsl:choose>
         </span>
         <xsl:if test="@wit"><xsl:text> </xsl:text><span class="sigla">{string-join(tk:sigla(.), ' ')}</span></xsl:if>
@@ -368,6 +424,14 @@
       <xsl:if test="$reading/@type"><xsl:text> </xsl:text><span class="app-type" lang="en">({$reading/@type})</span></xsl:if>
     </li>
   </xsl:template>
+
+  <!-- The line of the source an element stands on, where the encoder numbered the lines (lb n="4" in an
+       inscription or a manuscript) and no numbered paragraph holds it. -->
+  <xsl:function name="html:source-line" as="xs:string?">
+    <xsl:param name="e" as="element()"/>
+    <xsl:variable name="lb" select="$e/preceding::tei:lb[1][@n]"/>
+    <xsl:sequence select="$lb[ancestor::tei:div[1] is $e/ancestor::tei:div[1]]/string(@n)"/>
+  </xsl:function>
 
   <!-- ============================================================ cards -->
 

@@ -77,7 +77,7 @@
     <xsl:variable name="key" select="string(@key)"/>
     <xsl:variable name="title" select="tk:title($tei)"/>
     <xsl:variable name="authors" select="string-join(tk:authors($tei), '; ')"/>
-    <xsl:for-each select=".//tei:text//(tei:p[html:is-numbered(.)] | tei:head | tei:note[tk:is-flow-note(.)] | tei:l)">
+    <xsl:for-each select=".//tei:text//(tei:p[html:is-numbered(.)] | tei:head | tei:note[html:is-flow-note(.)] | tei:l)">
       <xsl:variable name="text" select="normalize-space(html:plain(.))"/>
       <xsl:if test="$text">
         <tk:record url="texts/{$key}.html#{tk:id(.)}" text="{$title}" author="{$authors}"

@@ -8,11 +8,12 @@ import time
 from pathlib import Path
 
 import lxml.html
+from lxml import etree
 
 from .. import resources, xslt
 from ..files import atomic_write
-from ..parsing import parse_string
-from . import BuildReport, Text, edition_document
+from ..parsing import XI_NS, parse_string
+from . import TK, BuildReport, Text, edition_document
 
 
 def build_html(texts: list[Text], register, out: Path, *, options: dict, pdf_dir: Path | None = None,
@@ -23,6 +24,7 @@ def build_html(texts: list[Text], register, out: Path, *, options: dict, pdf_dir
     pdf_keys, volume = _current_pdfs(texts, register, pdf_dir, report.messages)
     opts = dict(options, pdf=volume)
     edition = edition_document(texts, pdf_keys)
+    _name_missing_parts(edition, texts)
     params = {"options": opts, "docs": {name: lxml.html.document_fromstring(page) for name, page in _docs().items()}}
     if register is not None:
         params["register"] = register
@@ -55,6 +57,17 @@ def build_html(texts: list[Text], register, out: Path, *, options: dict, pdf_dir
         index_search(records, out)
         report.timings["html: search index"] = time.perf_counter() - t2
     return report
+
+
+def _name_missing_parts(edition, texts: list[Text]) -> None:
+    """An xi:include without a fallback names a file the build does not load (the parts of a teiCorpus):
+    the edition document no longer holds it, so each text's holder lists the files (tk:missing), and the
+    page says which parts are elsewhere rather than show an empty corpus."""
+    for holder, t in zip(edition.findall(f"{{{TK}}}text"), texts):
+        for inc in t.doc.root.iter(f"{{{XI_NS}}}include"):
+            if inc.find(f"{{{XI_NS}}}fallback") is None:
+                etree.SubElement(holder, f"{{{TK}}}missing", href=inc.get("href") or "",
+                                 xpointer=inc.get("xpointer") or "")
 
 
 def _current_pdfs(texts: list[Text], register, pdf_dir: Path | None, messages: list[str]) -> tuple[set[str], bool]:
