@@ -1286,6 +1286,11 @@ def test_a_letter_transcribed_line_by_line_reads_as_written(genres, page):
     # a name leads to the letter's own index of persons
     netti = page.locator("a.tei-rs", has_text="Netti")
     assert netti.get_attribute("href") == "#netti" and page.locator("li#netti").count() == 1
+    # who wrote it where and when, to whom; where the manuscript is kept
+    meta = {dt: " ".join(dd.split()) for dt, dd in zip(page.locator("dl.meta dt").all_inner_texts(),
+                                                      page.locator("dl.meta dd").all_inner_texts())}
+    assert meta["Sent"] == "Carl Münchhoff · Padua · 12.09.1848" and meta["Received"] == "Antonia Münchhoff", meta
+    assert meta["Manuscript"] == "Wien, Kriegsarchiv, NL B/264", meta
     # the page is German, its frame English
     assert page.get_attribute("html", "lang") == "de"
     assert page.get_attribute("header.site", "lang") == "en" and page.get_attribute("dl.meta dt >> nth=0", "lang") == "en"
@@ -1328,3 +1333,20 @@ def test_a_corpus_lists_its_members_and_names_the_parts_kept_elsewhere(genres, p
     assert page.locator("nav.toc a[href='#member']").inner_text() == "The Member Kept Here"
     meta = " ".join(page.inner_text("#member dl.member-meta").split())
     assert "Source Printed edition, Bombay 1890." in meta and "Written 1890" in meta, meta
+
+
+def test_an_early_print_regularises_its_letters_silently_and_keeps_its_forme_work_for_the_source_view(genres, page):
+    page.goto(f"{genres}/texts/earlyprint.html")
+    text = " ".join(page.inner_text(".reading-text").split())
+    assert "This is the first use of the word, and the ꝛule of a corrected printer." in text, text
+    assert "B2" not in text and "A Sermon." not in text  # forme work is the source's, not the text's
+    # the apparatus lists the expansion and the correction, not each long s
+    entries = [" ".join(t.split()) for t in page.locator("ol.apparatus li").all_inner_texts()]
+    assert [e.split(" ", 2)[2] for e in entries] == ["the] ye", "printer] prnter"], entries
+    assert "(ſ as s, v as u) are not listed" in " ".join(page.inner_text("p.explain").split())
+    assert page.locator(".app-silent a.app-ref").count() == 0
+    page.locator("button.view-toggle").click()
+    source = " ".join(page.inner_text(".reading-text").split())
+    assert "Thiſ is the firſt vse of ye word" in source and "prnter" in source, source
+    for fw in ("A Sermon.", "B2", "And"):
+        assert page.locator(f".tei-fw:text-is('{fw}')").is_visible()

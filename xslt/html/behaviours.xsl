@@ -488,7 +488,7 @@
           <xsl:apply-templates mode="html:render"/>
           <xsl:if test="not(node())">{tk:pointer-text(.)}</xsl:if>
         </a>
-        <xsl:for-each select=".//(tei:choice | tei:app)[tk:is-entry(.)]">
+        <xsl:for-each select=".//(tei:choice | tei:app)[html:is-listed(.)]">
           <a class="app-ref" href="#app-{tk:id(.)}" aria-label="Apparatus entry {tk:entry-number(.)}"/>
         </xsl:for-each>
         <xsl:for-each select=".//tei:note[html:is-flow-note(.)][not(html:is-endnote(.))]"><xsl:call-template name="html:note-marker"/></xsl:for-each>
@@ -522,7 +522,7 @@
     <xsl:variable name="empty" select="not(html:shows-something($reading))"/>
     <xsl:if test="if ($empty) then $before and $after else $before"><xsl:text> </xsl:text></xsl:if>
     <span id="app-{$n}-ref">
-      <xsl:call-template name="html:attributes"><xsl:with-param name="class" select="'app-entry'"/></xsl:call-template>
+      <xsl:call-template name="html:attributes"><xsl:with-param name="class" select="('app-entry', 'app-silent'[not(html:is-listed(current()))])"/></xsl:call-template>
       <xsl:attribute name="id" select="'app-' || $id || '-ref'"/>
       <span class="reading" data-wit="{$reading/@wit}"><xsl:apply-templates select="$reading/node()" mode="html:render"/></span>
       <xsl:for-each select="$others">
@@ -532,11 +532,29 @@
           <xsl:if test="$empty and $after and html:shows-something(.)"><xsl:text> </xsl:text></xsl:if>
         </span>
       </xsl:for-each>
-      <!-- an app with a lemma only (a lacuna marked in one witness) has no entry to link to -->
-      <xsl:if test="not(html:in-link(.)) and exists($others)"><a class="app-ref" href="#app-{$id}" aria-label="Apparatus entry {$n}"/></xsl:if>
+      <!-- an app with a lemma only (a lacuna marked in one witness) has no entry to link to, nor has a
+           letter regularised as the print's typography asks (html:is-listed) -->
+      <xsl:if test="not(html:in-link(.)) and html:is-listed(.)"><a class="app-ref" href="#app-{$id}" aria-label="Apparatus entry {$n}"/></xsl:if>
     </span>
     <xsl:if test="$after and not($empty)"><xsl:text> </xsl:text></xsl:if>
   </xsl:template>
+
+  <!-- Is an emendation or variant listed in the apparatus?  Not a letter regularised as the print's
+       typography asks, one or two letters for one or two (an early print's ſ as s, u as v, vv as w; not a
+       ditto mark read as words):
+       in a book of such letters the apparatus would list little else.  The switch to the source
+       readings shows them, and the apparatus says so. -->
+  <xsl:function name="html:is-listed" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="tk:is-entry($e) and not(html:is-typographic($e))"/>
+  </xsl:function>
+
+  <xsl:function name="html:is-typographic" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="exists($e/self::tei:choice[tei:orig and tei:reg][count(*) = 2]) and
+        (every $side in $e/(tei:orig, tei:reg) satisfies
+           matches(tk:reading-string($side/node()), '^\p{L}{1,2}$') and not($side//*))"/>
+  </xsl:function>
 
   <!-- Does a reading show anything (words, a mark, a gap), or is it empty? -->
   <xsl:function name="html:shows-something" as="xs:boolean">

@@ -181,6 +181,19 @@
           <dt lang="en">{if (@type = 'transcription') then 'Transcription used' else if (@type = 'reprint') then 'Reprinted' else 'Source'}</dt>
           <dd><xsl:apply-templates select="node()" mode="html:render"/></dd>
         </xsl:for-each>
+        <!-- a letter: who sent it from where and when, who received it -->
+        <xsl:for-each select="$header/tei:profileDesc/tei:correspDesc/tei:correspAction">
+          <dt lang="en">{(map{'sent': 'Sent', 'received': 'Received', 'forwarded': 'Forwarded', 'redirected': 'Redirected',
+              'transmitted': 'Transmitted'}(string(@type)), 'Correspondence')[1]}</dt>
+          <dd><xsl:for-each select="*[normalize-space()]">
+            <xsl:if test="position() gt 1"> · </xsl:if><xsl:apply-templates select="." mode="html:render"/></xsl:for-each></dd>
+        </xsl:for-each>
+        <!-- a manuscript: where it is kept, under which shelfmark -->
+        <xsl:for-each select="$header/tei:fileDesc/tei:sourceDesc//tei:msDesc/tei:msIdentifier">
+          <dt lang="en">Manuscript</dt>
+          <dd>{string-join((tei:settlement, tei:institution, tei:repository, tei:collection, tei:idno, tei:msName)
+              ! normalize-space()[. != ''], ', ')}</dd>
+        </xsl:for-each>
         <xsl:variable name="witnesses" select="$tei//tei:listWit//tei:witness[@xml:id]"/>
         <xsl:if test="$witnesses">
           <dt lang="en">Witnesses</dt>
@@ -288,7 +301,7 @@
     <xsl:variable name="after" as="element()*">
       <xsl:if test="$notes[tk:note-kind(.) != 'editorial']"><li><a href="#notes">Notes</a></li></xsl:if>
       <xsl:if test="$notes[tk:note-kind(.) = 'editorial']"><li><a href="#editorial-notes">Editorial notes</a></li></xsl:if>
-      <xsl:if test="$tei//tei:text//(tei:choice | tei:app)[tk:is-entry(.)]"><li><a href="#apparatus">Apparatus</a></li></xsl:if>
+      <xsl:if test="$tei//tei:text//(tei:choice | tei:app)[html:is-listed(.)]"><li><a href="#apparatus">Apparatus</a></li></xsl:if>
       <xsl:if test="$tei/../tk:missing"><li><a href="#missing-parts">Parts in other files</a></li></xsl:if>
     </xsl:variable>
     <!-- a corpus lists its members, however few -->
@@ -369,16 +382,20 @@
 
   <xsl:template name="html:apparatus">
     <xsl:param name="tei" as="element()"/>
-    <xsl:variable name="entries" select="$tei//tei:text//(tei:choice | tei:app)[tk:is-entry(.)]"/>
-    <xsl:if test="$entries">
+    <xsl:variable name="entries" select="$tei//tei:text//(tei:choice | tei:app)[html:is-listed(.)]"/>
+    <xsl:variable name="letters" select="$tei//tei:text//tei:choice[html:is-typographic(.)]"/>
+    <xsl:if test="$entries or $letters">
       <section class="apparatus" id="apparatus" aria-labelledby="app-h">
         <h2 id="app-h" lang="en">Apparatus</h2>
         <p class="explain" lang="en">Each entry gives the reading of this edition, a bracket, and the source's reading
           (with its witnesses, for variants); <span class="app-resp">ed.</span> marks the editors' emendations;
           where the reading is only a mark or nothing (a character of the source removed), both sides begin
           with the word before it; <i>om.</i> means that the source has nothing; ␣ stands for a space of the
-          source where a space is all that differs.</p>
-        <ol class="apparatus"><xsl:apply-templates select="$entries" mode="html:apparatus"/></ol>
+          source where a space is all that differs.<xsl:if test="$letters"> The letters the edition regularises as the
+          print's typography asks ({string-join(distinct-values($letters ! (tk:reading-string(tei:orig/node()) || ' as '
+          || tk:reading-string(tei:reg/node()))), ', ')}) are not listed: “Show the source readings” shows
+          them in the text.</xsl:if></p>
+        <xsl:if test="$entries"><ol class="apparatus"><xsl:apply-templates select="$entries" mode="html:apparatus"/></ol></xsl:if>
       </section>
     </xsl:if>
   </xsl:template>
