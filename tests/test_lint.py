@@ -486,3 +486,37 @@ def test_a_safe_fix_that_would_change_the_text_is_not_written_and_says_why(tmp_p
     assert doc.read_bytes() == before and report.fixed == 0
     assert [(d.code, d.message) for d in report.diagnostics if d.code == "FIX"] == [
         ("FIX", "the fixes were not applied: the change would alter the text (this is a bug in teikit)")]
+
+
+def test_fixes_that_make_others_possible_are_applied_in_the_same_run(tmp_path):
+    """Tagging a name can show a space before a comma (",Stalin" is no comma before a word once Stalin is a
+    name): --fix goes on until nothing is left to fix, so that a second run changes nothing."""
+    shutil.copytree(HERE / "TK402_bad", tmp_path / "f")
+    doc = tmp_path / "f" / "doc.xml"
+    doc.write_text(doc.read_text(encoding="utf-8").replace("Unprecedented in vile-ness and in com- mittee work.",
+                                                           "He wrote ,Stalin again."), encoding="utf-8")
+    args = (doc, "--register", doc.parent / "register.xml", "--select", "TK201,TK406", "--fix", "--unsafe-fixes")
+    r = cli(*args)
+    assert "2 fixed" in r.output, r.output
+    fixed = doc.read_text(encoding="utf-8")
+    assert ('He wrote<choice><sic> ,</sic><corr resp="#t-ed" type="transcription">,</corr></choice><persName '
+            'ref="psn:stalin">Stalin</persName> again.') in fixed
+    r = cli(*args)
+    assert r.exit_code == 0 and doc.read_text(encoding="utf-8") == fixed
+
+
+def test_a_text_after_a_cdata_section_is_placed_and_fixed_but_never_inside_the_section(tmp_path):
+    # lxml reads "<![CDATA[…]]> and the the" as one text; markup inserted in the section would be read as text
+    shutil.copytree(HERE / "TK402_bad", tmp_path / "f")
+    doc = tmp_path / "f" / "doc.xml"
+    doc.write_text(doc.read_text(encoding="utf-8").replace(
+        "Unprecedented in vile-ness and in com- mittee work.",
+        "<![CDATA[A & B wrote the the end]]> and the the end."), encoding="utf-8")
+    found = [d for d in lint([doc], select_codes=["TK405"], register_path=doc.parent / "register.xml").diagnostics]
+    text = doc.read_text(encoding="utf-8")
+    assert [(d.column, d.fix is not None) for d in found] == [
+        (text.splitlines()[15].index("the the") + 1, False), (text.splitlines()[15].index("and the the") + 5, True)]
+    r = cli(doc, "--register", doc.parent / "register.xml", "--select", "TK405", "--fix", "--unsafe-fixes")
+    assert "1 fixed" in r.output
+    assert ('<![CDATA[A & B wrote the the end]]> and <choice><sic>the the</sic><corr resp="#t-ed" type="misprint">the'
+            '</corr></choice> end.') in doc.read_text(encoding="utf-8")

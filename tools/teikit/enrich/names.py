@@ -229,5 +229,5 @@ def _tag(entry, ctx: Context, run, prefixes) -> tuple[str, str] | None:
     qname = f"{prefix}:{entry.name_element}" if prefix else entry.name_element
     attrs = f' ref="{escape_attr(pointer(entry, ctx, prefixes))}"'
     if entry.kind == "work" and entry.level:
-        attrs = f' level="{entry.level}"' + attrs
+        attrs = f' level="{escape_attr(entry.level)}"' + attrs
     return f"<{qname}{attrs}>", f"</{qname}>"

@@ -154,31 +154,48 @@ class DocContext:
         index.update({n: ("other", i) for i, n in enumerate(root.iter(etree.Comment, etree.ProcessingInstruction))})
         return index
 
-    def _run(self, node: etree._Element, kind: str):
-        """The source text run of a node's text (kind='text') or tail, or None."""
+    def _runs(self, node: etree._Element, kind: str) -> list:
+        """The source text runs of a node's text (kind='text') or tail: one, or several where CDATA
+        sections stand in it (lxml reads ``a<![CDATA[b]]>c`` as one text)."""
         place = self._node_index.get(node)
         try:
             if place is None:
-                return None
+                return []
             if place[0] == "other":
                 if kind != "tail":
-                    return None
+                    return []
                 start = self.source.others[place[1]][1]
             else:
                 src_el = self.source.elements[place[1]]
                 start = src_el.tag_end if kind == "text" else src_el.end
         except IndexError:
-            return None
-        return self.source.run_at(start)
+            return []
+        runs, text = [], self.source.text
+        while True:
+            cdata = text.startswith("<![CDATA[", start)
+            run = self.source.run_at(start + 9 if cdata else start)
+            if run is None:
+                return runs
+            runs.append(run)
+            start = run.offsets[-1] + (3 if cdata else 0)
+
+    def _char(self, node: etree._Element, kind: str, offset: int):
+        """The source run of a character of a node's text or tail, and its index there (or None).
+        The offset just after the last character is that of the last run's end."""
+        runs = self._runs(node, kind)
+        for i, run in enumerate(runs):
+            if offset < len(run.text) or (offset == len(run.text) and i == len(runs) - 1):
+                return run, offset
+            offset -= len(run.text)
+        return None
 
     def where(self, el: etree._Element, kind: str | None = None, offset: int = 0) -> tuple[int, int]:
         """Line and column of an element, or of a character in its text (kind='text') or tail."""
-        if kind is None:
+        found = self._char(el, kind, offset) if kind is not None else None
+        if found is None:
             return self.doc.locate(el)
-        run = self._run(el, kind)
-        if run is None or offset >= len(run.offsets):
-            return self.doc.locate(el)
-        return self.source.line_col(run.offsets[offset])
+        run, i = found
+        return self.source.line_col(run.offsets[i])
 
     def diag(self, rule: type[Rule] | Rule, el: etree._Element, message: str, *, kind: str | None = None,
              offset: int = 0, fix: Fix | None = None, severity: str = "error") -> Diagnostic:
@@ -188,11 +205,13 @@ class DocContext:
                           xpath=readable_path(holder), fix=fix)
 
     def source_offset(self, el: etree._Element, kind: str, offset: int) -> int | None:
-        """The offset in the source text of a character of el's text (kind='text') or tail."""
-        run = self._run(el, kind)
-        if run is None or offset >= len(run.offsets) or not run.editable:
+        """The offset in the source text of a character of el's text (kind='text') or tail; None inside
+        a CDATA section, where markup would be read as text."""
+        found = self._char(el, kind, offset)
+        if found is None or not found[0].editable:
             return None
-        return run.offsets[offset]
+        run, i = found
+        return run.offsets[i]
 
     def source_element(self, el: etree._Element):
         """The source-level element (with offsets) of an lxml element."""

@@ -11,16 +11,47 @@ from ..parsing import parse
 from ..source import Edit, apply
 
 
+# Fixes may make others possible (a name tagged shows a space before a comma); like ruff, --fix applies
+# them again until none is left, at most this many times.
+PASSES = 10
+
+
 def apply_fixes(report, *, unsafe: bool = False, lint_again=None):
     """Apply the fixes of a report (safe ones; unsafe ones too when asked) and lint again.
 
-    Fixes whose edits overlap one already taken wait for the next run; the others of the file are
-    applied.  A file is written only when the result keeps its text (safe fixes only), parses,
-    and is no less valid than before; otherwise it is left as it was and a ``FIX`` finding says why.
+    Fixes whose edits overlap one already taken wait for the next pass; the others of the file are
+    applied.  With ``lint_again``, passes go on while they fix something, so that a second
+    ``lint --fix`` finds nothing left to do.  A file is written only when the result keeps its text
+    (safe fixes only), parses, and is no less valid than before; otherwise it is left as it was and a
+    ``FIX`` finding says why.
     """
+    fixed, refused, problems = _apply(report, unsafe)
+    passes = 1
+    while lint_again is not None and fixed and passes <= PASSES:
+        report = lint_again()
+        if passes == PASSES or not any(_applicable(d, unsafe) for d in report.diagnostics):
+            break
+        more, refused, problems = _apply(report, unsafe)
+        fixed += more
+        passes += 1
+        if not more:
+            break
+    report.fixed = fixed
+    report.refused = refused
+    if problems:
+        report.diagnostics = sorted(report.diagnostics + problems, key=Diagnostic.sort_key)
+    return report
+
+
+def _applicable(d: Diagnostic, unsafe: bool) -> bool:
+    return d.fix is not None and (d.fix.safety == "safe" or (unsafe and d.fix.safety == "unsafe"))
+
+
+def _apply(report, unsafe: bool) -> tuple[int, list[str], list[Diagnostic]]:
+    """One pass: the findings fixed, the files changed on disk since lint read them, and the refusals."""
     by_file = defaultdict(list)
     for d in report.diagnostics:
-        if d.fix is not None and (d.fix.safety == "safe" or (unsafe and d.fix.safety == "unsafe")):
+        if _applicable(d, unsafe):
             by_file[d.path].append(d)
     fixed = 0
     refused = []
@@ -48,13 +79,7 @@ def apply_fixes(report, *, unsafe: bool = False, lint_again=None):
             raise InputError(f"cannot write the fixed file: {exc.strerror or exc}", path=path,
                              hint=f"{fixed} findings were fixed in the files before it; nothing else was written") from None
         fixed += len(taken)
-    if lint_again is not None and fixed:
-        report = lint_again()
-    report.fixed = fixed
-    report.refused = refused
-    if problems:
-        report.diagnostics = sorted(report.diagnostics + problems, key=Diagnostic.sort_key)
-    return report
+    return fixed, refused, problems
 
 
 def _edits(d: Diagnostic) -> list[Edit]:
