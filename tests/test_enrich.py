@@ -569,6 +569,18 @@ def test_hostile_generated_documents_keep_every_character_through_enrich_and_lin
     assert path.read_bytes() == fixed and report.fixed == 0
 
 
+def test_tree_edits_count_no_comment_or_instruction_as_text():
+    """teikit.tree (the lxml text and tail arithmetic that ingest uses) reads the text as itertext does:
+    a comment's content is no text, and an edit next to one lands in the text around it."""
+    from lxml import etree
+    from teikit import tree
+    p = etree.fromstring("<p>ab<!--XYZ-->cd<?pi QQ?>ef</p>")
+    assert tree.string(p) == "".join(p.itertext()) == "abcdef"
+    tree.wrap(p, 2, 4, etree.Element("seg"))
+    tree.insert(p, 5, etree.Element("lb"))
+    assert etree.tostring(p) == b"<p>ab<!--XYZ--><seg>cd</seg><?pi QQ?>e<lb/>f</p>"
+
+
 # ---------------------------------------------------------------- writing
 
 def test_default_writes_nothing_and_in_place_writes(tmp_path):

@@ -31,12 +31,16 @@ class Segment:
 
 
 def segments(el: etree._Element) -> Iterator[Segment]:
-    """The character data of ``el`` in document order, with offsets into its string value."""
+    """The character data of ``el`` in document order, with offsets into its string value.
+
+    A comment or processing instruction has no character data (lxml's ``text`` of one is its
+    content, which is no text of the document), but the text after it does.
+    """
     pos = 0
 
     def walk(node, include_tail):
         nonlocal pos
-        if node.text:
+        if node.text and isinstance(node.tag, str):
             yield Segment(node, "text", pos, pos + len(node.text))
             pos += len(node.text)
         for child in node:
