@@ -686,6 +686,29 @@ def test_in_place_keeps_the_encoding_and_byte_order_mark_of_the_file(tmp_path, e
         "Stalin à", '<persName ref="register.xml#stalin">Stalin</persName> à')
 
 
+@pytest.mark.parametrize("bom, codec", [(b"\xfe\xff", "utf-16-be"), (b"\xff\xfe", "utf-16-le")])
+def test_in_place_keeps_the_byte_order_of_a_utf16_file(tmp_path, bom, codec):
+    path = doc(tmp_path, "<p>Stalin.</p>")
+    text = path.read_text(encoding="utf-8").replace('encoding="UTF-8"', 'encoding="UTF-16"')
+    path.write_bytes(bom + text.encode(codec))  # Python's utf-16 codec would have written the machine's order
+    enrich([path], steps=("names",), write=True)
+    data = path.read_bytes()
+    assert data[:2] == bom and data[2:].decode(codec) == text.replace(
+        "Stalin.", '<persName ref="register.xml#stalin">Stalin</persName>.')
+
+
+def test_a_character_the_files_encoding_lacks_is_written_as_a_reference(tmp_path):
+    folder = tmp_path / "régistre"
+    folder.mkdir()
+    shutil.copy(REGISTER, folder / "register.xml")
+    path = tmp_path / "doc.xml"
+    path.write_text((HEAD + "<p>Stalin.</p>" + TAIL).replace('encoding="UTF-8"', 'encoding="US-ASCII"'),
+                    encoding="ascii")
+    report = enrich([path], steps=("names",), write=True, register_path=folder / "register.xml")
+    assert report.written == [str(path)]  # it raised UnicodeEncodeError
+    assert '<persName ref="r&#233;gistre/register.xml#stalin">' in path.read_text(encoding="ascii")
+
+
 def test_in_place_writes_through_a_symlink_and_keeps_it(tmp_path):
     target = doc(tmp_path, "<p>Stalin.</p>")
     link = tmp_path / "link.xml"

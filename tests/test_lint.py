@@ -520,3 +520,14 @@ def test_a_text_after_a_cdata_section_is_placed_and_fixed_but_never_inside_the_s
     assert "1 fixed" in r.output
     assert ('<![CDATA[A & B wrote the the end]]> and <choice><sic>the the</sic><corr resp="#t-ed" type="misprint">the'
             '</corr></choice> end.') in doc.read_text(encoding="utf-8")
+
+
+def test_a_fix_keeps_the_byte_order_of_a_utf16_file(tmp_path):
+    shutil.copytree(HERE / "TK201_bad", tmp_path / "f")
+    doc = tmp_path / "f" / "doc.xml"
+    text = doc.read_text(encoding="utf-8").replace('encoding="UTF-8"', 'encoding="UTF-16"')
+    doc.write_bytes(b"\xfe\xff" + text.encode("utf-16-be"))
+    r = cli(doc, "--register", doc.parent / "register.xml", "--select", "TK201", "--fix")
+    assert "1 fixed" in r.output
+    data = doc.read_bytes()
+    assert data[:2] == b"\xfe\xff" and '<persName ref="psn:stalin">Stalin</persName>' in data[2:].decode("utf-16-be")

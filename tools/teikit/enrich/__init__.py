@@ -170,7 +170,7 @@ class Result:
     refused: str | None = None
     read: bytes | None = None  # the file's bytes as they were read, to tell a change on disk since
     encoding: str = "utf-8"  # the file's encoding and byte order mark, which the new text keeps
-    bom: bool = False
+    bom: bytes = b""
     written: bool = False
 
     @property
@@ -180,7 +180,7 @@ class Result:
     @cached_property
     def data(self) -> bytes:
         """The new text as the file's bytes, encoded once for the check and the write."""
-        return (("\ufeff" if self.bom else "") + self.text).encode(self.encoding)
+        return self.bom + self.text.encode(self.encoding, errors="xmlcharrefreplace")
 
     def diff(self) -> str:
         return "".join(difflib.unified_diff(
@@ -266,14 +266,31 @@ def enrich_document(path: str | Path, *, steps: Sequence[str] = STEPS,
     return result
 
 
-def _form(doc: Document) -> tuple[str, bool]:
-    """The file's encoding, and whether it starts with a byte order mark."""
-    return doc.tree.docinfo.encoding or "utf-8", doc.data.startswith(b"\xef\xbb\xbf")
+# Byte order marks and the codec that writes the text after each (UTF-32 first: its LE mark begins as UTF-16's).
+_BOMS = ((b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-be"), (b"\xef\xbb\xbf", "utf-8"),
+         (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
+
+
+def _form(doc: Document) -> tuple[str, bytes]:
+    """The codec of the file's text, and the byte order mark it starts with (b"" for none).
+
+    A UTF-16 file keeps its byte order: Python's "utf-16" codec would write the machine's.
+    """
+    for bom, codec in _BOMS:
+        if doc.data.startswith(bom):
+            return codec, bom
+    return doc.tree.docinfo.encoding or "utf-8", b""
+
+
+def encode_like(doc: Document, text: str) -> bytes:
+    """The new text of a document as the file's bytes: its encoding, byte order and byte order mark; a
+    character the encoding lacks (a pointer's é in an ASCII file) as a character reference."""
+    codec, bom = _form(doc)
+    return bom + text.encode(codec, errors="xmlcharrefreplace")
 
 
 def _encode(text: str, doc: Document) -> bytes:
-    encoding, bom = _form(doc)
-    return (("\ufeff" if bom else "") + text).encode(encoding)
+    return encode_like(doc, text)
 
 
 def _check(doc: Document, result: Result) -> str | None:

@@ -63,11 +63,8 @@ def _apply(report, unsafe: bool) -> tuple[int, list[str], list[Diagnostic]]:
             continue
         taken = _compatible(diags)
         edits = list({(e.start, e.end, e.text): e for d in taken for e in _edits(d)}.values())
-        new = apply(doc.text, edits)
-        bom = "\ufeff" if doc.data.startswith(b"\xef\xbb\xbf") else ""
-        encoding = doc.tree.docinfo.encoding or "utf-8"
-        data = (bom + new).encode(encoding, errors="xmlcharrefreplace")
-        from ..enrich import refusal
+        from ..enrich import encode_like, refusal
+        data = encode_like(doc, apply(doc.text, edits))
         why = refusal(doc, data, same_text=all(d.fix.safety == "safe" for d in taken))
         if why is not None:
             problems.append(Diagnostic(path, taken[0].line, taken[0].column, "FIX",
