@@ -1350,3 +1350,27 @@ def test_an_early_print_regularises_its_letters_silently_and_keeps_its_forme_wor
     assert "Thiſ is the firſt vse of ye word" in source and "prnter" in source, source
     for fw in ("A Sermon.", "B2", "And"):
         assert page.locator(f".tei-fw:text-is('{fw}')").is_visible()
+
+
+def test_search_records_hold_every_block_of_text_and_lead_to_its_anchor(tmp_path, monkeypatch):
+    """Not only numbered paragraphs, headings, notes and verse: a speech, a cast list, a letter's salute,
+    an inscription's lines and an apparatus's comments are found, each at an anchor of its page."""
+    import teikit.build.html as html_build
+    captured = []
+    monkeypatch.setattr(html_build, "index_search", lambda records, out: captured.append(records) or 0)
+    run([WEB_FIXTURES], tmp_path, html=True, pdf=False)
+    records = lxml.etree.fromstring(captured[0].encode())
+    found: dict[str, Counter] = {}
+    for r in records:
+        page, _, fragment = r.get("url").partition("#")
+        ids = set(lxml.html.parse(str(tmp_path / "html" / page)).getroot().xpath("//@id"))
+        assert fragment in ids, (page, fragment, r.get("label"))
+        found.setdefault(page, Counter()).update(words(r.text or ""))
+    for path in sorted(WEB_FIXTURES.glob("*.xml")):
+        if path.stem == "leiden":  # (words across lines: see below)
+            continue
+        missing = reading_words(parse(path).root) - found[f"texts/{_key(path)}.html"]
+        assert not missing, (path.name, missing)
+    assert {"Ἐπὶ", "ΖΩΠΤΡΟΥ", "Doroteo"} <= set(found["texts/leiden.html"])
+    speech = [r for r in records if "Bienen" in (r.text or "")][0]
+    assert speech.get("label") == "LEONCE" and speech.get("url").startswith("texts/drama.html#")

@@ -58,7 +58,7 @@
       <xsl:when test="$b = 'cell'"><xsl:call-template name="html:cell"/></xsl:when>
       <xsl:when test="$b = 'graphic'"><xsl:call-template name="html:graphic"/></xsl:when>
       <xsl:when test="$b = 'glyph'"><xsl:call-template name="html:inline"/></xsl:when>
-      <xsl:when test="self::tei:app"><xsl:call-template name="html:app-comment"/></xsl:when>
+      <xsl:when test="html:is-comment(.)"><xsl:call-template name="html:app-comment"/></xsl:when>
       <xsl:otherwise><xsl:call-template name="html:generic"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -252,6 +252,7 @@
     <xsl:variable name="content" as="node()*"><xsl:apply-templates mode="html:render"/></xsl:variable>
     <xsl:element name="{html:p-or-div($content)}">
       <xsl:call-template name="html:attributes"/>
+      <xsl:call-template name="html:line-id"/>
       <xsl:if test="html:is-numbered(.)">
         <xsl:variable name="n" select="html:paragraph-number(.)"/>
         <xsl:variable name="id" select="tk:id(.)"/>
@@ -284,8 +285,41 @@
   <!-- A verse line is citable, and a search result leads to it. -->
   <xsl:template name="html:line-id" as="attribute()?">
     <xsl:context-item as="element()" use="required"/>
-    <xsl:if test="self::tei:l and ancestor::tei:text"><xsl:attribute name="id" select="tk:id(.)"/></xsl:if>
+    <xsl:if test="(self::tei:l or html:is-text-block(.)) and ancestor::tei:text"><xsl:attribute name="id" select="tk:id(.)"/></xsl:if>
   </xsl:template>
+
+  <!-- A block of text that no numbered paragraph, heading, verse line or note holds: a speech's
+       paragraph, an inscription's ab, a cast item, a stage direction, a letter's salute.  It has an
+       anchor, and search finds its words there (site.xsl). -->
+  <xsl:function name="html:is-text-block" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="not(html:is-record($e)) and html:holds-text($e)
+        and not($e/ancestor::*[html:is-record(.) or html:holds-text(.)])"/>
+  </xsl:function>
+
+  <!-- A block that holds text of its own: words directly in it or in a phrase of it (a dateline's
+       sentence), or only phrases (a cast item of a role and its description); not only blocks (a speech
+       of a speaker and paragraphs). -->
+  <xsl:function name="html:holds-text" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="html:is-blockish($e) and normalize-space($e) != ''
+        and (exists($e/text()[normalize-space()]) or exists($e/*[normalize-space()][not(html:is-blockish(.))])
+             or empty($e/descendant::*[html:is-blockish(.)][1]))"/>
+  </xsl:function>
+
+  <xsl:function name="html:is-blockish" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="exists($e/ancestor::tei:text) and tk:behaviour($e) = ('paragraph', 'heading', 'block', 'listItem', 'cell', 'generic')
+        and not(html:in-phrase($e))"/>
+  </xsl:function>
+
+  <!-- What search finds as a unit with an anchor of its own: a numbered paragraph, a heading, a verse
+       line, a note. -->
+  <xsl:function name="html:is-record" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="exists($e[self::tei:p[html:is-numbered(.)] or self::tei:head or self::tei:l
+                                    or self::tei:note[html:is-flow-note(.)]])"/>
+  </xsl:function>
 
   <xsl:template name="html:inline">
     <xsl:context-item as="element()" use="required"/>
@@ -589,7 +623,7 @@
   <xsl:template name="html:list-item">
     <xsl:context-item as="element()" use="required"/>
     <xsl:variable name="item" select="."/>
-    <li><xsl:call-template name="html:attributes"/><xsl:apply-templates mode="html:render"/>
+    <li><xsl:call-template name="html:attributes"/><xsl:call-template name="html:line-id"/><xsl:apply-templates mode="html:render"/>
       <xsl:apply-templates mode="html:render" select="following-sibling::*[html:goes-with-item(.)]
           [preceding-sibling::*[tk:behaviour(.) = 'listItem'][1] is $item]"/></li>
   </xsl:template>
@@ -758,7 +792,7 @@
     <xsl:context-item as="element()" use="required"/>
     <xsl:variable name="cell" select="."/>
     <xsl:variable name="strays" select="(../* | ../../*)[html:is-stray(.)][html:stray-cell(.) is $cell]"/>
-    <td><xsl:call-template name="html:attributes"/>
+    <td><xsl:call-template name="html:attributes"/><xsl:call-template name="html:line-id"/>
       <xsl:apply-templates select="$strays[. &lt;&lt; $cell]" mode="html:render"/>
       <xsl:apply-templates mode="html:render"/>
       <xsl:apply-templates select="$strays[. &gt;&gt; $cell]" mode="html:render"/></td>
@@ -784,6 +818,7 @@
     </xsl:variable>
     <xsl:element name="{if (html:in-phrase(.)) then 'span' else 'div'}">
       <xsl:call-template name="html:attributes"><xsl:with-param name="class" select="'app-comment'"/></xsl:call-template>
+      <xsl:attribute name="id" select="tk:id(.)"/>
       <xsl:if test="exists($lines)"><span class="app-loc" lang="en">{if (count($lines) gt 1) then 'll. ' else 'l. '}{string-join($lines, '–')}</span><xsl:text> </xsl:text></xsl:if>
       <xsl:element name="{if (html:p-or-div($content) = 'div') then 'div' else 'span'}">
         <xsl:attribute name="class" select="'app-comment-text'"/>
@@ -793,11 +828,16 @@
     </xsl:element>
   </xsl:template>
 
+  <xsl:function name="html:is-comment" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="exists($e/self::tei:app[not(tei:lem or tei:rdg or tei:rdgGrp)])"/>
+  </xsl:function>
+
   <!-- Notes of the text out of the flow, as this page shows them: not the words of a reading-less
        apparatus entry, which stand in the entry (html:app-comment). -->
   <xsl:function name="html:is-flow-note" as="xs:boolean">
     <xsl:param name="note" as="element()"/>
-    <xsl:sequence select="tk:is-flow-note($note) and not($note/parent::tei:app[not(tei:lem or tei:rdg or tei:rdgGrp)])"/>
+    <xsl:sequence select="tk:is-flow-note($note) and not($note/parent::*[html:is-comment(.)])"/>
   </xsl:function>
 
   <!-- Elements without a dedicated behaviour keep their text and their TEI name. -->
@@ -805,6 +845,7 @@
     <xsl:context-item as="element()" use="required"/>
     <xsl:element name="{if (html:in-phrase(.)) then 'span' else 'div'}">
       <xsl:call-template name="html:attributes"><xsl:with-param name="class" select="'tei-generic'"/></xsl:call-template>
+      <xsl:call-template name="html:line-id"/>
       <xsl:apply-templates mode="html:render"/>
     </xsl:element>
   </xsl:template>

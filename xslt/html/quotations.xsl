@@ -182,7 +182,7 @@
     <xsl:variable name="source-id" select="html:source-id(tk:id(.), 0)"/>
     <xsl:variable name="sources" select="html:quote-sources(.)"/>
     <xsl:variable name="quote" as="element()">
-      <blockquote><xsl:call-template name="html:attributes"/>
+      <blockquote><xsl:call-template name="html:attributes"/><xsl:call-template name="html:line-id"/>
         <xsl:if test="exists($sources)">
           <xsl:attribute name="data-source" select="@source"/>
           <xsl:attribute name="aria-describedby" select="$source-id"/>

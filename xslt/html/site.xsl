@@ -77,8 +77,10 @@
     <xsl:variable name="key" select="string(@key)"/>
     <xsl:variable name="title" select="tk:title($tei)"/>
     <xsl:variable name="authors" select="string-join(tk:authors($tei), '; ')"/>
-    <xsl:for-each select=".//tei:text//(tei:p[html:is-numbered(.)] | tei:head | tei:note[html:is-flow-note(.)] | tei:l)">
-      <xsl:variable name="text" select="normalize-space(html:plain(.))"/>
+    <!-- and the other blocks of text (a speech, an inscription, a cast list) and an apparatus's comments -->
+    <xsl:for-each select=".//tei:text//(*[html:is-record(.)] | *[html:is-text-block(.)] | tei:app[html:is-comment(.)])">
+      <xsl:variable name="text" select="normalize-space(if (self::tei:app) then string-join(tei:note ! html:plain(.), ' ')
+                                                        else html:plain(.))"/>
       <xsl:if test="$text">
         <tk:record url="texts/{$key}.html#{tk:id(.)}" text="{$title}" author="{$authors}"
                    label="{html:record-label(., $text)}"
@@ -88,13 +90,16 @@
   </xsl:template>
 
   <!-- What a search result is called after its text's title: a paragraph's number, a note's label, a
-       heading's own words (a long one shortened). -->
+       speech's speaker, a heading's (or another block's) own words, a long one shortened. -->
   <xsl:function name="html:record-label" as="xs:string">
     <xsl:param name="e" as="element()"/>
     <xsl:param name="text" as="xs:string"/>
+    <xsl:variable name="speaker" select="normalize-space(string(($e/ancestor::tei:sp/tei:speaker)[1] ! html:plain(.)))"/>
     <xsl:sequence select="if ($e/self::tei:note) then 'note ' || tk:note-label($e)
-                          else if ($e/self::tei:p) then '¶ ' || html:paragraph-number($e)
+                          else if ($e/self::tei:p[html:is-numbered(.)]) then '¶ ' || html:paragraph-number($e)
                           else if ($e/self::tei:l) then 'verse line'
+                          else if ($e/self::tei:app) then 'apparatus' || (tokenize($e/@loc)[1] ! (', l. ' || .), '')[1]
+                          else if ($speaker) then replace($speaker, '[\s:;,.]+$', '')
                           else if (string-length($text) gt 80) then substring($text, 1, 79) || '…'
                           else replace($text, '[\s:;,.]+$', '')"/>
   </xsl:function>
