@@ -119,3 +119,12 @@ def test_a_table_of_a_file_with_cr_line_ends_finds_its_tokens(doc, line_end):
     assert result.exit_code == 0, result.output
     text = doc.read_bytes().decode("utf-8")
     assert "<sic>RltsSian</sic>" in text and "<sic>1t</sic>" in text and "\n" not in text.replace("\r\n", "")
+
+
+def test_a_utf16_file_is_emended_in_its_own_encoding_and_byte_order(doc):
+    text = doc.read_text(encoding="utf-8").replace('encoding="UTF-8"', 'encoding="UTF-16"')
+    doc.write_bytes(b"\xfe\xff" + text.encode("utf-16-be"))
+    result = CliRunner().invoke(main, ["emend", table(doc, {"RltsSian": "Russian"})])
+    assert result.exit_code == 0, result.output  # the result was checked as UTF-8 text and refused
+    data = doc.read_bytes()
+    assert data[:2] == b"\xfe\xff" and "<sic>RltsSian</sic>" in data[2:].decode("utf-16-be")

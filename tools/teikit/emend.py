@@ -23,7 +23,8 @@ from xml.sax.saxutils import escape
 
 from .errors import InputError
 from .files import atomic_write
-from .parsing import NS, TEI_NS, XML_NS, parse, parse_string
+from .enrich import encode_like
+from .parsing import NS, TEI_NS, XML_NS, parse
 from .source import Edit, Source, apply, escape_attr
 
 COLUMNS = ("path", "line", "column", "code", "token", "correction", "type", "message")
@@ -119,11 +120,10 @@ def apply_corrections(corrections: list[Correction], *, table: str = "", resp: s
         except ValueError:
             raise InputError("two rows of the table correct the same place of the file", path=path,
                              hint=f"keep one row per token in {table or 'the table'}") from None
-        bom = "\ufeff" if doc.data.startswith(b"\xef\xbb\xbf") else ""
-        encoding = doc.tree.docinfo.encoding or "utf-8"
-        # a correction the file's encoding cannot hold (— in ISO-8859-1) is written as a character reference
-        data = (bom + new).encode(encoding, errors="xmlcharrefreplace")
-        result = parse_string(bom + new, path=path)
+        # the file's encoding and byte order; a correction the encoding cannot hold (— in ISO-8859-1) is
+        # written as a character reference
+        data = encode_like(doc, new)
+        result = parse(data, path=path)
         if validate:
             _refuse_if_invalid(doc, result, path)
         if dry_run:
