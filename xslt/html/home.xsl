@@ -36,7 +36,7 @@
                 <tr>
                   <th scope="row"><a href="texts/{@key}.html">{tk:title($tei)}</a></th>
                   <td data-label="Author">{string-join(tk:authors($tei), '; ')}</td>
-                  <td data-label="Written">{tk:written($tei)}</td>
+                  <td data-label="Written">{html:written($tei)}</td>
                   <td data-label="Source">{normalize-space(($tei/tei:teiHeader/tei:fileDesc/tei:sourceDesc/(tei:bibl[@type = 'original'], tei:bibl, tei:p))[1])}</td>
                 </tr>
               </xsl:for-each>

@@ -96,7 +96,7 @@
       <xsl:with-param name="path" select="'texts/' || @key || '.html'"/>
       <xsl:with-param name="lang" select="$lang"/>
       <xsl:with-param name="description" select="string-join(tk:authors($tei), ', ')[. != ''] ! (. || ': ')
-          || tk:title($tei) || (tk:written($tei) ! (' (' || . || ')')) || '. In ' || html:option('title') || '.'"/>
+          || tk:title($tei) || (html:written($tei) ! (' (' || . || ')')) || '. In ' || html:option('title') || '.'"/>
       <xsl:with-param name="extra-head"><xsl:call-template name="html:citation-meta"><xsl:with-param name="tei" select="$tei"/></xsl:call-template></xsl:with-param>
       <xsl:with-param name="body">
         <article class="text" data-key="{@key}" data-pagefind-body="">
@@ -146,6 +146,15 @@
     <xsl:sequence select="exists($tei//tei:listWit//tei:witness[@xml:id]) and exists($tei//tei:text//(tei:lem | tei:rdg)[@wit])"/>
   </xsl:function>
 
+  <!-- When a text was written: its creation, else the date a letter was sent (correspDesc), else the
+       event a play's project records as its writing (DraCor's standOff). -->
+  <xsl:function name="html:written" as="xs:string?">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:sequence select="(tk:written($tei),
+        $tei/tei:teiHeader/tei:profileDesc/tei:correspDesc/tei:correspAction[@type = 'sent']/tei:date ! normalize-space(),
+        $tei/tei:standOff//tei:event[@type = 'written']/(@when, @notBefore, @from)[1] ! string())[. != ''][1]"/>
+  </xsl:function>
+
   <xsl:function name="tk:sigla-of" as="xs:string">
     <xsl:param name="w" as="element(tei:witness)"/>
     <xsl:sequence select="normalize-space(($w/tei:abbr[@type = 'siglum'], $w/@n, $w/tei:abbr, $w/@xml:id)[1])"/>
@@ -176,6 +185,9 @@
         </xsl:if>
         <xsl:if test="normalize-space($header/tei:profileDesc/tei:creation)">
           <dt lang="en">Written</dt><dd><xsl:apply-templates select="$header/tei:profileDesc/tei:creation/node()" mode="html:render"/></dd>
+        </xsl:if>
+        <xsl:if test="not(normalize-space($header/tei:profileDesc/tei:creation)) and $tei/tei:standOff//tei:event[@type = 'written']">
+          <dt lang="en">Written</dt><dd>{html:written($tei)}</dd>
         </xsl:if>
         <xsl:for-each select="$header/tei:fileDesc/tei:sourceDesc/(tei:bibl | tei:p | tei:listBibl/tei:bibl)">
           <dt lang="en">{if (@type = 'transcription') then 'Transcription used' else if (@type = 'reprint') then 'Reprinted' else 'Source'}</dt>
