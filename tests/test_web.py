@@ -1286,6 +1286,9 @@ def test_a_letter_transcribed_line_by_line_reads_as_written(genres, page):
     # a name leads to the letter's own index of persons
     netti = page.locator("a.tei-rs", has_text="Netti")
     assert netti.get_attribute("href") == "#netti" and page.locator("li#netti").count() == 1
+    # and a place to the index the header keeps, shown after the text with the encoders' note
+    assert page.locator("a.tei-placeName", has_text="Padua").get_attribute("href") == "#padua"
+    assert " ".join(page.inner_text("section#index li#padua").split()) == "Padova Garrison town of the Austrian army in 1848."
     # who wrote it where and when, to whom; where the manuscript is kept
     meta = {dt: " ".join(dd.split()) for dt, dd in zip(page.locator("dl.meta dt").all_inner_texts(),
                                                       page.locator("dl.meta dd").all_inner_texts())}

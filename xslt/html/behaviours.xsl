@@ -461,9 +461,19 @@
     <xsl:variable name="entry" select="if ($e/@ref) then tk:entry($e, $register) else ()"/>
     <xsl:variable name="url" select="tk:safe-url(($e/@target, $e/@ref)[1] ! tokenize(.)[1])"/>
     <xsl:sequence select="if ($entry) then '../registers/' || tk:entry-kind($entry) || '.html#' || $entry/@xml:id
-                          else if (starts-with($url, '#')) then $url[exists(tk:target($e)[html:has-anchor(.)])]
+                          else if (starts-with($url, '#')) then $url[exists(tk:target($e)[html:has-anchor(.)])
+                                                                      or exists(html:index-target($e))]
                           else if (matches($url, '^[a-z][a-z0-9+.-]*:', 'i')) then $url
                           else ()"/>
+  </xsl:function>
+
+  <!-- The entry of the document's own index of persons, places and organisations (in its header or
+       standOff: a letter edition's listPerson in sourceDesc) that a name of the text points to; the page
+       lists such entries after the text (page.xsl, html:index). -->
+  <xsl:function name="html:index-target" as="element()?">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="if ($e/ancestor::tei:text) then (($e/@ref, $e/@target)[1] ! tokenize(.)[1]) ! tk:local-target(., $e)
+        [self::tei:person or self::tei:place or self::tei:org][ancestor::tei:teiHeader or ancestor::tei:standOff] else ()"/>
   </xsl:function>
 
 

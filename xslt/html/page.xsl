@@ -124,6 +124,7 @@
             <xsl:apply-templates select="$tei/tei:text | $tei/tei:TEI | $tei/tei:teiCorpus" mode="html:render"/>
           </div>
           <xsl:call-template name="html:missing-parts"/>
+          <xsl:call-template name="html:index"><xsl:with-param name="tei" select="$tei"/></xsl:call-template>
           <xsl:call-template name="html:notes"><xsl:with-param name="tei" select="$tei"/></xsl:call-template>
           <xsl:call-template name="html:apparatus"><xsl:with-param name="tei" select="$tei"/></xsl:call-template>
           <xsl:call-template name="html:cards"><xsl:with-param name="tei" select="$tei"/></xsl:call-template>
@@ -301,6 +302,30 @@
     </xsl:if>
   </xsl:template>
 
+  <!-- The persons, places and organisations of the document's own index (in its header or standOff) that
+       names of the text point to: each with its dates and the encoders' notes on it, the names leading
+       here (html:index-target). -->
+  <xsl:template name="html:index">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:variable name="entries" select="($tei//tei:text//*[@ref or @target] ! html:index-target(.)) | ()"/>
+    <xsl:if test="exists($entries)">
+      <section class="index" id="index" aria-labelledby="index-h">
+        <h2 id="index-h" lang="en">Persons, places and organisations</h2>
+        <ul class="index">
+          <xsl:for-each select="$entries">
+            <li id="{@xml:id}" class="index-entry tei-{local-name()}" data-tei="{local-name()}">
+              <strong>{normalize-space((tei:persName, tei:placeName, tei:orgName, tei:name)[1] ! html:plain(.))}</strong>
+              {tk:entry-dates(.) ! (' (' || . || ')')}
+              <xsl:for-each select="tei:note[normalize-space()]">
+                <xsl:text> </xsl:text><span class="index-note">{normalize-space(string-join(.//(tei:p | self::tei:note[not(tei:p)]) ! html:plain(.), ' '))}</span>
+              </xsl:for-each>
+            </li>
+          </xsl:for-each>
+        </ul>
+      </section>
+    </xsl:if>
+  </xsl:template>
+
   <!-- ============================================================ contents -->
 
   <!-- The chapters, then the notes and the apparatus after the text (so that keyboard users reach
@@ -315,6 +340,7 @@
       <xsl:if test="$notes[tk:note-kind(.) = 'editorial']"><li><a href="#editorial-notes">Editorial notes</a></li></xsl:if>
       <xsl:if test="$tei//tei:text//(tei:choice | tei:app)[html:is-listed(.)]"><li><a href="#apparatus">Apparatus</a></li></xsl:if>
       <xsl:if test="$tei/../tk:missing"><li><a href="#missing-parts">Parts in other files</a></li></xsl:if>
+      <xsl:if test="exists($tei//tei:text//*[@ref or @target] ! html:index-target(.))"><li><a href="#index">Persons, places and organisations</a></li></xsl:if>
     </xsl:variable>
     <!-- a corpus lists its members, however few -->
     <xsl:variable name="listed" select="count($heads) gt 1 or exists($tei/self::tei:teiCorpus/(tei:TEI | tei:teiCorpus))"/>
