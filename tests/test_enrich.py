@@ -205,6 +205,11 @@ def test_a_register_path_with_spaces_is_one_pointer(tmp_path):
     from teikit.lint import lint
     path.write_text(r.text, encoding="utf-8")  # and lint follows it to the register
     assert lint([path], select_codes=["TK101"], register_path=folder / "my register.xml").diagnostics == []
+    # and the pointers alone, unescaped, lead a tool that is not told where the register is to it
+    from teikit.parsing import parse
+    from teikit.register import register_path_for
+    assert register_path_for(parse(path)) == tmp_path / "the register #2" / "my register.xml"
+    assert lint([path], select_codes=["TK101"]).diagnostics == []
 
 
 def test_works_get_a_title_with_level(tmp_path):

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import unquote
 
 from lxml import etree
 
@@ -159,7 +160,7 @@ def register_path_for(doc: Document, explicit: str | Path | None = None,
     """
     here = Path(doc.path).parent
     for p in prefix_defs(doc.root).values():
-        file = p.replacement.partition("#")[0]
+        file = unquote(p.replacement.partition("#")[0])
         if file.endswith(".xml") and (here / file).exists():
             return here / file
     if explicit is not None and Path(explicit).exists():
@@ -170,7 +171,8 @@ def register_path_for(doc: Document, explicit: str | Path | None = None,
             continue
         for attr in ("ref", "corresp"):
             for pointer in (el.get(attr) or "").split():
-                file = pointer.partition("#")[0]
+                # a pointer is a URI: a space or '#' in the file's name is %-escaped (enrich writes it so)
+                file = unquote(pointer.partition("#")[0])
                 if file.endswith(".xml") and file not in seen:
                     seen.add(file)
                     if _is_register(here / file) and (here / file).resolve() != Path(doc.path).resolve():
