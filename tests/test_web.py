@@ -1316,6 +1316,9 @@ def test_words_a_witness_adds_stand_apart_from_the_words_around(genres, page):
     page.goto(f"{genres}/texts/variants.html")
     text = " ".join(page.inner_text(".reading-text").split())
     assert "ὁ θεὸς; διὰ τί λύεις καὶ ὁ καὶ οἱ μίσθιοί σου." in text, text
+    # the mark of an entry whose lemma is empty follows the word before it, not a space
+    assert page.evaluate("""() => [...document.querySelectorAll('.app-entry')].slice(0, 2)
+        .map(e => e.previousSibling.textContent.slice(-1))""") == ["ς", "ὁ"]
     entries = [" ".join(t.split()) for t in page.locator("ol.apparatus li").all_inner_texts()]
     assert any(e.endswith("θεὸς E] θεὸς ἐν αὐτῆ P") for e in entries), entries
     assert any(e.endswith("ὁ E] ὁ ὄνος σου P") for e in entries), entries

@@ -158,7 +158,7 @@
         <xsl:call-template name="html:member-meta"/>
       </xsl:for-each>
       <!-- the standard parts of an epigraphic edition are named, as EpiDoc's own editions name them -->
-      <xsl:for-each select="self::tei:div[not(tei:head)][@type = map:keys($html:part-names)]">
+      <xsl:for-each select="self::tei:div[not(tei:head)][@type = map:keys($html:part-names)][../tei:div[@type = 'edition']]">
         <xsl:element name="h{max((2, min((6, 2 + count(ancestor::*[tei:head[html:is-section-head(.)]])))))}">
           <xsl:attribute name="class" select="'part-head'"/>
           <xsl:attribute name="lang" select="'en'"/>
@@ -559,28 +559,28 @@
     <xsl:variable name="n" select="tk:entry-number(.)"/>
     <xsl:variable name="id" select="tk:id(.)"/>
     <!-- the space the encoder left around the readings (word<app> <lem>…) parts them from the words
-         around; where the reading is empty (witnesses add words the text has not), the words around need
-         one space between them, and each added reading its own, shown with it -->
+         around; where the reading is empty (witnesses add words the text has not), the entry's mark
+         follows the word before, the words around need one space between them, and each added reading
+         its own space before it, shown with it -->
     <xsl:variable name="before" select="tk:space-before(.)"/>
     <xsl:variable name="after" select="tk:space-after(.)"/>
     <xsl:variable name="empty" select="not(html:shows-something($reading))"/>
-    <xsl:if test="if ($empty) then $before and $after else $before"><xsl:text> </xsl:text></xsl:if>
+    <xsl:if test="$before and not($empty)"><xsl:text> </xsl:text></xsl:if>
     <span id="app-{$n}-ref">
       <xsl:call-template name="html:attributes"><xsl:with-param name="class" select="('app-entry', 'app-silent'[not(html:is-listed(current()))])"/></xsl:call-template>
       <xsl:attribute name="id" select="'app-' || $id || '-ref'"/>
       <span class="reading" data-wit="{$reading/@wit}"><xsl:apply-templates select="$reading/node()" mode="html:render"/></span>
       <xsl:for-each select="$others">
         <span class="source" data-wit="{@wit}" data-tei="{local-name()}" hidden="">
-          <xsl:if test="$empty and $before and not($after) and html:shows-something(.)"><xsl:text> </xsl:text></xsl:if>
+          <xsl:if test="$empty and $before and html:shows-something(.)"><xsl:text> </xsl:text></xsl:if>
           <xsl:apply-templates select="node()" mode="html:render"/>
-          <xsl:if test="$empty and $after and html:shows-something(.)"><xsl:text> </xsl:text></xsl:if>
         </span>
       </xsl:for-each>
       <!-- an app with a lemma only (a lacuna marked in one witness) has no entry to link to, nor has a
            letter regularised as the print's typography asks (html:is-listed) -->
       <xsl:if test="not(html:in-link(.)) and html:is-listed(.)"><a class="app-ref" href="#app-{$id}" aria-label="Apparatus entry {$n}"/></xsl:if>
     </span>
-    <xsl:if test="$after and not($empty)"><xsl:text> </xsl:text></xsl:if>
+    <xsl:if test="$after"><xsl:text> </xsl:text></xsl:if>
   </xsl:template>
 
   <!-- Is an emendation or variant listed in the apparatus?  Not a letter regularised as the print's
