@@ -240,6 +240,17 @@ def test_a_finding_after_a_comment_or_instruction_is_placed_at_its_word(tmp_path
     assert _codes_at(doc, ["TK401"]) == [("TK401", line, line_text[line - 1].index("neW") + 1)]
 
 
+def test_a_doctype_whose_quoted_values_hold_brackets_does_not_displace_the_findings(tmp_path):
+    # a ] or > inside a quoted value or comment of the internal subset ends neither the subset nor the DOCTYPE
+    doc = _doc(tmp_path, '<p xml:id="t-p1">A neW word.</p>')
+    text = doc.read_text(encoding="utf-8")
+    subset = '<!DOCTYPE TEI [\n<!NOTATION n SYSTEM "]x">\n<!NOTATION m SYSTEM "<p>">\n<!-- ] > -->\n]>\n'
+    doc.write_text(re.sub(r"(<\?xml[^>]*\?>\s*)?", lambda m: m.group(0) + subset, text, count=1), encoding="utf-8")
+    lines = doc.read_text(encoding="utf-8").splitlines()
+    line = next(i for i, l in enumerate(lines, 1) if "neW" in l)
+    assert _codes_at(doc, ["TK401"]) == [("TK401", line, lines[line - 1].index("neW") + 1)]
+
+
 @pytest.mark.parametrize("printed,when", [
     ("March 3, 1937", "1937-03-04"), ("March 3rd, 1937", "1937-03-04"), ("May 3", "1937-04-03"),
     ("May 3, 1937", "1937-06-03"), ("Sept. 12, 1936", "1936-09-13")])

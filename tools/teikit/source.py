@@ -24,7 +24,8 @@ _TOKEN = re.compile(
     r"(?P<comment><!--.*?-->)"
     r"|(?P<cdata><!\[CDATA\[.*?\]\]>)"
     r"|(?P<pi><\?.*?\?>)"
-    r"|(?P<doctype><!DOCTYPE(?:[^\[>]|\[.*?\])*>)"
+    # (quoted values and comments may hold ] and >, which end neither the subset nor the declaration)
+    r"|(?P<doctype><!DOCTYPE(?:\"[^\"]*\"|'[^']*'|[^\[>\"']|\[(?:\"[^\"]*\"|'[^']*'|<!--.*?-->|<\?.*?\?>|[^\]\"'])*\])*>)"
     r"|(?P<end></(?P<ename>[^\s>]+)\s*>)"
     r"|(?P<start><(?P<sname>[^\s/>!?]+)(?P<attrs>(?:\s+[^\s=/>]+\s*=\s*(?:\"[^\"]*\"|'[^']*'))*)\s*(?P<empty>/?)>)"
     r"|(?P<text>[^<]+)",
