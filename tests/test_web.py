@@ -1351,6 +1351,7 @@ def test_an_early_print_regularises_its_letters_silently_and_keeps_its_forme_wor
     assert [e.split(" ", 2)[2] for e in entries] == ["the] ye", "printer] prnter"], entries
     assert "(ſ as s, v as u) are not listed" in " ".join(page.inner_text("p.explain").split())
     assert page.locator(".app-silent a.app-ref").count() == 0
+    assert page.locator("figure.tei-figure").inner_text() == "[figure]"  # an ornament the encoders did not describe
     page.locator("button.view-toggle").click()
     source = " ".join(page.inner_text(".reading-text").split())
     assert "Thiſ is the firſt vse of ye word" in source and "prnter" in source, source

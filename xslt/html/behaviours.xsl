@@ -757,6 +757,8 @@
   <xsl:template name="html:figure">
     <xsl:context-item as="element()" use="required"/>
     <figure><xsl:call-template name="html:attributes"/>
+      <!-- a figure the encoders did not describe (an early print's woodcut or ornament) is marked as one -->
+      <xsl:if test="not(*) and not(normalize-space())"><span class="figure-mark" lang="en" title="a figure of the source, not described">[figure]</span></xsl:if>
       <xsl:apply-templates select="node() except (tei:head | tei:note)" mode="html:render"/>
       <xsl:if test="tei:head or tei:note">
         <figcaption>
