@@ -181,8 +181,8 @@
     <xsl:sequence select="($names($primary), $code)[1]"/>
   </xsl:function>
 
-  <!-- What the header of a corpus member says of it besides title and authors: its sources, when it was
-       written, its licence (a corpus gathers texts of different origins). -->
+  <!-- What the header of a corpus member says of it besides title and authors: its sources and when it
+       was written (a corpus gathers texts of different origins). -->
   <xsl:template name="html:member-meta">
     <xsl:context-item as="element(tei:titleStmt)" use="required"/>
     <xsl:variable name="header" select="ancestor::tei:teiHeader[1]"/>
@@ -585,9 +585,8 @@
 
   <!-- Is an emendation or variant listed in the apparatus?  Not a letter regularised as the print's
        typography asks, one or two letters for one or two (an early print's ſ as s, u as v, vv as w; not a
-       ditto mark read as words):
-       in a book of such letters the apparatus would list little else.  The switch to the source
-       readings shows them, and the apparatus says so. -->
+       ditto mark read as words): in a book of such letters the apparatus would list little else.  The
+       switch to the source readings shows them, and the apparatus says so. -->
   <xsl:function name="html:is-listed" as="xs:boolean">
     <xsl:param name="e" as="element()"/>
     <xsl:sequence select="tk:is-entry($e) and not(html:is-typographic($e))"/>
