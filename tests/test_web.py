@@ -1374,8 +1374,6 @@ def test_search_records_hold_every_block_of_text_and_lead_to_its_anchor(tmp_path
         assert fragment in ids, (page, fragment, r.get("label"))
         found.setdefault(page, Counter()).update(words(r.text or ""))
     for path in sorted(WEB_FIXTURES.glob("*.xml")):
-        if path.stem == "leiden":  # (words across lines: see below)
-            continue
         missing = reading_words(parse(path).root) - found[f"texts/{_key(path)}.html"]
         assert not missing, (path.name, missing)
     assert {"Ἐπὶ", "ΖΩΠΤΡΟΥ", "Doroteo"} <= set(found["texts/leiden.html"])

@@ -26,12 +26,13 @@
   </xsl:function>
 
   <!-- The reading text of nodes as a plain string: of each alternate only its reading, no notes, no
-       forme work; a line break is a space unless it divides a word. -->
+       forme work; a line break is a space unless it divides a word (and then the file's layout around
+       it is no space either: tk:text), and so is a space the source leaves. -->
   <xsl:function name="tk:reading-string" as="xs:string">
     <xsl:param name="nodes" as="node()*"/>
-    <xsl:sequence select="string-join($nodes ! (if (self::text()) then string(.)
+    <xsl:sequence select="string-join($nodes ! (if (self::text()) then tk:text(.)
         else if (self::tei:note or self::tei:fw or self::tei:witDetail) then ''
-        else if (self::tei:lb[not(@break = 'no')]) then ' '
+        else if (self::tei:lb[not(@break = 'no')] or self::tei:space) then ' '
         else if (self::* and tk:behaviour(.) = 'alternate') then tk:reading-string(tk:reading(.)/node())
         else tk:reading-string(node())))"/>
   </xsl:function>
