@@ -310,6 +310,51 @@ def test_no_heading_ends_a_page_and_no_paragraph_leaves_its_last_line_alone_at_t
     assert heads == 40 + 13 + 10
 
 
+def _apparatus(count: int) -> str:
+    """Paragraphs of 2 to 10 sentences with emendations at changing intervals, so that the apparatus under
+    each page fills its last line to a different length."""
+    words = "the delegates went on with the debate late into the night and the minutes were read aloud next morning"
+    paras = []
+    for i in range(count):
+        sentences = []
+        for j in range(i * 5 % 9 + 2):
+            marked = [f"<choice><sic>{w[::-1]}</sic><corr>{w}</corr></choice>" if (i * 7 + j * 3 + k) % (4 + i % 5) == 0 else w
+                      for k, w in enumerate(words.split())]
+            sentences.append(" ".join(marked).capitalize() + f" {i}.{j}.")
+        paras.append(f"<p>{' '.join(sentences)}</p>")
+    return ('<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="en"><teiHeader><fileDesc><titleStmt><title>Apparatus'
+            '</title></titleStmt><publicationStmt><p>For the tests.</p></publicationStmt><sourceDesc><p>Made up.</p>'
+            f'</sourceDesc></fileDesc></teiHeader><text><body><div>{"".join(paras)}</div></body></text></TEI>')
+
+
+def _baselines(pdf: Path, foot: float) -> list[float]:
+    """The lowest baseline of each page above the foot (where a chapter's first page has its number), in
+    points from the top of the paper (pdftotext gives each word's box, from ascender to descender; the
+    descender of TeX Gyre Pagella is 0.28 of the box)."""
+    box = lxml.etree.fromstring(subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, check=True).stdout)
+    ns = "{http://www.w3.org/1999/xhtml}"
+    pages = [[float(w.get("yMax")) - 0.28 * (float(w.get("yMax")) - float(w.get("yMin"))) for w in page.iter(f"{ns}word")]
+             for page in box.iter(f"{ns}page")]
+    return [max(b for b in page if b < foot) for page in pages if any(b < foot for b in page)]
+
+
+def test_the_notes_under_a_page_end_within_the_text_block(tmp_path):
+    """reledmac told the page builder a share of a line per apparatus entry, never the last line of the
+    block, which then stood below the text block (up to 12 pt in Serge's book)."""
+    need_tex()
+    src = tmp_path / "apparatus.xml"
+    src.write_text(_apparatus(50), encoding="utf-8")
+    run([src], tmp_path, html=False, pdf=True)
+    log = (tmp_path / "latex" / "apparatus.log").read_text(encoding="utf-8", errors="replace")
+    assert "has occurred while \\output is active" not in log, re.findall(r"Overfull \\vbox.*", log)
+    bottom = (9 - 0.8) * 72  # the paper is 9 in high, the text block ends 0.8 in above its foot
+    baselines = _baselines(tmp_path / "pdf" / "apparatus.pdf", foot=bottom + 18)
+    assert len(baselines) >= 12 and max(baselines) < bottom + 0.5, [round(b - bottom, 1) for b in baselines]
+    # the apparatus is all there and the pages are full: the notes took no more room than they needed
+    text = pdf_text(tmp_path / "pdf" / "apparatus.pdf")
+    assert text.count("] ") >= 400 and sum(b > bottom - 1 for b in baselines[:-1]) == len(baselines) - 1
+
+
 def test_a_line_may_break_after_an_em_dash_and_after_a_hyphen_before_a_name(tmp_path):
     need_tex()
     dashes = " ".join(f"counterrevolutionaries—{w}" for w in ["incomprehensibly", "uncompromisingly", "characteristically"] * 6)

@@ -74,11 +74,12 @@
 % the bracket closes the lemma without a space before it ("Russian] RltsSian"), left to right or not
 \makeatletter\patchcmd{{\rbracket}}{{\thinspace[}}{{[}}{{}}{{}}\patchcmd{{\rbracket}}{{\thinspace]}}{{]}}{{}}{{}}\patchcmd{{\rbracket}}{{\thinspace]}}{{]}}{{}}{{}}\Xlemmaseparator[A]{{\rbracket}}\makeatother
 \Xnotenumfont{{\normalfont\bfseries}}
-% an apparatus entry's line number takes at least the width of two digits, so that an entry does not
-% grow when its line moves from line 1 of a page to line 41 of the one before: such a change could
-% push the line back, and the passes would never settle
+% an apparatus entry's line number takes at least the width of two digits (a range of lines, of two
+% and two), so that an entry does not grow when its line moves from line 1 of a page to line 41 of the
+% one before: such a change could push the line back, and the passes would never settle
 \makeatletter\newsavebox\tknumbox\newsavebox\tknumtwo
 \renewcommand{{\boxfootnotenumbers}}[2]{{\sbox\tknumbox{{\printlinefootnotenumbers{{#1}}{{#2}}}}\sbox\tknumtwo{{00}}%
+\ifdim\wd\tknumbox>\wd\tknumtwo\sbox\tknumtwo{{00\endashchar00}}\fi%
 \ifdim\wd\tknumbox&lt;\wd\tknumtwo\hbox to\wd\tknumtwo{{\hfil\usebox\tknumbox}}\else\usebox\tknumbox\fi}}\makeatother
 % a page kept short (no widow, no lone heading, an orphan if cheap) leaves its white above the notes,
 % not between the paragraphs: the space above each block of notes (footnotes, apparatus A, B) may
@@ -99,6 +100,11 @@
 % penalties reledmac's line boxes lose (\brokenpenalty; a heading's lines carry the attribute \tkkeepattr)
 \widowpenalty=10000\clubpenalty=150\brokenpenalty=10000\newcount\tklinepenalty\newattribute\tkkeepattr
 \directlua{{dofile(kpse.find_file("teikit.lua") or "teikit.lua")}}
+% the page builder is told how many lines each block of apparatus takes on the page (teikit.lua), not
+% reledmac's share of a line per note, which left out each block's last line: notes end in the text block
+\makeatletter\AtBeginDocument{{\begingroup\def\do#1{{\ifcsstring{{series@display#1}}{{paragraph}}{{{{\csuse{{Xnotefontsize@#1}}%
+\directlua{{teikit.paragraph_notes(\number\csuse{{#1footins}}, \number\dimexpr\csuse{{Xwidth@#1}}\relax, \number\baselineskip)}}}}}}{{}}}}%
+\dolistloop{{\@series}}\endgroup}}\makeatother
 % straight quotation marks of English text, set as curly ones by teikit.lua (plain in bookmarks);
 % the argument names the mark, so that an apparatus lemma repeats what the text decided
 \protected\def\tkdqtex#1{{\directlua{{teikit.dq(false, "\luaescapestring{{#1}}")}}}}
