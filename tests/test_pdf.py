@@ -355,6 +355,24 @@ def test_the_notes_under_a_page_end_within_the_text_block(tmp_path):
     assert text.count("] ") >= 400 and sum(b > bottom - 1 for b in baselines[:-1]) == len(baselines) - 1
 
 
+def test_notes_marked_with_asterisks_are_marked_anew_on_each_page(tmp_path):
+    """The source marks its notes *, **, *** anew on each of its pages; ours are not its pages."""
+    _fixture_lines(tmp_path, "per-page-marks")
+    pages = [[" ".join(line.split()) for line in page.splitlines() if line.strip()]
+             for page in pdf_text(tmp_path / "pdf" / "per-page-marks.pdf", layout=True).split("\f")]
+    first, second = pages[0], pages[1]
+    # two notes the source marks * (and one it marks **) share the first page: *, **, ***, in the text and
+    # under it, and in the apparatus entry of the second note
+    assert "Two notes it kept apart fall on one page here.** And a third one follows.***" in first, first
+    for expected in ["* First note of the first page.", "** Second note of the page, marked with one asterisk in the "
+                     "source, with a word emended.", "*** Third note of the first page."]:
+        assert expected in first, (expected, first)
+    assert any(re.fullmatch(r"\d+ n\. \*\*: word\] wrod", line) for line in first), first
+    # a note the source marks ** alone on its page is the page's first
+    assert "* Only note of its page, two asterisks in the source." in second, second
+    assert any(line.endswith("see note **.") for line in second), second
+
+
 def test_a_line_may_break_after_an_em_dash_and_after_a_hyphen_before_a_name(tmp_path):
     need_tex()
     dashes = " ".join(f"counterrevolutionaries—{w}" for w in ["incomprehensibly", "uncompromisingly", "characteristically"] * 6)

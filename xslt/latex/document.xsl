@@ -105,6 +105,14 @@
 \makeatletter\AtBeginDocument{{\begingroup\def\do#1{{\ifcsstring{{series@display#1}}{{paragraph}}{{{{\csuse{{Xnotefontsize@#1}}%
 \directlua{{teikit.paragraph_notes(\number\csuse{{#1footins}}, \number\dimexpr\csuse{{Xwidth@#1}}\relax, \number\baselineskip)}}}}}}{{}}}}%
 \dolistloop{{\@series}}\endgroup}}\makeatother
+% an author's note that the source marks with asterisks, anew on each of its pages, takes as many as it
+% is the first, second … such note on its page of this edition: teikit.lua counts the marks on each page
+% shipped out, the .aux keeps the counts for the next pass
+\makeatletter\newcommand{{\tkauxwrite}}[1]{{\if@filesw\immediate\write\@auxout{{#1}}\fi}}\makeatother
+\newcommand{{\tkstarmark}}[2]{{\directlua{{teikit.star_mark("\luaescapestring{{#1}}", #2)}}}}
+\newcommand{{\tkstar}}[2]{{\directlua{{teikit.star("\luaescapestring{{#1}}", "\luaescapestring{{#2}}")}}}}
+\newcommand{{\tkstarhere}}[1]{{\latelua{{teikit.star_here("\luaescapestring{{#1}}")}}}}
+\AddToHook{{enddocument/afterlastpage}}{{\directlua{{teikit.write_star_marks()}}}}
 % straight quotation marks of English text, set as curly ones by teikit.lua (plain in bookmarks);
 % the argument names the mark, so that an apparatus lemma repeats what the text decided
 \protected\def\tkdqtex#1{{\directlua{{teikit.dq(false, "\luaescapestring{{#1}}")}}}}

@@ -78,7 +78,8 @@
         <xsl:text>\href{{{tex:url(@target)}}}{{{if (normalize-space($label)) then $label else tex:escape(@target)}}}</xsl:text>
       </xsl:when>
       <!-- an empty pointer within the edition: what it points to, as the web edition shows it -->
-      <xsl:when test="self::tei:ptr">{tex:plain(tk:pointer-text(., tk:note-source-label#1))}</xsl:when>
+      <xsl:when test="self::tei:ptr">{let $t := tk:target(.) return if ($t/self::tei:note and tex:marked-per-page($t) and tk:is-flow-note($t))
+                                      then 'note ' || tex:note-mark($t) else tex:plain(tk:pointer-text(., tk:note-source-label#1))}</xsl:when>
       <xsl:when test="self::tei:hi or self::tei:emph or self::tei:title[not(@level = 'a')] or self::tei:term
                       or self::tei:mentioned or self::tei:stage or self::tei:foreign[not(ancestor::*[@xml:lang][1]/@xml:lang = @xml:lang)]">
         <xsl:call-template name="tex:styled"/>
@@ -229,6 +230,24 @@
 
   <!-- ============================================================ notes -->
 
+  <!-- Whether a note is marked with asterisks, which the source sets anew on each of its pages (*, **,
+       *** for the first, second, third note of a page). Our pages are not the book's, so two notes the
+       book kept apart could share a page and a mark. -->
+  <xsl:function name="tex:marked-per-page" as="xs:boolean">
+    <xsl:param name="note" as="element()"/>
+    <xsl:sequence select="matches($note/@n, '^\*+$') and tk:note-kind($note) != 'editorial'"/>
+  </xsl:function>
+
+  <!-- The mark of an author's note, as LaTeX. A note marked per page takes as many asterisks as it is
+       the first, second … such note on its page of this edition: teikit.lua knows the page from the pass
+       before and until then prints the source's mark (\tkstar, with a key that, as for quotation marks,
+       lives only within one LaTeX run). -->
+  <xsl:function name="tex:note-mark" as="xs:string">
+    <xsl:param name="note" as="element()"/>
+    <xsl:sequence select="if (tex:marked-per-page($note)) then '\tkstar{' || generate-id($note) || '}{' || $note/@n || '}'
+                          else tex:plain(tk:note-source-label($note))"/>
+  </xsl:function>
+
   <xsl:template name="tex:note">
     <xsl:context-item as="element()" use="required"/>
     <xsl:param name="ctx" as="xs:string" tunnel="yes" select="'text'"/>
@@ -245,19 +264,19 @@
       <xsl:value-of select="string-join((.//tei:persName except .//(tei:sic | tei:orig | tei:abbr | tei:rdg | tei:fw)//tei:persName)
                             ! tex:person-index(., '|tkinnote'))"/>
     </xsl:if>
-    <xsl:variable name="marker" select="tk:note-source-label(.)"/>
+    <xsl:variable name="marker" select="tex:note-mark(.)"/>
     <xsl:choose>
       <xsl:when test="$ctx = ('note', 'heading', 'meta')">
         <!-- a note inside a note (or heading): in brackets where it stands -->
         <xsl:text> {{[}}\textit{{Note}}: {$body}{{]}}</xsl:text>
       </xsl:when>
       <xsl:when test="tk:note-kind(.) = 'editorial'">\edtext{{}}{{\Bfootnote{{{$body}}}}}</xsl:when>
-      <xsl:otherwise>\footnoteA[{tex:plain($marker)}]{{{replace($body, '^\s+', '')}}}</xsl:otherwise>
+      <xsl:otherwise>{if (tex:marked-per-page(.)) then '\tkstarhere{' || generate-id() || '}' else ''}\footnoteA[{$marker}]{{{replace($body, '^\s+', '')}}}</xsl:otherwise>
     </xsl:choose>
     <xsl:if test="$ctx = 'text'">
       <xsl:call-template name="tex:deferred-entries">
         <xsl:with-param name="holder" select="."/>
-        <xsl:with-param name="label" select="'\textit{n.}\,' || tex:plain($marker) || ':'"/>
+        <xsl:with-param name="label" select="'\textit{n.}\,' || $marker || ':'"/>
       </xsl:call-template>
     </xsl:if>
   </xsl:template>

@@ -248,3 +248,36 @@ local function count_page_notes()
 end
 
 luatexbase.add_to_callback("buildpage_filter", count_page_notes, "teikit.paragraph_notes")
+
+-- Notes the source marks with asterisks, anew on each of its pages (*, **, *** for its first, second
+-- and third note of a page). Our pages are not the book's: the nth such note on a page of this edition
+-- is marked with n asterisks. Which page a mark falls on is known when its page is shipped out: a
+-- late_lua node beside the mark counts it there (\tkstarhere), the counts are written to the .aux, and
+-- the next pass reads them (\tkstarmark) and marks the note and its apparatus entries with them
+-- (\tkstar); until then a note keeps the source's mark. The build runs until the .aux settles.
+local star_marks, star_counted, star_order = {}, {}, {}
+local star_page, star_count = nil, 0
+
+function teikit.star_mark(key, count)
+  star_marks[key] = count
+end
+
+function teikit.star(key, source)
+  local count = star_marks[key]
+  tex.sprint(-2, count and string.rep("*", count) or source)
+end
+
+function teikit.star_here(key)
+  if star_counted[key] then return end  -- a copy of the mark in an apparatus lemma
+  local page = status.total_pages
+  if page ~= star_page then star_page, star_count = page, 0 end
+  star_count = star_count + 1
+  star_counted[key] = star_count
+  star_order[#star_order + 1] = key
+end
+
+function teikit.write_star_marks()
+  for _, key in ipairs(star_order) do
+    tex.print("\\tkauxwrite{\\string\\tkstarmark{" .. key .. "}{" .. star_counted[key] .. "}}")
+  end
+end
