@@ -462,14 +462,22 @@ def test_a_failing_paragraph_is_traced_to_its_tei_element():
     assert "Undefined control sequence" in err.context
 
 
-def _fixture_lines(tmp_path: Path, name: str) -> list[str]:
+def _fixture_lines(tmp_path: Path, name: str, folder: str = "latex") -> list[str]:
     """The lines of a fixture's PDF (its spaces normalised), once every word of its text is found there."""
     need_tex()
-    src = FIXTURES / "latex" / f"{name}.xml"
+    src = FIXTURES / folder / f"{name}.xml"
     run([src], tmp_path, html=False, pdf=True)
     pdf = tmp_path / "pdf" / f"{name}.pdf"
     assert not missing_from_pdf(reading_words(parse(src).root), pdf_words(pdf))
     return [" ".join(line.split()) for line in pdf_text(pdf, layout=True).splitlines() if line.strip()]
+
+
+def test_an_apparatus_of_line_comments_prints_each_comment_under_its_lines(tmp_path):
+    # EpiDoc's listApp of reading-less entries: no footnote markers in a row, no footnotes without their lines
+    lines = _fixture_lines(tmp_path, "leiden", folder="web")
+    for comment in ("l. 3 On the bronze: ΖΩΠΤΡΟΥ.", "ll. 5–6 The sigma is lost at the edge."):
+        assert any(line.startswith(comment) for line in lines), (comment, lines)  # (a line number may follow)
+    assert not any(re.fullmatch(r"[\d ]+", line) and len(line.split()) > 1 for line in lines), lines
 
 
 def test_headings_and_notes_without_a_paragraph_to_hang_from(tmp_path):

@@ -119,8 +119,21 @@
        entry shows. -->
   <xsl:function name="tk:is-flow-note" as="xs:boolean">
     <xsl:param name="note" as="element()"/>
-    <xsl:sequence select="exists($note/ancestor::tei:text) and not($note/parent::tei:notesStmt | $note/parent::tei:app[tk:is-entry(.)])
+    <xsl:sequence select="exists($note/ancestor::tei:text) and not($note/parent::tei:notesStmt | $note/parent::tei:app[tk:is-entry(.) or tk:is-comment(.)])
                           and tk:behaviour($note) = 'note' and not(tk:in-alternate($note))"/>
+  </xsl:function>
+
+  <!-- An apparatus entry without readings (EpiDoc's list of line comments, <app loc="4"><note>…</note></app>):
+       a comment on the text, which stands where it is, headed by the lines it names; its note has no marker. -->
+  <xsl:function name="tk:is-comment" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="exists($e/self::tei:app[not(tei:lem or tei:rdg or tei:rdgGrp)])"/>
+  </xsl:function>
+
+  <xsl:function name="tk:comment-lines" as="xs:string?">
+    <xsl:param name="app" as="element()"/>
+    <xsl:variable name="lines" select="tokenize($app/@loc)"/>
+    <xsl:sequence select="if (exists($lines)) then (if (count($lines) gt 1) then 'll. ' else 'l. ') || string-join($lines, '–') else ()"/>
   </xsl:function>
 
   <!-- The element of the same document a pointer #id names (not one of another text of the edition,
@@ -164,11 +177,11 @@
 
   <xsl:accumulator name="tk:editorial-notes" as="xs:integer" initial-value="0">
     <xsl:accumulator-rule match="(tei:TEI | tei:teiCorpus)[not(ancestor::tei:teiCorpus)]" select="0"/>
-    <xsl:accumulator-rule match="tei:note[@type = 'editorial'][ancestor::tei:text][not(parent::tei:app[tk:is-entry(.)])][not(tk:in-alternate(.))]" select="$value + 1"/>
+    <xsl:accumulator-rule match="tei:note[@type = 'editorial'][ancestor::tei:text][not(parent::tei:app[tk:is-entry(.) or tk:is-comment(.)])][not(tk:in-alternate(.))]" select="$value + 1"/>
   </xsl:accumulator>
   <xsl:accumulator name="tk:other-notes" as="xs:integer" initial-value="0">
     <xsl:accumulator-rule match="(tei:TEI | tei:teiCorpus)[not(ancestor::tei:teiCorpus)]" select="0"/>
-    <xsl:accumulator-rule match="tei:note[not(@type = 'editorial')][ancestor::tei:text][not(parent::tei:app[tk:is-entry(.)])][not(tk:in-alternate(.))]" select="$value + 1"/>
+    <xsl:accumulator-rule match="tei:note[not(@type = 'editorial')][ancestor::tei:text][not(parent::tei:app[tk:is-entry(.) or tk:is-comment(.)])][not(tk:in-alternate(.))]" select="$value + 1"/>
   </xsl:accumulator>
 
   <xsl:function name="tk:note-number" as="xs:integer">

@@ -58,7 +58,7 @@
       <xsl:when test="$b = 'cell'"><xsl:call-template name="html:cell"/></xsl:when>
       <xsl:when test="$b = 'graphic'"><xsl:call-template name="html:graphic"/></xsl:when>
       <xsl:when test="$b = 'glyph'"><xsl:call-template name="html:inline"/></xsl:when>
-      <xsl:when test="html:is-comment(.)"><xsl:call-template name="html:app-comment"/></xsl:when>
+      <xsl:when test="tk:is-comment(.)"><xsl:call-template name="html:app-comment"/></xsl:when>
       <xsl:otherwise><xsl:call-template name="html:generic"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -318,7 +318,7 @@
   <xsl:function name="html:is-record" as="xs:boolean">
     <xsl:param name="e" as="element()"/>
     <xsl:sequence select="exists($e[self::tei:p[html:is-numbered(.)] or self::tei:head or self::tei:l
-                                    or self::tei:note[html:is-flow-note(.)]])"/>
+                                    or self::tei:note[tk:is-flow-note(.)]])"/>
   </xsl:function>
 
   <xsl:template name="html:inline">
@@ -405,7 +405,7 @@
 
   <xsl:function name="html:note-pointers" as="element()*">
     <xsl:param name="note" as="element()"/>
-    <xsl:sequence select="if ($note/@xml:id and html:is-flow-note($note) and not(html:in-phrase($note)))
+    <xsl:sequence select="if ($note/@xml:id and tk:is-flow-note($note) and not(html:in-phrase($note)))
         then key('html:pointers', string($note/@xml:id), ($note/ancestor::tk:text[1], root($note))[1])
              [ancestor::tei:text][not(ancestor::tei:note intersect $note)][tk:target(.) is $note]
              [not(tk:in-alternate(.))]
@@ -490,7 +490,7 @@
         and tk:behaviour($t) != 'alternate'
         and not($t/ancestor-or-self::*[parent::*[tk:behaviour(.) = 'alternate']]
                                       [. is $t or empty(. intersect tk:reading(..))])
-        and not($t/ancestor-or-self::tei:note[not(html:is-flow-note(.))])
+        and not($t/ancestor-or-self::tei:note[not(tk:is-flow-note(.))])
         and not($t/ancestor-or-self::tei:witDetail)"/>
   </xsl:function>
 
@@ -535,7 +535,7 @@
         <xsl:for-each select=".//(tei:choice | tei:app)[html:is-listed(.)]">
           <a class="app-ref" href="#app-{tk:id(.)}" aria-label="Apparatus entry {tk:entry-number(.)}"/>
         </xsl:for-each>
-        <xsl:for-each select=".//tei:note[html:is-flow-note(.)][not(html:is-endnote(.))]"><xsl:call-template name="html:note-marker"/></xsl:for-each>
+        <xsl:for-each select=".//tei:note[tk:is-flow-note(.)][not(html:is-endnote(.))]"><xsl:call-template name="html:note-marker"/></xsl:for-each>
       </xsl:when>
       <xsl:otherwise>
         <!-- a pointer that leads nowhere on this site keeps its target in view, as text -->
@@ -818,7 +818,6 @@
        <listApp><app loc="4"><note>…</note></app>): the line it is about, then its words, in place. -->
   <xsl:template name="html:app-comment">
     <xsl:context-item as="element(tei:app)" use="required"/>
-    <xsl:variable name="lines" select="tokenize(@loc)"/>
     <xsl:variable name="content" as="node()*">
       <xsl:for-each select="node()">
         <xsl:choose>
@@ -830,7 +829,7 @@
     <xsl:element name="{if (html:in-phrase(.)) then 'span' else 'div'}">
       <xsl:call-template name="html:attributes"><xsl:with-param name="class" select="'app-comment'"/></xsl:call-template>
       <xsl:attribute name="id" select="tk:id(.)"/>
-      <xsl:if test="exists($lines)"><span class="app-loc" lang="en">{if (count($lines) gt 1) then 'll. ' else 'l. '}{string-join($lines, '–')}</span><xsl:text> </xsl:text></xsl:if>
+      <xsl:for-each select="tk:comment-lines(.)"><span class="app-loc" lang="en">{.}</span><xsl:text> </xsl:text></xsl:for-each>
       <xsl:element name="{if (html:p-or-div($content) = 'div') then 'div' else 'span'}">
         <xsl:attribute name="class" select="'app-comment-text'"/>
         <xsl:for-each select="tei:note[@xml:lang]"><xsl:attribute name="lang" select="tk:bcp47(@xml:lang)"/></xsl:for-each>
@@ -839,17 +838,6 @@
     </xsl:element>
   </xsl:template>
 
-  <xsl:function name="html:is-comment" as="xs:boolean">
-    <xsl:param name="e" as="element()"/>
-    <xsl:sequence select="exists($e/self::tei:app[not(tei:lem or tei:rdg or tei:rdgGrp)])"/>
-  </xsl:function>
-
-  <!-- Notes of the text out of the flow, as this page shows them: not the words of a reading-less
-       apparatus entry, which stand in the entry (html:app-comment). -->
-  <xsl:function name="html:is-flow-note" as="xs:boolean">
-    <xsl:param name="note" as="element()"/>
-    <xsl:sequence select="tk:is-flow-note($note) and not($note/parent::*[html:is-comment(.)])"/>
-  </xsl:function>
 
   <!-- Elements without a dedicated behaviour keep their text and their TEI name. -->
   <xsl:template name="html:generic">

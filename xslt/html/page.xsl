@@ -139,7 +139,7 @@
   <xsl:function name="html:has-source-view" as="xs:boolean">
     <xsl:param name="tei" as="element()"/>
     <xsl:sequence select="exists($tei//tei:text//tei:choice[tk:is-entry(.)]) or exists($tei//tei:text//tei:fw)
-        or (some $n in $tei//tei:text//tei:note[@n][html:is-flow-note(.)] satisfies tk:note-source-label($n) != tk:note-label($n))"/>
+        or (some $n in $tei//tei:text//tei:note[@n][tk:is-flow-note(.)] satisfies tk:note-source-label($n) != tk:note-label($n))"/>
   </xsl:function>
 
   <xsl:function name="html:has-witness-view" as="xs:boolean">
@@ -334,7 +334,7 @@
     <xsl:param name="tei" as="element()"/>
     <xsl:variable name="heads" select="$tei//tei:text//(tei:div | tei:div1 | tei:div2 | tei:div3)[tei:head]
         | $tei//(tei:TEI | tei:teiCorpus)[parent::tei:teiCorpus]"/>
-    <xsl:variable name="notes" select="$tei//tei:note[html:is-flow-note(.)]"/>
+    <xsl:variable name="notes" select="$tei//tei:note[tk:is-flow-note(.)]"/>
     <xsl:variable name="after" as="element()*">
       <xsl:if test="$notes[tk:note-kind(.) != 'editorial']"><li><a href="#notes">Notes</a></li></xsl:if>
       <xsl:if test="$notes[tk:note-kind(.) = 'editorial']"><li><a href="#editorial-notes">Editorial notes</a></li></xsl:if>
@@ -388,7 +388,7 @@
 
   <xsl:template name="html:notes">
     <xsl:param name="tei" as="element()"/>
-    <xsl:variable name="notes" select="$tei//tei:note[html:is-flow-note(.)]"/>
+    <xsl:variable name="notes" select="$tei//tei:note[tk:is-flow-note(.)]"/>
     <xsl:variable name="author" select="$notes[tk:note-kind(.) != 'editorial']"/>
     <xsl:variable name="editorial" select="$notes[tk:note-kind(.) = 'editorial']"/>
     <xsl:if test="$author">

@@ -45,7 +45,7 @@
     <xsl:param name="t" as="element()"/>
     <xsl:variable name="words" select="normalize-space(html:plain($t))"/>
     <xsl:sequence select="if ($t/self::tei:p[html:is-numbered(.)]) then '¶ ' || html:paragraph-number($t)
-                          else if ($t/self::tei:note[html:is-flow-note(.)]) then 'note ' || tk:note-label($t)
+                          else if ($t/self::tei:note[tk:is-flow-note(.)]) then 'note ' || tk:note-label($t)
                           else if ($words = '') then '#' || $t/@xml:id
                           else if (string-length($words) gt 120) then substring($words, 1, 119) || '…'
                           else $words"/>

@@ -103,14 +103,14 @@
   <!-- Where a mention is cited: its paragraph, heading or note. -->
   <xsl:function name="html:mention-anchor" as="xs:string">
     <xsl:param name="e" as="element()"/>
-    <xsl:variable name="holder" select="($e/ancestor::tei:note[html:is-flow-note(.)], $e/ancestor::tei:p[html:is-numbered(.)],
+    <xsl:variable name="holder" select="($e/ancestor::tei:note[tk:is-flow-note(.)], $e/ancestor::tei:p[html:is-numbered(.)],
         $e/ancestor::tei:head, ($e/ancestor::*[@xml:id][ancestor::tei:text])[last()])[1]"/>
     <xsl:sequence select="if ($holder) then tk:id($holder) else 'main'"/>
   </xsl:function>
 
   <xsl:function name="html:mention-label" as="xs:string">
     <xsl:param name="e" as="element()"/>
-    <xsl:variable name="note" select="$e/ancestor::tei:note[html:is-flow-note(.)][1]"/>
+    <xsl:variable name="note" select="$e/ancestor::tei:note[tk:is-flow-note(.)][1]"/>
     <xsl:variable name="p" select="$e/ancestor::tei:p[html:is-numbered(.)][1]"/>
     <xsl:sequence select="if ($note) then 'note ' || tk:note-label($note)
                           else if ($p) then '¶ ' || html:paragraph-number($p)

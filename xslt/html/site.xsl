@@ -78,7 +78,7 @@
     <xsl:variable name="title" select="tk:title($tei)"/>
     <xsl:variable name="authors" select="string-join(tk:authors($tei), '; ')"/>
     <!-- and the other blocks of text (a speech, an inscription, a cast list) and an apparatus's comments -->
-    <xsl:for-each select=".//tei:text//(*[html:is-record(.)] | *[html:is-text-block(.)] | tei:app[html:is-comment(.)])">
+    <xsl:for-each select=".//tei:text//(*[html:is-record(.)] | *[html:is-text-block(.)] | tei:app[tk:is-comment(.)])">
       <xsl:variable name="text" select="normalize-space(if (self::tei:app) then string-join(tei:note ! html:plain(.), ' ')
                                                         else html:plain(.))"/>
       <xsl:if test="$text">

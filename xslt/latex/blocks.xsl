@@ -88,7 +88,8 @@
     <xsl:param name="n" as="node()"/>
     <xsl:param name="in-paragraph" as="xs:boolean"/>
     <xsl:variable name="name" select="local-name($n)"/>
-    <xsl:sequence select="$n instance of element() and not($name = $tex:phrase) and
+    <!-- (a comment of an apparatus list is a paragraph of it, not a phrase) -->
+    <xsl:sequence select="$n instance of element() and (not($name = $tex:phrase) or ($name = 'app' and tk:is-comment($n))) and
         (not($in-paragraph) or $name = $tex:splitters
          or ($name = ('quote', 'q', 'said', 'cit') and exists($n/(.//tei:p | .//tei:lg | .//tei:l | @rend[. = ('block', 'display')]))))"/>
   </xsl:function>
@@ -117,7 +118,7 @@
             </xsl:for-each>
           </xsl:when>
           <xsl:when test="empty(current-group()[self::text()[normalize-space()]
-                                 or self::*[not(self::tei:note or self::tei:pb or self::tei:milestone or self::tei:anchor
+                                 or self::*[not(self::tei:note[tk:is-flow-note(.)] or self::tei:pb or self::tei:milestone or self::tei:anchor
                                  or self::tei:lb or self::tei:cb or tex:is-silent(.))]]) and exists(current-group()[self::tei:note])">
             <!-- notes standing between blocks (a note after the last item of a list): with the paragraph before -->
             <xsl:sequence select="map{'kind': 'attach', 'nodes': current-group()}"/>
@@ -229,6 +230,15 @@
           <xsl:sequence select="map{'kind': 'skip', 'el': $e}"/>
         </xsl:if>
         <xsl:sequence select="tex:chunks($e/node(), ($style, tex:style-of($e)), false(), $e)"/>
+      </xsl:when>
+      <xsl:when test="$name = 'app' and tk:is-comment($e)">
+        <!-- a comment on lines of the text: an item headed by them -->
+        <xsl:variable name="inner" select="tex:chunks($e/node(), ($style, 'item'), true(), $e)"/>
+        <xsl:variable name="first" select="index-of($inner ! ?kind, 'para')[1]"/>
+        <xsl:sequence select="if (exists($first) and exists(tk:comment-lines($e)))
+                              then ($inner[position() lt $first], map:put($inner[$first], 'label', tk:comment-lines($e)),
+                                    $inner[position() gt $first])
+                              else $inner"/>
       </xsl:when>
       <xsl:when test="not($e/text()[normalize-space()]) and exists($e/*) and
                       (every $c in $e/* satisfies tex:is-block($c, false()))">
