@@ -18,7 +18,8 @@ from hypothesis import strategies as st
 from conftest import ROOT, edition_files, foreign_files
 import teikit.enrich
 from teikit.cli import main
-from teikit.enrich import Result, _check, enrich, enrich_document, render
+from teikit.enrich import Result, enrich, enrich_document, render
+from teikit.rewrite import refusal
 from teikit.enrich.candidates import candidates
 from teikit.enrich.dates import Context, find_dates, julian_to_gregorian
 from teikit.parsing import parse
@@ -728,9 +729,9 @@ def test_refuses_a_change_that_breaks_the_document(tmp_path):
     path = doc(tmp_path, "<p>Stalin.</p>")
     original = path.read_text()
     broken = Result(str(path), original, original.replace("<p>Stalin.</p>", "<p>Stalin.</p>Stalin"), {})
-    assert "text" in _check(parse(path), broken)
+    assert "text" in refusal(parse(path), broken.data)
     bad = Result(str(path), original, original.replace("<p>Stalin.</p>", "<p><p>Stalin.</p></p>"), {})
-    assert _check(parse(path), bad) is None or "invalid" in _check(parse(path), bad)
+    assert refusal(parse(path), bad.data) is None or "invalid" in refusal(parse(path), bad.data)
 
 
 def test_a_bare_number_after_the_writing_is_not_a_year():

@@ -23,7 +23,7 @@ from xml.sax.saxutils import escape
 
 from .errors import InputError
 from .files import atomic_write
-from .enrich import encode_like
+from .rewrite import encode_like
 from .parsing import NS, TEI_NS, XML_NS, parse
 from .source import Edit, Source, apply, escape_attr
 

@@ -23,6 +23,7 @@ from .. import register as registers
 from ..errors import TeikitError
 from ..files import atomic_write, discover
 from ..parsing import NS, TEI_NS, Document, parse
+from ..rewrite import encode_like, refusal, text_form
 from ..source import Edit, Source, TextRun, apply
 
 STEPS = ("names", "dates", "ids")
@@ -252,94 +253,18 @@ def enrich_document(path: str | Path, *, steps: Sequence[str] = STEPS,
             reg = registers.Register.load(where)
     created = creation_date(doc)
     for p in _passes(steps, options or {}):
-        current = doc if text == original else parse(_encode(text, doc), path=doc.path)
+        current = doc if text == original else parse(encode_like(doc, text), path=doc.path)
         ctx = Context(current, Source.parse(text), reg, created)
         change = Change()
         edits = p.edits(ctx, change)
         changes[p.name] = change
         if edits:
             text = apply(text, edits)
-    encoding, bom = _form(doc)
+    encoding, bom = text_form(doc)
     result = Result(str(path), original, text, changes, read=doc.data, encoding=encoding, bom=bom)
     if check and result.changed:
-        result.refused = _check(doc, result)
+        result.refused = refusal(doc, result.data)
     return result
-
-
-# Byte order marks and the codec that writes the text after each (UTF-32 first: its LE mark begins as UTF-16's).
-_BOMS = ((b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-be"), (b"\xef\xbb\xbf", "utf-8"),
-         (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
-
-
-def _form(doc: Document) -> tuple[str, bytes]:
-    """The codec of the file's text, and the byte order mark it starts with (b"" for none).
-
-    A UTF-16 file keeps its byte order: Python's "utf-16" codec would write the machine's.
-    """
-    for bom, codec in _BOMS:
-        if doc.data.startswith(bom):
-            return codec, bom
-    return doc.tree.docinfo.encoding or "utf-8", b""
-
-
-def encode_like(doc: Document, text: str) -> bytes:
-    """The new text of a document as the file's bytes: its encoding, byte order and byte order mark; a
-    character the encoding lacks (a pointer's é in an ASCII file) as a character reference."""
-    codec, bom = _form(doc)
-    return bom + text.encode(codec, errors="xmlcharrefreplace")
-
-
-def _encode(text: str, doc: Document) -> bytes:
-    return encode_like(doc, text)
-
-
-def _check(doc: Document, result: Result) -> str | None:
-    """Why the new text may not be written (None when it may): lost text or new invalidity."""
-    return refusal(doc, result.data)
-
-
-def refusal(doc: Document, data: bytes, *, same_text: bool = True) -> str | None:
-    """Why ``data``, a changed version of ``doc``, may not be written (None when it may).
-
-    It must be well-formed, keep every character of the text (when ``same_text``: only markup
-    was added or moved), and be no less valid than the document was.  Enrich and lint's fixes
-    both ask this before they write.
-    """
-    try:
-        new = parse(data, path=doc.path)
-    except TeikitError as exc:
-        return f"the change would not be well-formed XML: {exc.message}"
-    if same_text and "".join(new.root.itertext()) != "".join(doc.root.itertext()):
-        return "the change would alter the text (this is a bug in teikit)"
-    schema = _schema_for(doc)
-    if schema is None:
-        return None
-    before = {(d.message) for d in schema.validate_document(doc) if d.severity == "error"}
-    after = [d for d in schema.validate_document(new) if d.severity == "error" and d.message not in before]
-    if after:
-        d = after[0]
-        return f"the change would make the document invalid: line {d.line}: {d.message}"
-    return None
-
-
-_schemas: dict = {}
-
-
-def _schema_for(doc: Document):
-    """The edition RELAX NG for edition documents, else None.
-
-    Another project's TEI is not validated here (tei_all takes seconds to compile): the names, dates
-    and ids enrich adds go only where TEI allows them (see :data:`PHRASE_PARENTS`, :data:`EXCLUDED`),
-    which the tests check with jing and tei_all over every document of ``../shared/foreign-tei``.
-    """
-    from ..validation import Validator
-    edition = 'schema/edition.rng' in doc.text[:2000] or doc.root.find("tei:teiHeader", NS) is not None and \
-        'edition.rng' in doc.text[:2000]
-    if not edition:
-        return None
-    if "edition" not in _schemas:
-        _schemas["edition"] = Validator(layers=("rng",))
-    return _schemas["edition"]
 
 
 def enrich(paths: Iterable[str | Path], *, steps: Sequence[str] = STEPS, write: bool = False,

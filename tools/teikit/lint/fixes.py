@@ -8,6 +8,7 @@ from ..diagnostics import Diagnostic
 from ..errors import InputError
 from ..files import atomic_write
 from ..parsing import parse
+from ..rewrite import encode_like, refusal
 from ..source import Edit, apply
 
 
@@ -63,7 +64,6 @@ def _apply(report, unsafe: bool) -> tuple[int, list[str], list[Diagnostic]]:
             continue
         taken = _compatible(diags)
         edits = list({(e.start, e.end, e.text): e for d in taken for e in _edits(d)}.values())
-        from ..enrich import encode_like, refusal
         data = encode_like(doc, apply(doc.text, edits))
         why = refusal(doc, data, same_text=all(d.fix.safety == "safe" for d in taken))
         if why is not None:
