@@ -480,6 +480,32 @@ def test_an_apparatus_of_line_comments_prints_each_comment_under_its_lines(tmp_p
     assert not any(re.fullmatch(r"[\d ]+", line) and len(line.split()) > 1 for line in lines), lines
 
 
+def test_an_inscription_is_set_line_by_line_with_its_own_line_numbers(tmp_path):
+    # EpiDoc: each lb n="…" begins a printed line; the margin shows the source's numbers (every fifth)
+    lines = _fixture_lines(tmp_path, "leiden", folder="web")
+    for expected in ["Ἐπὶ ἱερέων Διὸς", "Ἀπελλᾶ Ζωπύρου", "καὶ τ[ῶ]ν ἀνδρῶν",
+                     "φνις τοὺς ἀγαθοὺ[ς] ἐνδεικνυμένων 5"]:  # line 5 with its number
+        assert expected in lines, (expected, lines)
+    # a word across two lines (lb break="no") ends its line with a hyphen, as epigraphic editions print it
+    assert "προστάτας Διόδωρος Νεμήνιος Δά-" in lines, lines
+    assert "3 ύ] τ" in lines, lines  # the apparatus cites the source's line
+
+
+def test_numbered_source_lines_wrap_under_their_number_and_prose_still_flows(tmp_path):
+    lines = _fixture_lines(tmp_path, "source-lines")
+    # the first number is the source's (7), not the page's; the margin shows 10 and 15 on those lines
+    assert lines[lines.index("alpha beta gamma"):lines.index("alpha beta gamma") + 2] == ["alpha beta gamma", "delta epsilon"]
+    assert "zeta eta theta iota 10" in lines and "tau upsilon phi chi 15" in lines, lines
+    assert ["kappa lam-", "bda mu", "nu xi omicron", "pi rho sigma"] == lines[lines.index("kappa lam-"):lines.index("kappa lam-") + 4]
+    # line 9 is too long for the measure: it wraps, and what wraps has no number of its own
+    nine = next(i for i, line in enumerate(lines) if line.startswith("This ninth line"))
+    assert lines[nine + 1].startswith("the measure") and not re.search(r" \d+$", " ".join(lines[nine:nine + 3])), lines
+    # the apparatus numbers a reading by the source's line, wrapped or not
+    assert "9 reading] raeding 10 iota] jota 15 chi] khi" in lines, lines
+    # line breaks without a number (prose) are spaces, as before
+    assert any("whose line breaks carry no" in line for line in lines), lines
+
+
 def test_headings_and_notes_without_a_paragraph_to_hang_from(tmp_path):
     lines = _fixture_lines(tmp_path, "structures")
     # empty headings print nothing and stop nothing; a page break in a heading is marked at the next paragraph

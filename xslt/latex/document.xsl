@@ -139,6 +139,17 @@
 \newcommand{{\tklist}}{{\advance\leftskip 1em}}
 \newcommand{{\tkitem}}{{\noindent\hangindent=1em\hangafter=1}}
 \newcommand{{\tkcont}}{{\noindent}}
+% the lines of a source that numbers them (an inscription's): each begins a printed line and bears the
+% source's number (\setline); a line too long for the measure goes on indented, under the same number,
+% which the margin shows once (a lock); each line ends as a paragraph ends (\parfillskip: ragged, or
+% flush right in a block set flush right), and a line that wraps is ragged too (a finite stretch, which
+% a block set flush right or centred overrides with its own), so that the block keeps its style's alignment
+\newif\iftksrc\lockdisp{{first}}
+\newcommand{{\tksrclines}}{{\parindent=0pt\advance\leftskip 1.5em\rightskip=0pt plus 2em}}
+\newcommand{{\tksrcstart}}{{\hspace*{{-1.5em}}}}
+\newcommand{{\tksrcend}}{{\iftksrc\endlock\global\tksrcfalse\fi}}
+\newcommand{{\tksrcbreak}}{{\unskip\tksrcend\hskip\parfillskip\break\tksrcstart}}
+\newcommand{{\tksrcline}}[1]{{\tksrcend\if\relax\detokenize{{#1}}\relax\else\setline{{#1}}\fi\startlock\global\tksrctrue}}
 \newcommand{{\tknote}}{{\small}}
 \newcommand{{\tkspeaker}}{{\noindent\scshape\tkkeep}}
 \newcommand{{\tkspeech}}{{}}
@@ -357,7 +368,9 @@
         <xsl:text>\pend&#10;</xsl:text>
       </xsl:when>
       <xsl:otherwise>
-        <xsl:variable name="style" select="distinct-values(.?style)"/>
+        <xsl:variable name="lines" select="exists(.?nodes/descendant-or-self::tei:lb[tex:source-line(.)])"/>
+        <!-- (first, so that the styles of the block set its alignment and add to its indentation) -->
+        <xsl:variable name="style" select="distinct-values((if ($lines) then 'srclines' else (), .?style))"/>
         <!-- a paragraph in a language TeX cannot hyphenate is set loosely rather than into the margin -->
         <xsl:variable name="lang" select="tk:lang(($el, (.?nodes)[1]/parent::*)[1])"/>
         <!-- a paragraph written the other way than its text (English in a Hebrew text) runs from its own side -->
@@ -372,8 +385,9 @@
             <xsl:text>{count($el/preceding-sibling::tei:item) + 1}.\enspace{{}}</xsl:text>
           </xsl:if>
           <xsl:if test="exists(.?label)">\textbf{{{tex:plain(.?label)}}}\enspace{{}}</xsl:if>
+          <xsl:if test="$lines">\tksrcstart{{}}</xsl:if>
           <xsl:value-of select="replace(normalize-space($body), '^\s+', '')"/>
-          <xsl:text>\pend&#10;</xsl:text>
+          <xsl:text>{if ($lines) then '\tksrcend' else ''}\pend&#10;</xsl:text>
         </xsl:if>
       </xsl:otherwise>
     </xsl:choose>

@@ -63,6 +63,7 @@
       <xsl:when test="$b = 'note' and tk:is-flow-note(.)"><xsl:call-template name="tex:note"/></xsl:when>
       <xsl:when test="$b = 'alternate' and tk:is-entry(.)"><xsl:call-template name="tex:entry"/></xsl:when>
       <xsl:when test="self::tei:pb"><xsl:call-template name="tex:pb"/></xsl:when>
+      <xsl:when test="self::tei:lb and $ctx = 'text' and tex:source-line(.)"><xsl:call-template name="tex:source-line"/></xsl:when>
       <xsl:when test="self::tei:lb or self::tei:cb">{if (@break = 'no') then '' else ' '}</xsl:when>
       <xsl:when test="self::tei:milestone or self::tei:anchor or self::tei:gb"/>
       <xsl:when test="self::tei:gap">{{[}}\ldots{string-join(tei:desc ! (' ' || tex:plain(.)))}{{]}}</xsl:when>
@@ -96,6 +97,38 @@
       <xsl:otherwise><xsl:apply-templates mode="tex:inline"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
+
+  <!-- A line of the source, where the source numbers its lines (an inscription, a letter whose lb carry @n;
+       an lb without @n among numbered ones too): it begins a printed line, which bears the
+       source's number (reledmac's \setline); a line too long for the measure goes on, indented, under the
+       same number (a lock), so that the margin and the apparatus cite the source's lines. A line break inside
+       a word ends the line with a hyphen, as epigraphic editions print it (and the web edition draws it);
+       one before any text of its block breaks nothing but still numbers its line. -->
+  <xsl:template name="tex:source-line">
+    <xsl:context-item as="element(tei:lb)" use="required"/>
+    <xsl:if test="tex:text-before(.)">{if (@break = 'no') then '-' else ''}\tksrcbreak{{}}</xsl:if>
+    <xsl:text>\tksrcline{{{if (@n castable as xs:integer and xs:integer(@n) ge 0) then xs:integer(@n) else ''}}}</xsl:text>
+  </xsl:template>
+
+  <!-- Whether a line break is one of the source's numbered lines: it carries @n, or lb of its block do;
+       prose whose line breaks are not numbered (a printed book's, a letter's) flows as before. -->
+  <xsl:function name="tex:source-line" as="xs:boolean">
+    <xsl:param name="lb" as="element(tei:lb)"/>
+    <xsl:sequence select="empty($lb/ancestor::tei:note) and exists($lb/ancestor::tei:text)
+                          and (exists($lb/@n) or exists(tex:line-block($lb)//tei:lb[@n][empty(ancestor::tei:note)]))"/>
+  </xsl:function>
+
+  <!-- The block a line break belongs to: its nearest ancestor that is not a phrase. -->
+  <xsl:function name="tex:line-block" as="element()?">
+    <xsl:param name="n" as="node()"/>
+    <xsl:sequence select="$n/ancestor::*[not(local-name() = $tex:phrase) or (self::tei:app and tk:is-comment(.))][1]"/>
+  </xsl:function>
+
+  <!-- Whether text of the reading stands before a node in its block (so that a break there ends a line). -->
+  <xsl:function name="tex:text-before" as="xs:boolean">
+    <xsl:param name="n" as="node()"/>
+    <xsl:sequence select="normalize-space(tk:reading-string(tex:line-block($n)//text()[. &lt;&lt; $n][empty(ancestor::tei:note)])) != ''"/>
+  </xsl:function>
 
   <!-- hi/@rend and the like: italic, bold, small capitals, superscript, underline … -->
   <xsl:template name="tex:styled">
