@@ -70,6 +70,14 @@
                           then replace($s, '^\s+', '') else $s"/>
   </xsl:function>
 
+  <!-- Is there text of a block before a node in it (not of a note), so that a line break there ends a
+       line?  One before the block's first words breaks nothing: the block begins a line anyway. -->
+  <xsl:function name="tk:text-before" as="xs:boolean">
+    <xsl:param name="n" as="node()"/>
+    <xsl:param name="block" as="element()?"/>
+    <xsl:sequence select="exists($block//text()[normalize-space()][. &lt;&lt; $n][not(ancestor::tei:note)])"/>
+  </xsl:function>
+
   <!-- Encoders separate a variant from the words around it by the white space inside the app
        (word<app>⏎<lem>…</lem></app>): the renderings put a space there. -->
   <xsl:function name="tk:space-before" as="xs:boolean">

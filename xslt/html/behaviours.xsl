@@ -660,7 +660,7 @@
        between the letters of a word. -->
   <xsl:template name="html:line-break">
     <xsl:context-item as="element(tei:lb)" use="required"/>
-    <xsl:variable name="starts-block" select="not(html:in-phrase(.)) or not(html:text-before(.))"/>
+    <xsl:variable name="starts-block" select="not(html:in-phrase(.)) or not(tk:text-before(., ancestor::*[not(tk:behaviour(.) = ('inline', 'link', 'alternate', 'glyph'))][1]))"/>
     <xsl:variable name="n" select="html:margin-number(@n)"/>
     <xsl:choose>
       <xsl:when test="@break = 'no' and not($starts-block)">
@@ -672,13 +672,6 @@
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
-
-  <!-- Is there text of the same block before a node (so that a line break there ends a line)? -->
-  <xsl:function name="html:text-before" as="xs:boolean">
-    <xsl:param name="n" as="node()"/>
-    <xsl:variable name="block" select="$n/ancestor::*[not(tk:behaviour(.) = ('inline', 'link', 'alternate', 'glyph'))][1]"/>
-    <xsl:sequence select="exists($block//text()[normalize-space()][. &lt;&lt; $n][not(ancestor::tei:note)])"/>
-  </xsl:function>
 
   <!-- A line number worth showing in the margin: every fifth (not 0); other numbers and labels are not. -->
   <xsl:function name="html:margin-number" as="xs:integer?">

@@ -106,7 +106,7 @@
        one before any text of its block breaks nothing but still numbers its line. -->
   <xsl:template name="tex:source-line">
     <xsl:context-item as="element(tei:lb)" use="required"/>
-    <xsl:if test="tex:text-before(.)">{if (@break = 'no') then '-' else ''}\tksrcbreak{{}}</xsl:if>
+    <xsl:if test="tk:text-before(., tex:line-block(.))">{if (@break = 'no') then '-' else ''}\tksrcbreak{{}}</xsl:if>
     <xsl:text>\tksrcline{{{if (@n castable as xs:integer and xs:integer(@n) ge 0) then xs:integer(@n) else ''}}}</xsl:text>
   </xsl:template>
 
@@ -122,12 +122,6 @@
   <xsl:function name="tex:line-block" as="element()?">
     <xsl:param name="n" as="node()"/>
     <xsl:sequence select="$n/ancestor::*[not(local-name() = $tex:phrase) or (self::tei:app and tk:is-comment(.))][1]"/>
-  </xsl:function>
-
-  <!-- Whether text of the reading stands before a node in its block (so that a break there ends a line). -->
-  <xsl:function name="tex:text-before" as="xs:boolean">
-    <xsl:param name="n" as="node()"/>
-    <xsl:sequence select="normalize-space(tk:reading-string(tex:line-block($n)//text()[. &lt;&lt; $n][empty(ancestor::tei:note)])) != ''"/>
   </xsl:function>
 
   <!-- hi/@rend and the like: italic, bold, small capitals, superscript, underline … -->
