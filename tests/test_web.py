@@ -1379,3 +1379,79 @@ def test_search_records_hold_every_block_of_text_and_lead_to_its_anchor(tmp_path
     assert {"Ἐπὶ", "ΖΩΠΤΡΟΥ", "Doroteo"} <= set(found["texts/leiden.html"])
     speech = [r for r in records if "Bienen" in (r.text or "")][0]
     assert speech.get("label") == "LEONCE" and speech.get("url").startswith("texts/drama.html#")
+
+
+def test_a_speaker_leads_to_the_person_the_speech_names_in_the_plays_list(genres, page):
+    page.goto(f"{genres}/texts/dramapersons.html")
+    leonce = page.locator(".tei-speaker a.speaker-person", has_text="LEONCE.")
+    assert leonce.get_attribute("href") == "#leonce"
+    assert leonce.get_attribute("title") == "Leonce: Prinz vom Reiche Popo"
+    # the play's list of persons is shown after the text, each person the speeches name once
+    entries = page.locator("section#index li").all_inner_texts()
+    assert [" ".join(e.split()) for e in entries] == ["Leonce Prinz vom Reiche Popo", "Valerio", "Die Bauern"], entries
+    assert page.locator("nav.toc a[href='#index']").count() == 1
+    leonce.click()
+    assert page.evaluate("location.hash") == "#leonce" and page.locator("li#leonce").is_visible()
+    # a group is a person of the list too; a speech of two persons names both and leads to neither
+    assert page.locator(".tei-speaker a.speaker-person", has_text="DIE BAUERN.").get_attribute("href") == "#bauern"
+    both = page.locator(".tei-speaker .speaker-person", has_text="BEIDE.")
+    assert both.evaluate("e => e.tagName") == "SPAN" and both.get_attribute("title") == "Leonce: Prinz vom Reiche Popo; Valerio"
+    assert _page_faults(page) == []
+
+
+def test_a_page_without_a_number_is_marked_as_a_page_and_given_no_number(genres, page):
+    page.goto(f"{genres}/texts/unnumberedpages.html")
+    labels = page.locator(".tei-pb .page-label")
+    assert labels.all_inner_texts() == ["[page]", "[page]", "[p. 3]"]
+    assert "?" not in page.inner_text(".reading-text")
+    titles = [labels.nth(i).get_attribute("title") for i in range(3)]
+    assert titles[0] == "A new page of the source, which bears no number; facsimile tcp:15849:1", titles
+    assert titles[1] == "A new page of the source, which bears no number" and titles[2] == "Page 3 of the source", titles
+    assert page.locator(".tei-pb").first.get_attribute("data-facs") == "tcp:15849:1"
+    assert page.locator(".tei-pb.page-unnumbered").count() == 2 and page.locator(".tei-pb[data-n]").count() == 1
+
+
+def test_a_long_s_written_s_is_s_in_the_edited_text_and_long_in_the_source_view(genres, page):
+    page.goto(f"{genres}/texts/longs.html")
+    text = " ".join(page.inner_text(".reading-text").split())
+    assert "Die Reise, die Erfrischung, das Ende." in text, text
+    page.locator("button.view-toggle").click()
+    source = " ".join(page.inner_text(".reading-text").split())
+    # the undeclared #langesS and the rendition the header declares as ſ; not another rendition of a c
+    assert "Die Reiſe, die Erfriſchung, das Ende." in source, source
+    page.locator("button.view-toggle").click()
+    assert "Die Reise," in page.inner_text(".reading-text")
+
+
+def test_a_passage_set_on_a_line_of_its_own_is_aligned_as_the_source_has_it(genres, page):
+    page.goto(f"{genres}/texts/alignedline.html")
+    para = page.locator(".type-letter .tei-p")
+    lines = [line.strip() for line in para.inner_text().split("\n") if line.strip()]
+    assert lines[1:3] == ["Avendo steso l'intero duetto", "e mancando in esso qualche"], lines  # lines[0]: ¶ 1
+    # the aligned line opens no empty line, and the break after it none either: the next line is one line below
+    tops = page.evaluate("""() => { const h = document.querySelector('.aligned-line'); const next = [...h.parentNode.childNodes]
+        .find(n => n.nodeType === 3 && n.textContent.includes('mancando')); const r = document.createRange();
+        r.selectNodeContents(next); const a = h.getBoundingClientRect(), b = r.getClientRects()[0];
+        return [a.top, b.top, parseFloat(getComputedStyle(h).lineHeight)]; }""")
+    assert 0.5 * tops[2] < tops[1] - tops[0] < 1.5 * tops[2], tops
+    box = page.evaluate("""() => { const h = document.querySelector('.aligned-line'), p = h.closest('.tei-p');
+        const r = document.createRange(); r.selectNodeContents(h);
+        return [getComputedStyle(h).textAlign, r.getBoundingClientRect().right, p.getBoundingClientRect().right]; }""")
+    assert box[0] == "right" and abs(box[1] - box[2]) < 3, box
+    # a passage that shares its line with other words stays in the line
+    mid = page.locator(".tei-hi", has_text="desidererei")
+    assert "aligned-line" not in mid.get_attribute("class") and mid.evaluate("e => getComputedStyle(e).display") == "inline"
+    assert "aligned-line" in page.locator(".tei-closer .tei-hi").get_attribute("class")
+
+
+def test_the_foreign_play_links_its_speakers_and_bellini_aligns_his_lines(foreign_site):
+    play = lxml.html.parse(str(foreign_site / "texts" / "ger000371.html")).getroot()
+    speakers = play.xpath("//*[contains(@class, 'tei-speaker')]//a[@class='speaker-person']")
+    assert speakers and all(play.xpath(f"//li[@id='{a.get('href')[1:]}']") for a in speakers)
+    bellini = lxml.html.parse(str(foreign_site / "texts" / "bellini-letter-ll1-16.html")).getroot()
+    assert len(bellini.xpath("//span[contains(@class, 'rend-alignright')][contains(@class, 'aligned-line')]")) == 2
+    for key in ("eebo-tcp-a00002-brides-ornaments", "l02854"):
+        html = lxml.html.parse(str(foreign_site / "texts" / f"{key}.html")).getroot()
+        assert "p. ?" not in html.text_content(), key
+    schnitzler = lxml.html.parse(str(foreign_site / "texts" / "l02854.html")).getroot()
+    assert schnitzler.xpath("//span[contains(@class, 'long-s')]/span[@class='source'][. = 'ſ']")

@@ -72,7 +72,7 @@
     <xsl:attribute name="class" select="string-join(('tei-' || local-name(), $class,
         tokenize(@rend) ! ('rend-' || replace(., '[^\w-]', '')), @type ! ('type-' || replace(., '[^\w-]', '')),
         tokenize(@rendition) ! ('rendition-' || replace(replace(., '^.*[#:]', ''), '[^\w-]', '')),
-        @reason ! ('reason-' || replace(., '[^\w-]', ''))), ' ')"/>
+        @reason ! ('reason-' || replace(., '[^\w-]', '')), html:line-alignment(.)), ' ')"/>
     <xsl:attribute name="data-tei" select="local-name()"/>
     <xsl:if test="@xml:id"><xsl:attribute name="id" select="@xml:id"/></xsl:if>
     <xsl:if test="@xml:lang">
@@ -80,6 +80,32 @@
       <xsl:sequence select="html:dir(tk:lang(.), tk:lang(..))"/>
     </xsl:if>
   </xsl:template>
+
+  <!-- A passage of running text that the source sets apart on a line of its own, aligned (Bellini's
+       <hi rend="align(right)">Il tuo Vincenzillo</hi> after a line break): the passage is that line,
+       drawn as a block aligned as the source has it (classes aligned-line and align-right).  A passage
+       that shares its line with other words keeps only its rend class: part of a line cannot be aligned. -->
+  <xsl:function name="html:line-alignment" as="xs:string*">
+    <xsl:param name="e" as="element()"/>
+    <xsl:variable name="align" select="(tokenize($e/@rend) ! replace(., '^align\(?-?(right|center|centre)\)?$', '$1')
+        [. = ('right', 'center', 'centre')])[1] ! replace(., 'centre', 'center')"/>
+    <xsl:if test="exists($align) and tk:behaviour($e) = 'inline' and html:in-phrase($e) and html:is-own-line($e)">
+      <xsl:sequence select="'aligned-line', 'align-' || $align"/>
+    </xsl:if>
+  </xsl:function>
+
+  <!-- Does an element stand alone on its line: no words between the line break (or the start of its
+       block) before it and itself, nor between itself and the next line break (or the end of its block)? -->
+  <xsl:function name="html:is-own-line" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:variable name="block" select="$e/ancestor::*[not(tk:behaviour(.) = ('inline', 'link', 'alternate', 'glyph'))][1]"/>
+    <xsl:variable name="before" select="$e/preceding::tei:lb[1][. &gt;&gt; $block]"/>
+    <xsl:variable name="after" select="$e/following::tei:lb[1][some $b in ancestor::* satisfies $b is $block]"/>
+    <xsl:sequence select="empty($block//text()[normalize-space()][not(ancestor::tei:note)]
+        [. &lt;&lt; $e][empty($before) or . &gt;&gt; $before])
+        and empty($block//text()[normalize-space()][not(ancestor::tei:note)]
+        [. &gt;&gt; $e][not(ancestor::* intersect $e)][empty($after) or . &lt;&lt; $after])"/>
+  </xsl:function>
 
   <!-- A dir attribute where a passage's writing direction differs from its surroundings' (a Hebrew
        word in English text, an English note in a Hebrew text); browsers order the rest themselves. -->
@@ -207,7 +233,8 @@
         </xsl:element>
       </xsl:when>
       <xsl:otherwise>
-        <xsl:variable name="content" as="node()*"><xsl:apply-templates mode="html:render"/></xsl:variable>
+        <xsl:variable name="rendered" as="node()*"><xsl:apply-templates mode="html:render"/></xsl:variable>
+        <xsl:variable name="content" as="node()*"><xsl:call-template name="html:speaker-link"><xsl:with-param name="content" select="$rendered"/></xsl:call-template></xsl:variable>
         <xsl:element name="{html:p-or-div($content)}">
           <xsl:call-template name="html:attributes"><xsl:with-param name="class" select="'heading'"/></xsl:call-template>
           <xsl:if test="ancestor::tei:text"><xsl:attribute name="id" select="tk:id(.)"/></xsl:if>
@@ -215,6 +242,43 @@
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
+
+  <!-- The speaker of a speech whose @who names a person of the play's own list (DraCor's particDesc:
+       <sp who="#leonce"><speaker>LEONCE.</speaker>) leads to that person in the list the page shows
+       after the text (html:index), and its title names the person, as DraCor's and TEI Publisher's
+       readers name a speech's character.  A speaker of several persons (BEIDE.) names them all; one
+       holding a link or a note of its own keeps it and has the title only (links do not nest). -->
+  <xsl:template name="html:speaker-link" as="node()*">
+    <xsl:context-item as="element()" use="required"/>
+    <xsl:param name="content" as="node()*"/>
+    <xsl:variable name="persons" select="self::tei:speaker/parent::tei:sp ! html:speech-persons(.)"/>
+    <xsl:choose>
+      <xsl:when test="empty($persons)"><xsl:sequence select="$content"/></xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="names" select="string-join($persons ! html:person-summary(.), '; ')"/>
+        <xsl:element name="{if (count($persons) = 1 and not(.//*[tk:behaviour(.) = ('note', 'link')] or .//*[html:names-entry(.)])) then 'a' else 'span'}">
+          <xsl:attribute name="class" select="'speaker-person'"/>
+          <xsl:if test="count($persons) = 1"><xsl:attribute name="href" select="'#' || $persons/@xml:id"/></xsl:if>
+          <xsl:attribute name="title" select="$names"/>
+          <xsl:sequence select="$content"/>
+        </xsl:element>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The persons (and groups) of the document's own list that a speech's @who names. -->
+  <xsl:function name="html:speech-persons" as="element()*">
+    <xsl:param name="sp" as="element(tei:sp)"/>
+    <xsl:sequence select="(tokenize($sp/@who) ! tk:local-target(., $sp))[self::tei:person or self::tei:personGrp]
+        [ancestor::tei:teiHeader or ancestor::tei:standOff][@xml:id]"/>
+  </xsl:function>
+
+  <!-- A person of the document's own list in a few words: the name, and the encoders' note on it. -->
+  <xsl:function name="html:person-summary" as="xs:string">
+    <xsl:param name="person" as="element()"/>
+    <xsl:sequence select="string-join((normalize-space(tk:reading-string(($person/(tei:persName, tei:name))[1]/node())),
+        $person/tei:note[normalize-space()][1] ! normalize-space(tk:reading-string(node())))[. != ''], ': ')"/>
+  </xsl:function>
 
   <!-- A head of a division (or of the body, front or back) is an HTML heading; others (of a list, a
        quoted document, a figure) are paragraphs. -->
@@ -370,6 +434,13 @@
           <xsl:attribute name="title" select="normalize-space(($glyph/(tei:localProp[@name = 'Name']/@value, tei:glyphName, tei:charName, tei:desc), @ref)[1])"/>
           <xsl:value-of select="($glyph/tei:mapping[@type = ('standard', 'normalized')], $glyph/tei:mapping)[1]"/></span>
       </xsl:when>
+      <!-- a long s the transcription writes s, with a rendition that says so (Schnitzler's letters:
+           <c rendition="#langesS">s</c>): s in the edited text, ſ in the source view, as an early print's
+           regularised letters -->
+      <xsl:when test="self::tei:c and html:is-long-s(.)">
+        <span><xsl:call-template name="html:attributes"><xsl:with-param name="class" select="'long-s'"/></xsl:call-template>
+          <span class="reading"><xsl:apply-templates mode="html:render"/></span><span class="source" hidden="" title="long s">ſ</span></span>
+      </xsl:when>
       <xsl:when test="self::tei:del">
         <del><xsl:call-template name="html:attributes"/><xsl:apply-templates mode="html:render"/></del>
       </xsl:when>
@@ -389,6 +460,19 @@
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
+
+  <!-- Is a character an s the source writes long?  Its rendition says so: the header's declaration of it
+       (tagsDecl/rendition) gives ſ or names the long s; a rendition the header does not declare (the
+       Schnitzler letters declare theirs in the project's files) is known by its name (langesS, longS).
+       ſ is looked for case-sensitively: without case, it matches every s. -->
+  <xsl:function name="html:is-long-s" as="xs:boolean">
+    <xsl:param name="c" as="element()"/>
+    <xsl:sequence select="string($c) = 's' and empty($c/*) and (some $r in tokenize($c/@rendition) satisfies
+        (let $declared := tk:local-target($r, $c)[self::tei:rendition]
+         return if (exists($declared)) then (contains(string($declared), 'ſ')
+                    or matches(string($declared), '(long|lang(es)?)[ -]?s([^\p{L}]|$)', 'i'))
+                else matches(replace($r, '^.*[#:]', ''), '^(lang(es)?|long)[-_]?s$', 'i')))"/>
+  </xsl:function>
 
   <!-- A note stays out of the flow: a marker here, the note in the notes at the end. -->
   <xsl:template name="html:note">
@@ -473,7 +557,7 @@
   <xsl:function name="html:index-target" as="element()?">
     <xsl:param name="e" as="element()"/>
     <xsl:sequence select="if ($e/ancestor::tei:text) then (($e/@ref, $e/@target)[1] ! tokenize(.)[1]) ! tk:local-target(., $e)
-        [self::tei:person or self::tei:place or self::tei:org][ancestor::tei:teiHeader or ancestor::tei:standOff] else ()"/>
+        [self::tei:person or self::tei:personGrp or self::tei:place or self::tei:org][ancestor::tei:teiHeader or ancestor::tei:standOff] else ()"/>
   </xsl:function>
 
 
@@ -704,15 +788,19 @@
   <xsl:template name="html:page-break">
     <xsl:context-item as="element(tei:pb)" use="required"/>
     <xsl:variable name="id" select="tk:id(.)"/>
-    <span id="{$id}" data-n="{@n}">
-      <xsl:call-template name="html:attributes"><xsl:with-param name="class" select="'page'"/></xsl:call-template>
+    <span id="{$id}">
+      <xsl:call-template name="html:attributes"><xsl:with-param name="class" select="('page', 'page-unnumbered'[empty(current()/@n)])"/></xsl:call-template>
       <xsl:attribute name="id" select="$id"/>
+      <xsl:if test="@n"><xsl:attribute name="data-n" select="@n"/></xsl:if>
+      <xsl:if test="@facs"><xsl:attribute name="data-facs" select="@facs"/></xsl:if>
       <!-- the label is text, so that it is found, copied and read like the text around it; its title
-           says what the page is, and what a "?" means -->
+           says what the page is, and what a "?" means.  A page the source does not number is marked
+           as a new page, with no number made up for it (its facsimile, if any, in the title) -->
       <xsl:element name="{if (html:in-link(.)) then 'span' else 'a'}">
         <xsl:attribute name="class" select="'page-label'"/>
         <xsl:if test="not(html:in-link(.))"><xsl:attribute name="href" select="'#' || $id"/></xsl:if>
-        <xsl:attribute name="title" select="html:page-title(.)"/>[{tk:page-label(.)}]</xsl:element>
+        <xsl:attribute name="title" select="html:page-title(.)"/>
+        <xsl:if test="empty(@n)"><xsl:attribute name="lang" select="'en'"/></xsl:if>[{if (@n) then tk:page-label(.) else 'page'}]</xsl:element>
     </span>
   </xsl:template>
 
@@ -733,7 +821,8 @@
 
   <xsl:function name="html:page-title" as="xs:string">
     <xsl:param name="pb" as="element()"/>
-    <xsl:sequence select="if (empty($pb/@n)) then 'A page of the source; it bears no number'
+    <xsl:sequence select="if (empty($pb/@n)) then 'A new page of the source, which bears no number'
+             || ($pb/@facs[normalize-space()] ! ('; facsimile ' || normalize-space(.)))
         else 'Page ' || $pb/@n || ' of the source'
              || (if (ends-with(tk:page-label($pb), '?')) then '; the ? marks a number inferred by the editors, not read in the source' else '')"/>
   </xsl:function>

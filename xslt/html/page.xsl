@@ -134,11 +134,12 @@
   </xsl:template>
 
   <!-- The switch to the source readings is offered where it changes something: an emendation (choice),
-       forme work, or a note the source marks otherwise than the edition.  The choice of a witness is
+       forme work, a long s the transcription writes s (html:is-long-s), or a note the source marks otherwise than the edition.  The choice of a witness is
        offered where readings name their witnesses. -->
   <xsl:function name="html:has-source-view" as="xs:boolean">
     <xsl:param name="tei" as="element()"/>
     <xsl:sequence select="exists($tei//tei:text//tei:choice[tk:is-entry(.)]) or exists($tei//tei:text//tei:fw)
+        or exists($tei//tei:text//tei:c[@rendition][html:is-long-s(.)])
         or (some $n in $tei//tei:text//tei:note[@n][tk:is-flow-note(.)] satisfies tk:note-source-label($n) != tk:note-label($n))"/>
   </xsl:function>
 
@@ -307,7 +308,7 @@
        here (html:index-target). -->
   <xsl:template name="html:index">
     <xsl:param name="tei" as="element()"/>
-    <xsl:variable name="entries" select="($tei//tei:text//*[@ref or @target] ! html:index-target(.)) | ()"/>
+    <xsl:variable name="entries" select="html:index-entries($tei)"/>
     <xsl:if test="exists($entries)">
       <section class="index" id="index" aria-labelledby="index-h">
         <h2 id="index-h" lang="en">Persons, places and organisations</h2>
@@ -326,6 +327,14 @@
     </xsl:if>
   </xsl:template>
 
+  <!-- The entries of that index the text names: by a name's pointer, or as a speech's speaker (sp/@who);
+       a union, so each once, in the index's order. -->
+  <xsl:function name="html:index-entries" as="element()*">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:sequence select="($tei//tei:text//*[@ref or @target] ! html:index-target(.))
+        | ($tei//tei:text//tei:sp[@who][tei:speaker] ! html:speech-persons(.))"/>
+  </xsl:function>
+
   <!-- ============================================================ contents -->
 
   <!-- The chapters, then the notes and the apparatus after the text (so that keyboard users reach
@@ -340,7 +349,7 @@
       <xsl:if test="$notes[tk:note-kind(.) = 'editorial']"><li><a href="#editorial-notes">Editorial notes</a></li></xsl:if>
       <xsl:if test="$tei//tei:text//(tei:choice | tei:app)[html:is-listed(.)]"><li><a href="#apparatus">Apparatus</a></li></xsl:if>
       <xsl:if test="$tei/../tk:missing"><li><a href="#missing-parts">Parts in other files</a></li></xsl:if>
-      <xsl:if test="exists($tei//tei:text//*[@ref or @target] ! html:index-target(.))"><li><a href="#index">Persons, places and organisations</a></li></xsl:if>
+      <xsl:if test="exists(html:index-entries($tei))"><li><a href="#index">Persons, places and organisations</a></li></xsl:if>
     </xsl:variable>
     <!-- a corpus lists its members, however few -->
     <xsl:variable name="listed" select="count($heads) gt 1 or exists($tei/self::tei:teiCorpus/(tei:TEI | tei:teiCorpus))"/>
