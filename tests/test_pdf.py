@@ -501,9 +501,37 @@ def test_numbered_source_lines_wrap_under_their_number_and_prose_still_flows(tmp
     nine = next(i for i, line in enumerate(lines) if line.startswith("This ninth line"))
     assert lines[nine + 1].startswith("the measure") and not re.search(r" \d+$", " ".join(lines[nine:nine + 3])), lines
     # the apparatus numbers a reading by the source's line, wrapped or not
-    assert "9 reading] raeding 10 iota] jota 15 chi] khi" in lines, lines
+    assert any(line.startswith("9 reading] raeding 10 iota] jota 15 chi] khi") for line in lines), lines
     # line breaks without a number (prose) are spaces, as before
     assert any("whose line breaks carry no" in line for line in lines), lines
+    # the commentary after the stone is numbered afresh from its first line (its fifth line bears 5), not on
+    # from the stone's last number (16)
+    assert "1 commentary] comentary" in " ".join(lines), lines
+    fifth = next(i for i, line in enumerate(lines) if line.startswith("A prose paragraph of commentary")) + 4
+    assert lines[fifth].endswith(" 5") and not any(re.search(r" (17|20)$", line) for line in lines), lines
+
+
+def test_numbered_line_breaks_between_blocks_number_the_next_line(tmp_path):
+    # an address one addrLine per line, lb n="11"… between them (as the Bellini letter's): the lines bear the
+    # source's numbers, not reledmac's own count (which put a 5 on the fifth line)
+    lines = _fixture_lines(tmp_path, "source-lines-between-blocks")
+    start = lines.index("à Monsieur")
+    assert lines[start:start + 5] == ["à Monsieur", "Monsieur le Comte Pepoli", "passage des petits Pères", "à Paris",
+                                      "France 15"], lines
+    assert "13 Pères] Peres" in lines, lines
+
+
+def test_a_source_line_wrapped_onto_a_new_page_keeps_its_number(tmp_path):
+    # reledmac begins each page's count anew: the wrapped part of a line at a page's top was line 0 for it,
+    # and the apparatus cited "0"; every reading is cited by its own source line
+    _fixture_lines(tmp_path, "source-lines-across-pages")
+    pages = pdf_text(tmp_path / "pdf" / "source-lines-across-pages.pdf", layout=True).split("\f")
+    tops = [next((line.strip() for line in page.splitlines()[1:] if line.strip()), "") for page in pages[1:]]
+    assert any(top and not top.startswith("Here the stone") for top in tops), tops  # a line does wrap across a page
+    text = " ".join(" ".join(page.split()) for page in pages)
+    for n in range(1, 41):
+        assert f"{n} right{n}] wrong{n}" in text, (n, text)
+    assert not re.search(r"(^| )0 right", text), text
 
 
 def test_headings_and_notes_without_a_paragraph_to_hang_from(tmp_path):

@@ -128,9 +128,10 @@
                                  or self::tei:lb or self::tei:cb or tex:is-silent(.))]])">
             <xsl:sequence select="map{'kind': 'para', 'style': $style, 'nodes': current-group(), 'el': $holder}"/>
           </xsl:when>
-          <xsl:when test="exists(current-group()[self::tei:pb])">
-            <!-- a page break between paragraphs: carried to the next paragraph -->
-            <xsl:sequence select="map{'kind': 'carry', 'nodes': current-group()[self::tei:pb]}"/>
+          <xsl:when test="exists(current-group()[self::tei:pb or self::tei:lb[tex:source-line(.)]])">
+            <!-- a page break between paragraphs: carried to the next paragraph; so is a numbered line break
+                 between blocks (an address line by line), whose number the next paragraph's first line bears -->
+            <xsl:sequence select="map{'kind': 'carry', 'nodes': current-group()[self::tei:pb or self::tei:lb[tex:source-line(.)]]}"/>
           </xsl:when>
         </xsl:choose>
       </xsl:for-each-group>
@@ -149,7 +150,7 @@
         <xsl:sequence select="if (empty($pending)) then $done
             else if (empty($done)) then tex:loose-notes($pending)
             else if ($done[last()]?kind = 'para') then ($done[position() lt last()],
-                  map:put($done[last()], 'nodes', ($done[last()]?nodes, $pending)))
+                  map:put($done[last()], 'nodes', ($done[last()]?nodes, $pending[not(self::tei:lb)])))
             else ($done, tex:loose-notes($pending))"/>
       </xsl:on-completion>
       <xsl:choose>
@@ -165,7 +166,8 @@
         <xsl:when test=".?kind = 'para' and exists($pending)">
           <xsl:next-iteration>
             <xsl:with-param name="pending" select="()"/>
-            <xsl:with-param name="done" select="($done, map:put(., 'nodes', ($pending, .?nodes)))"/>
+            <xsl:with-param name="done" select="($done, map:put(map:put(., 'nodes', ($pending, .?nodes)),
+                                                 'carried', $pending[self::tei:lb]))"/>
           </xsl:next-iteration>
         </xsl:when>
         <xsl:otherwise>

@@ -144,8 +144,15 @@
 % which the margin shows once (a lock); each line ends as a paragraph ends (\parfillskip: ragged, or
 % flush right in a block set flush right), and a line that wraps is ragged too (a finite stretch, which
 % a block set flush right or centred overrides with its own), so that the block keeps its style's alignment
-\newif\iftksrc\lockdisp{{first}}
-\newcommand{{\tksrclines}}{{\parindent=0pt\advance\leftskip 1.5em\rightskip=0pt plus 2em}}
+% The text after such lines (a translation, a commentary) is numbered afresh from 1, as a new division
+% is (\tkprose), not on from the source's last number; a part of a source line wrapped onto a new page keeps
+% its line's number (no reset within a lock: the apparatus would cite line 0)
+\newif\iftksrc\lockdisp{{first}}\newif\iftksrcafter
+\newcommand{{\tksrclines}}{{\global\tksrcafterfalse\parindent=0pt\advance\leftskip 1.5em\rightskip=0pt plus 2em}}
+\newcommand{{\tksrcdone}}{{\tksrcend\global\tksrcaftertrue}}
+\newcommand{{\tkprose}}{{\iftksrcafter\global\tksrcafterfalse\setline{{1}}\fi}}
+\makeatletter\newif\iftkbypage\def\tklockcheck{{\tkbypagefalse\ifbypage@\ifcase\@lock\tkbypagetrue\or\or\else\tkbypagetrue\fi\fi}}
+\patchcmd{{\@page}}{{\ifbypage@}}{{\tklockcheck\iftkbypage}}{{}}{{\PackageWarning{{teikit}}{{reledmac has changed: a source line wrapped onto a new page may be cited as line 0}}}}\makeatother
 \newcommand{{\tksrcstart}}{{\hspace*{{-1.5em}}}}
 \newcommand{{\tksrcend}}{{\iftksrc\endlock\global\tksrcfalse\fi}}
 \newcommand{{\tksrcbreak}}{{\unskip\tksrcend\hskip\parfillskip\break\tksrcstart}}
@@ -354,12 +361,13 @@
             and lower-case(normalize-space($plain)) = ($el/ancestor::*[self::tei:TEI or self::tei:teiCorpus][1] ! lower-case(tk:title(.)))"/>
         <xsl:variable name="command" select="if ($el/@type = ('sub', 'date') or $el/preceding-sibling::tei:head[not(@type = ('sub', 'date'))]) then ()
             else if ($depth = 0 or $repeats-title) then '\tkbodyhead' else if ($depth = 1) then '\eledsection' else if ($depth = 2) then '\eledsubsection' else '\eledsubsubsection'"/>
+        <xsl:variable name="prose" select="if (tex:has-source-lines($el)) then '\tkprose{}' else ''"/>
         <xsl:choose>
-          <xsl:when test="$command = '\tkbodyhead'">\pstart[\tkreset\tkbodyhead] {normalize-space($text)}</xsl:when>
+          <xsl:when test="$command = '\tkbodyhead'">\pstart[\tkreset\tkbodyhead] {$prose}{normalize-space($text)}</xsl:when>
           <xsl:when test="exists($command)">
-            <xsl:text>\pstart[\tkreset]{$command}{{\texorpdfstring{{{normalize-space($text)}}}{{{$plain}}}}}</xsl:text>
+            <xsl:text>\pstart[\tkreset]{$prose}{$command}{{\texorpdfstring{{{normalize-space($text)}}}{{{$plain}}}}}</xsl:text>
           </xsl:when>
-          <xsl:otherwise>\pstart[\tkreset\tksubhead] {normalize-space($text)}</xsl:otherwise>
+          <xsl:otherwise>\pstart[\tkreset\tksubhead] {$prose}{normalize-space($text)}</xsl:otherwise>
         </xsl:choose>
         <xsl:call-template name="tex:deferred-entries">
           <xsl:with-param name="holder" select="$el"/>
@@ -378,7 +386,8 @@
         <xsl:variable name="setup" select="string-join(('\tkreset', $style ! ('\tk' || .),
                                            if (tex:hyphenation($lang) = 'nohyphenation') then '\sloppy' else (),
                                            $dir ! (if (. = 'ltr') then '\pardir TLT\textdir TLT ' else '\pardir TRT\textdir TRT ')))"/>
-        <xsl:variable name="body" as="xs:string"><xsl:value-of><xsl:apply-templates select=".?nodes" mode="tex:inline"/></xsl:value-of></xsl:variable>
+        <xsl:variable name="body" as="xs:string"><xsl:value-of><xsl:apply-templates select=".?nodes" mode="tex:inline">
+          <xsl:with-param name="tex:carried" select=".?carried" tunnel="yes"/></xsl:apply-templates></xsl:value-of></xsl:variable>
         <xsl:if test="normalize-space($body)">
           <xsl:text>\pstart[{$setup}] </xsl:text>
           <xsl:if test="$el/self::tei:item/parent::tei:list[@type = 'ordered' or @rend = 'numbered'] and .?nodes[1] is $el/node()[1]">
@@ -386,8 +395,9 @@
           </xsl:if>
           <xsl:if test="exists(.?label)">\textbf{{{tex:plain(.?label)}}}\enspace{{}}</xsl:if>
           <xsl:if test="$lines">\tksrcstart{{}}</xsl:if>
+          <xsl:if test="not($lines) and tex:has-source-lines($el)">\tkprose{{}}</xsl:if>
           <xsl:value-of select="replace(normalize-space($body), '^\s+', '')"/>
-          <xsl:text>{if ($lines) then '\tksrcend' else ''}\pend&#10;</xsl:text>
+          <xsl:text>{if ($lines) then '\tksrcdone' else ''}\pend&#10;</xsl:text>
         </xsl:if>
       </xsl:otherwise>
     </xsl:choose>

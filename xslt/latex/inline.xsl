@@ -106,7 +106,9 @@
        one before any text of its block breaks nothing but still numbers its line. -->
   <xsl:template name="tex:source-line">
     <xsl:context-item as="element(tei:lb)" use="required"/>
-    <xsl:if test="tk:text-before(., tex:line-block(.))">{if (@break = 'no') then '-' else ''}\tksrcbreak{{}}</xsl:if>
+    <!-- (one carried from between blocks to the next paragraph only numbers that paragraph's first line) -->
+    <xsl:param name="tex:carried" as="node()*" tunnel="yes" select="()"/>
+    <xsl:if test="empty(. intersect $tex:carried) and tk:text-before(., tex:line-block(.))">{if (@break = 'no') then '-' else ''}\tksrcbreak{{}}</xsl:if>
     <xsl:text>\tksrcline{{{if (@n castable as xs:integer and xs:integer(@n) ge 0) then xs:integer(@n) else ''}}}</xsl:text>
   </xsl:template>
 
@@ -116,6 +118,14 @@
     <xsl:param name="lb" as="element(tei:lb)"/>
     <xsl:sequence select="empty($lb/ancestor::tei:note) and exists($lb/ancestor::tei:text)
                           and (exists($lb/@n) or exists(tex:line-block($lb)//tei:lb[@n][empty(ancestor::tei:note)]))"/>
+  </xsl:function>
+
+  <!-- Whether the text of an element numbers lines of its source anywhere (so that prose after them is
+       numbered afresh); prose alone (Serge) is set as before. -->
+  <xsl:key name="tex:numbered-lb" match="tei:text//tei:lb[@n]" use="'lb'"/>
+  <xsl:function name="tex:has-source-lines" as="xs:boolean">
+    <xsl:param name="e" as="element()?"/>
+    <xsl:sequence select="exists($e) and exists(key('tex:numbered-lb', 'lb', root($e)))"/>
   </xsl:function>
 
   <!-- The block a line break belongs to: its nearest ancestor that is not a phrase. -->
