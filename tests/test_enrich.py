@@ -74,6 +74,19 @@ def test_never_inside_names_titles_header_or_attributes(tmp_path):
     assert "<title>Stalin in Moscow</title>" in r.text and "<p>Stalin</p>" in r.text
 
 
+def test_a_name_over_a_line_break_is_one_name(tmp_path):
+    # a transcription line by line: the full form over the break, the break inside the name; not over a
+    # break inside a word, nor over one between elements of their own
+    path = doc(tmp_path, '<p>Leon<lb/>\n Trotsky wrote; Leon<lb break="no"/>Trotsky is no name; '
+                         '<hi>Leon</hi><lb/>Trotsky is two; Stalin<lb n="4"/>Leon Trotsky.</p>')
+    r = enrich_document(path, steps=["names"])
+    assert added(r) == ('<p><persName ref="register.xml#trotsky">Leon<lb/>\n Trotsky</persName> wrote; '
+                        'Leon<lb break="no"/>Trotsky is no name; <hi>Leon</hi><lb/><persName ref="register.xml#trotsky">'
+                        'Trotsky</persName> is two; <persName ref="register.xml#stalin">Stalin</persName><lb n="4"/>'
+                        '<persName ref="register.xml#trotsky">Leon Trotsky</persName>.</p>')
+    assert settled(path, r, ["names"])
+
+
 def test_ambiguous_forms_are_reported_not_tagged(tmp_path):
     r = enrich_document(doc(tmp_path, "<p>Smirnov was arrested in Moscow.</p>"), steps=["names"])
     assert "<persName" not in added(r)

@@ -56,32 +56,87 @@ class NamesPass(Pass):
         edits: list[Edit] = []
         capitals = _blocks_in_capitals(ctx.source.runs)
         around = neighbours(ctx.source)
+        found: list[_Found] = []
         for run in ctx.source.runs:
             if not ctx.eligible(run):
                 continue
             # decided per block, whose text tagging does not change (per run, a second run would differ)
             rx = upper if capitals.get(_block_of(run)) else pattern
-            for m in _matches(rx, run, around):
-                form = " ".join(m.group(0).split())  # a name may run over a line end or a double space
-                if skip.covers(run.offsets[m.start()], form, _match_form(form, forms)):
-                    change.add("left untagged")  # by an ignore instruction
-                    continue
-                ids = forms.get(form) or forms.get(_match_form(form, forms)) or []
-                if len(ids) != 1:
-                    ctx_text = run.text[max(0, m.start() - self.context_chars):m.end() + self.context_chars]
-                    change.notes.append(f"ambiguous: '{form}' may be {', '.join(ids)}{_why(form, forms, ctx.register)}: "
-                                        f"…{' '.join(ctx_text.split())}…")
-                    change.where.append(run.offsets[m.start()])
-                    change.add("ambiguous")
-                    continue
-                entry = ctx.register.entries[ids[0]]
-                tag = _tag(entry, ctx, run, prefixes)
-                if tag is None:
-                    continue
-                open_tag, close_tag = tag
-                edits += wrap(run, m.start(), m.end(), open_tag, close_tag)
-                change.add(entry.kind)
+            found += [_Found(run, m.start(), run, m.end(), m.group(0)) for m in _matches(rx, run, around)]
+        across = [f for a, b in _line_pairs(ctx) for f in
+                  _across(upper if capitals.get(_block_of(a)) else pattern, a, b, around)]
+        # a name over a line break (Leon<lb/>Trotsky) is one name: its parts are not names of their own
+        found = [f for f in found if not any(x.covers(f) for x in across)] + across
+        for f in found:
+            form = " ".join(f.text.split())  # a name may run over a line end or a double space
+            if skip.covers(f.first.offsets[f.start], form, _match_form(form, forms)):
+                change.add("left untagged")  # by an ignore instruction
+                continue
+            ids = forms.get(form) or forms.get(_match_form(form, forms)) or []
+            if len(ids) != 1:
+                run = f.first
+                ctx_text = run.text[max(0, f.start - self.context_chars):f.start + len(f.text) + self.context_chars]
+                change.notes.append(f"ambiguous: '{form}' may be {', '.join(ids)}{_why(form, forms, ctx.register)}: "
+                                    f"…{' '.join(ctx_text.split())}…")
+                change.where.append(run.offsets[f.start])
+                change.add("ambiguous")
+                continue
+            entry = ctx.register.entries[ids[0]]
+            tag = _tag(entry, ctx, f.first, prefixes)
+            if tag is None:
+                continue
+            open_tag, close_tag = tag
+            if f.first is f.last:
+                edits += wrap(f.first, f.start, f.end, open_tag, close_tag)
+            else:
+                edits += [Edit(f.first.offsets[f.start], f.first.offsets[f.start], open_tag, order=1),
+                          Edit(f.last.offsets[f.end], f.last.offsets[f.end], close_tag, order=0)]
+            change.add(entry.kind)
         return edits
+
+
+@dataclass
+class _Found:
+    """A form found from character ``start`` of one text run to ``end`` of the same run or of the next."""
+
+    first: object
+    start: int
+    last: object
+    end: int
+    text: str
+
+    def covers(self, f: "_Found") -> bool:
+        """Does this name over a line break take characters of ``f``, a form found in one run?"""
+        return (f.first is self.first and f.end > self.start) or (f.first is self.last and f.start < self.end)
+
+
+# a line break between two words of one element (not one inside a word, break="no"), with the file's layout
+_LINE_BREAK = re.compile(r"""\s*<(?:[^\s/>:]+:)?lb\b(?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*\s*/>\s*""")
+_NO_BREAK = re.compile(r"""\bbreak\s*=\s*(?:"no"|'no')""")
+
+
+def _line_pairs(ctx: Context):
+    """The text runs of one element that a line break alone separates (Leon<lb/>Trotsky)."""
+    runs = ctx.source.runs
+    for a, b in zip(runs, runs[1:]):
+        if a.ancestors and b.ancestors and a.ancestors[-1] is b.ancestors[-1] and ctx.eligible(a) and ctx.eligible(b):
+            gap = ctx.source.text[a.offsets[-1]:b.offsets[0]]
+            if _LINE_BREAK.fullmatch(gap) and not _NO_BREAK.search(gap):
+                yield a, b
+
+
+def _across(rx: re.Pattern, a, b, around: dict) -> list[_Found]:
+    """The forms that begin in run ``a`` and end in run ``b``, read over the line break between them."""
+    before, after = around.get(id(a), ("", ""))[0], around.get(id(b), ("", ""))[1]
+    text = before + a.text + " " + b.text + after
+    joint = len(before) + len(a.text)
+    out = []
+    for m in rx.finditer(text, len(before)):
+        if m.start() >= joint:
+            break
+        if m.end() > joint + 1 and m.end() <= joint + 1 + len(b.text):
+            out.append(_Found(a, m.start() - len(before), b, m.end() - joint - 1, m.group(0)))
+    return out
 
 
 class _Match:
