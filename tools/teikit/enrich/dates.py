@@ -73,6 +73,7 @@ _PATTERNS = [
 ]
 _COMPILED = [(name, re.compile(rx)) for name, rx in _PATTERNS]
 _JULIAN_CUE = re.compile(r"old[- ]style|\bO\.\s?S\.|old (?:Russian )?calendar|Julian calendar|Russian calendar", re.I)
+_ORDINAL_AFTER = re.compile(r"(?:st|nd|rd|th)(?![^\W\d_])")
 _YEAR_ALONE = re.compile(rf"(?<![0-9]){_YEAR}(?![0-9])")
 _SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*\s+(?=[A-Z\"“‘(])")
 # Words before a bare number that make it not a year.
@@ -174,7 +175,10 @@ def find_dates(text: str, ctx: Context | None = None, *, sentence=None,
         if previous and (previous.isalnum() or previous in "-/."):
             continue
         following = (text[end:end + 2] + after)[:2]
-        if following and (following[0].isalnum() or (following[0] in "./" and following[1:2].isdigit())):
+        # a day's ordinal suffix set apart (March 3<hi rend="sup">rd</hi>) ends the date; other letters run on
+        ordinal = (kind in ("md", "mdmd_range", "md_range") and end == len(text) and text[end - 1:end].isdigit()
+                   and _ORDINAL_AFTER.match(after))
+        if following and not ordinal and (following[0].isalnum() or (following[0] in "./" and following[1:2].isdigit())):
             continue
         if kind == "year" and ctx.creation is not None and int(g["y"]) > ctx.creation.year:
             continue  # a bare number later than the writing is a quantity ("2000 kilometers"), not a year
