@@ -519,7 +519,8 @@
   <!-- A printed page label for the margin: p. 16 (and a question mark when the number is inferred). -->
   <xsl:function name="tk:page-label" as="xs:string">
     <xsl:param name="pb" as="element()"/>
-    <xsl:sequence select="'p. ' || ($pb/@n, '?')[1] || (if ($pb/@cert = ('low', 'medium')) then '?' else '')"/>
+    <!-- (a page without a number has no label: each output marks it its own way) -->
+    <xsl:sequence select="'p. ' || $pb/@n || (if ($pb/@cert = ('low', 'medium')) then '?' else '')"/>
   </xsl:function>
 
 </xsl:stylesheet>

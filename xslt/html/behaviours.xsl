@@ -824,7 +824,7 @@
     <xsl:sequence select="if (empty($pb/@n)) then 'A new page of the source, which bears no number'
              || ($pb/@facs[normalize-space()] ! ('; facsimile ' || normalize-space(.)))
         else 'Page ' || $pb/@n || ' of the source'
-             || (if (ends-with(tk:page-label($pb), '?')) then '; the ? marks a number inferred by the editors, not read in the source' else '')"/>
+             || (if ($pb/@cert = ('low', 'medium')) then '; the ? marks a number inferred by the editors, not read in the source' else '')"/>
   </xsl:function>
 
   <xsl:template name="html:cit">
