@@ -1387,7 +1387,7 @@ def test_a_speaker_leads_to_the_person_the_speech_names_in_the_plays_list(genres
     assert leonce.get_attribute("href") == "#leonce"
     assert leonce.get_attribute("title") == "Leonce: Prinz vom Reiche Popo"
     # the play's list of persons is shown after the text, each person the speeches name once
-    entries = page.locator("section#index li").all_inner_texts()
+    entries = page.locator("section#index ul.index li").all_inner_texts()
     assert [" ".join(e.split()) for e in entries] == ["Leonce Prinz vom Reiche Popo", "Valerio", "Die Bauern"], entries
     assert page.locator("nav.toc a[href='#index']").count() == 1
     leonce.click()
@@ -1397,6 +1397,56 @@ def test_a_speaker_leads_to_the_person_the_speech_names_in_the_plays_list(genres
     both = page.locator(".tei-speaker .speaker-person", has_text="BEIDE.")
     assert both.evaluate("e => e.tagName") == "SPAN" and both.get_attribute("title") == "Leonce: Prinz vom Reiche Popo; Valerio"
     assert _page_faults(page) == []
+
+
+def test_a_plays_list_of_persons_shows_its_relations_and_is_headed_by_the_kinds_it_holds(genres, page):
+    page.goto(f"{genres}/texts/dramapersons.html")
+    # only persons: the heading and the contents do not promise places and organisations
+    assert page.inner_text("#index-h") == "Persons" and page.inner_text("nav.toc a[href='#index']") == "Persons"
+    # DraCor's listRelation in words, the persons by name; those the list shows lead to their entries
+    relations = [" ".join(t.split()) for t in page.locator("section#index ul.relations li").all_inner_texts()]
+    assert relations == ["König Peter — parent of — Leonce", "Leonce — friends — Valerio"], relations
+    assert page.locator("ul.relations a").evaluate_all("as => as.map(a => a.getAttribute('href'))") == \
+        ["#leonce", "#leonce", "#valerio"]
+    page.locator("ul.relations a", has_text="Valerio").click()
+    assert page.evaluate("location.hash") == "#valerio" and page.locator("li#valerio").is_visible()
+    # a letter whose header lists only places is headed so
+    page.goto(f"{genres}/texts/letter.html")
+    assert page.inner_text("#index-h") == "Places"
+
+
+def test_an_empty_pointer_to_a_person_of_the_documents_own_list_reads_the_name_in_both_outputs(genres, page):
+    """tk:target finds targets in the header (the play's particDesc), not only in the text."""
+    from teikit.build import collect
+    from teikit.build.pdf import latex_source
+    page.goto(f"{genres}/texts/dramapersons.html")
+    ptr = page.locator(".tei-stage a.tei-ptr")
+    assert ptr.inner_text() == "Valerio" and ptr.get_attribute("href") == "#valerio"
+    texts, register = collect([WEB_FIXTURES / "drama-persons.xml"])
+    tex = latex_source(texts, register, {}, volume=False)
+    assert "Ab mit Valerio." in " ".join(tex.split()) and "#valerio" not in tex
+
+
+def test_a_passage_without_a_language_takes_its_direction_from_its_own_letters(browser, tmp_path):
+    src = tmp_path / "rtl.xml"
+    src.write_text(_tei("rtlnolang", "").replace("<text>", '<text xml:lang="he">').replace(
+        "<body></body>", '<body><p>בראשית ברא <foreign xml:lang="">Bereshit bara</foreign> אלהים '
+        '<seg xml:lang="">את השמים <foreign xml:lang="en">heaven</foreign></seg>.</p></body>'), encoding="utf-8")
+    run([src], tmp_path / "out", html=True, pdf=False, search=False)
+    server, base = serve(tmp_path / "out" / "html")
+    pg = browser.new_page()
+    try:
+        pg.goto(f"{base}/texts/rtlnolang.html")
+        direction = "e => [e.getAttribute('dir'), getComputedStyle(e).direction]"
+        # xml:lang="" is no language (lang=""), and so no direction of its own: not the ltr of "no language"
+        assert pg.locator("[data-tei='foreign'][lang='']").evaluate(direction) == ["auto", "ltr"]
+        assert pg.locator("[data-tei='seg'][lang='']").evaluate(direction) == ["auto", "rtl"]
+        # a language inside it says its own direction, whatever the passage's turned out to be
+        assert pg.locator("[data-tei='foreign'][lang='en']").evaluate(direction) == ["ltr", "ltr"]
+    finally:
+        pg.close()
+        server.shutdown()
+        server.server_close()
 
 
 def test_a_page_without_a_number_is_marked_as_a_page_and_given_no_number(genres, page):

@@ -153,13 +153,16 @@
                           then tk:local-id(substring($pointer, 2), $context)[1] else ()"/>
   </xsl:function>
 
-  <!-- The element of the text a link points to (#id). -->
+  <!-- The element of the document a link points to (#id): in the text, or in the header or standOff, where
+       a letter or a play keeps its own index of persons and places (listPerson in particDesc). -->
   <xsl:function name="tk:target" as="element()?">
     <xsl:param name="e" as="element()"/>
-    <xsl:sequence select="(($e/@target, $e/@ref)[1] ! tokenize(.)[1]) ! tk:local-target(., $e)[ancestor::tei:text]"/>
+    <xsl:sequence select="(($e/@target, $e/@ref)[1] ! tokenize(.)[1]) ! tk:local-target(., $e)
+                          [ancestor::tei:text or ancestor::tei:teiHeader or ancestor::tei:standOff]"/>
   </xsl:function>
 
-  <!-- What an empty pointer shows: the label of the note or the heading it points to, else its target.
+  <!-- What an empty pointer shows: the label of the note or the heading it points to, the name of the
+       person, place or organisation of the document's own index, else its target.
        A note goes by the label the output prints at its marker (print keeps the source's). -->
   <xsl:function name="tk:pointer-text" as="xs:string">
     <xsl:param name="e" as="element()"/>
@@ -172,7 +175,15 @@
     <xsl:variable name="t" select="tk:target($e)"/>
     <xsl:sequence select="if ($t/self::tei:note) then 'note ' || $note-label($t)
                           else if ($t/tei:head) then normalize-space(tk:reading-string($t/tei:head[1]/node()))
-                          else string(($e/@target, $e/@ref)[1])"/>
+                          else ($t[self::tei:person or self::tei:personGrp or self::tei:place or self::tei:org]
+                                ! tk:own-entry-name(.), string(($e/@target, $e/@ref)[1]))[1]"/>
+  </xsl:function>
+
+  <!-- The name of a person, place or organisation of the document's own index (its first name). -->
+  <xsl:function name="tk:own-entry-name" as="xs:string?">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:sequence select="($entry/(tei:persName, tei:placeName, tei:orgName, tei:name))[1]
+                          ! normalize-space(tk:reading-string(node()))[. != '']"/>
   </xsl:function>
 
   <!-- Does a node stand in a reading the text does not show (a sic, a variant)? A note there has no

@@ -108,11 +108,17 @@
   </xsl:function>
 
   <!-- A dir attribute where a passage's writing direction differs from its surroundings' (a Hebrew
-       word in English text, an English note in a Hebrew text); browsers order the rest themselves. -->
+       word in English text, an English note in a Hebrew text); browsers order the rest themselves.
+       No language (xml:lang="") means no direction of its own: the browser takes it from the passage's
+       first letters (auto), and a passage inside one says its direction whatever it is. -->
   <xsl:function name="html:dir" as="attribute(dir)?">
     <xsl:param name="lang" as="xs:string"/>
     <xsl:param name="around" as="xs:string"/>
-    <xsl:if test="tk:direction($lang) != tk:direction($around)"><xsl:attribute name="dir" select="tk:direction($lang)"/></xsl:if>
+    <xsl:choose>
+      <xsl:when test="$lang = ''"><xsl:attribute name="dir" select="'auto'"/></xsl:when>
+      <xsl:when test="$around = '' or tk:direction($lang) != tk:direction($around)">
+        <xsl:attribute name="dir" select="tk:direction($lang)"/></xsl:when>
+    </xsl:choose>
   </xsl:function>
 
   <!-- Paragraphs of the text are numbered and citable, block quotations and quoted documents
@@ -270,13 +276,13 @@
   <xsl:function name="html:speech-persons" as="element()*">
     <xsl:param name="sp" as="element(tei:sp)"/>
     <xsl:sequence select="(tokenize($sp/@who) ! tk:local-target(., $sp))[self::tei:person or self::tei:personGrp]
-        [ancestor::tei:teiHeader or ancestor::tei:standOff][@xml:id]"/>
+        [html:is-index-entry(.)]"/>
   </xsl:function>
 
   <!-- A person of the document's own list in a few words: the name, and the encoders' note on it. -->
   <xsl:function name="html:person-summary" as="xs:string">
     <xsl:param name="person" as="element()"/>
-    <xsl:sequence select="string-join((normalize-space(tk:reading-string(($person/(tei:persName, tei:name))[1]/node())),
+    <xsl:sequence select="string-join((tk:own-entry-name($person),
         $person/tei:note[normalize-space()][1] ! normalize-space(tk:reading-string(node())))[. != ''], ': ')"/>
   </xsl:function>
 
@@ -556,11 +562,14 @@
        lists such entries after the text (page.xsl, html:index). -->
   <xsl:function name="html:index-target" as="element()?">
     <xsl:param name="e" as="element()"/>
-    <xsl:sequence select="if ($e/ancestor::tei:text) then (($e/@ref, $e/@target)[1] ! tokenize(.)[1]) ! tk:local-target(., $e)
-        [self::tei:person or self::tei:personGrp or self::tei:place or self::tei:org][ancestor::tei:teiHeader or ancestor::tei:standOff] else ()"/>
+    <xsl:sequence select="$e[ancestor::tei:text] ! tk:target(.)[html:is-index-entry(.)]"/>
   </xsl:function>
 
-
+  <xsl:function name="html:is-index-entry" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="exists($e[self::tei:person or self::tei:personGrp or self::tei:place or self::tei:org]
+        [@xml:id][ancestor::tei:teiHeader or ancestor::tei:standOff])"/>
+  </xsl:function>
 
   <!-- Does the page show an element with its id (so that #id leads to it)?  Not the header, not what is
        omitted, not a line break (a br without id), not a note the apparatus shows as plain text.  Not

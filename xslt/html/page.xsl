@@ -16,6 +16,7 @@
   <xsl:mode name="html:toc" on-no-match="shallow-skip" on-multiple-match="fail"/>
   <xsl:mode name="html:notes" on-no-match="fail" on-multiple-match="fail"/>
   <xsl:mode name="html:apparatus" on-no-match="fail" on-multiple-match="fail"/>
+  <xsl:mode name="html:index" on-no-match="fail" on-multiple-match="fail"/>
 
   <!-- ============================================================ the frame -->
 
@@ -305,17 +306,17 @@
 
   <!-- The persons, places and organisations of the document's own index (in its header or standOff) that
        names of the text point to: each with its dates and the encoders' notes on it, the names leading
-       here (html:index-target). -->
+       here (html:index-target); then the relations between them the document records (listRelation). -->
   <xsl:template name="html:index">
     <xsl:param name="tei" as="element()"/>
     <xsl:variable name="entries" select="html:index-entries($tei)"/>
     <xsl:if test="exists($entries)">
       <section class="index" id="index" aria-labelledby="index-h">
-        <h2 id="index-h" lang="en">Persons, places and organisations</h2>
+        <h2 id="index-h" lang="en">{html:index-heading($entries)}</h2>
         <ul class="index">
           <xsl:for-each select="$entries">
             <li id="{@xml:id}" class="index-entry tei-{local-name()}" data-tei="{local-name()}">
-              <strong>{normalize-space((tei:persName, tei:placeName, tei:orgName, tei:name)[1] ! html:plain(.))}</strong>
+              <strong>{tk:own-entry-name(.)}</strong>
               {tk:entry-dates(.) ! (' (' || . || ')')}
               <xsl:for-each select="tei:note[normalize-space()]">
                 <xsl:text> </xsl:text><span class="index-note">{normalize-space(string-join(.//(tei:p | self::tei:note[not(tei:p)]) ! html:plain(.), ' '))}</span>
@@ -323,9 +324,66 @@
             </li>
           </xsl:for-each>
         </ul>
+        <xsl:variable name="relations" select="$tei//tei:relation[not(ancestor::tei:text)]
+            [exists(html:relation-members(.) intersect $entries)]"/>
+        <xsl:if test="$relations">
+          <h3 lang="en">Relations</h3>
+          <ul class="relations">
+            <xsl:apply-templates select="$relations" mode="html:index">
+              <xsl:with-param name="entries" select="$entries" tunnel="yes"/>
+            </xsl:apply-templates>
+          </ul>
+        </xsl:if>
       </section>
     </xsl:if>
   </xsl:template>
+
+  <!-- The heading names the kinds the index holds: a play lists persons only. -->
+  <xsl:function name="html:index-heading" as="xs:string">
+    <xsl:param name="entries" as="element()+"/>
+    <xsl:variable name="kinds" select="('persons'[$entries[self::tei:person or self::tei:personGrp]],
+        'places'[$entries/self::tei:place], 'organisations'[$entries/self::tei:org])"/>
+    <xsl:variable name="words" select="if (count($kinds) gt 1)
+        then string-join($kinds[position() lt last()], ', ') || ' and ' || $kinds[last()] else $kinds"/>
+    <xsl:sequence select="upper-case(substring($words, 1, 1)) || substring($words, 2)"/>
+  </xsl:function>
+
+  <!-- A relation between persons of the index, in words (DraCor's <relation name="parent_of"
+       active="#koenig_peter" passive="#leonce"/>: König Peter — parent of — Leonce); a mutual one names
+       its first member, the relation, then the others.  Members the page lists lead to their entries. -->
+  <xsl:template match="tei:relation" mode="html:index">
+    <xsl:param name="entries" as="element()*" tunnel="yes"/>
+    <xsl:variable name="mutual" select="tokenize(@mutual)"/>
+    <xsl:variable name="left" select="if (exists($mutual)) then $mutual[1] else tokenize(@active)"/>
+    <xsl:variable name="right" select="if (exists($mutual)) then tail($mutual) else tokenize(@passive)"/>
+    <li class="tei-relation" data-tei="relation">
+      <xsl:call-template name="html:relation-side"><xsl:with-param name="pointers" select="$left"/></xsl:call-template>
+      <span class="relation-name" lang="en"> — {replace((@name, @ref, @key, @type)[1], '[_\s]+', ' ')} — </span>
+      <xsl:call-template name="html:relation-side"><xsl:with-param name="pointers" select="$right"/></xsl:call-template>
+    </li>
+  </xsl:template>
+
+  <xsl:template name="html:relation-side">
+    <xsl:context-item as="element(tei:relation)" use="required"/>
+    <xsl:param name="pointers" as="xs:string*"/>
+    <xsl:param name="entries" as="element()*" tunnel="yes"/>
+    <xsl:variable name="relation" select="."/>
+    <xsl:for-each select="$pointers">
+      <xsl:variable name="member" select="tk:local-target(., $relation)"/>
+      <xsl:if test="position() gt 1">, </xsl:if>
+      <xsl:choose>
+        <xsl:when test="$member intersect $entries"><a href="#{$member/@xml:id}">{tk:own-entry-name($member)}</a></xsl:when>
+        <xsl:otherwise>{($member ! tk:own-entry-name(.), .)[1]}</xsl:otherwise>
+      </xsl:choose>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- The persons of the document's own index a relation names. -->
+  <xsl:function name="html:relation-members" as="element()*">
+    <xsl:param name="relation" as="element(tei:relation)"/>
+    <xsl:sequence select="tokenize(string-join($relation/(@active, @passive, @mutual), ' '))
+        ! tk:local-target(., $relation)[html:is-index-entry(.)]"/>
+  </xsl:function>
 
   <!-- The entries of that index the text names: by a name's pointer, or as a speech's speaker (sp/@who);
        a union, so each once, in the index's order. -->
@@ -344,12 +402,13 @@
     <xsl:variable name="heads" select="$tei//tei:text//(tei:div | tei:div1 | tei:div2 | tei:div3)[tei:head]
         | $tei//(tei:TEI | tei:teiCorpus)[parent::tei:teiCorpus]"/>
     <xsl:variable name="notes" select="$tei//tei:note[tk:is-flow-note(.)]"/>
+    <xsl:variable name="index" select="html:index-entries($tei)"/>
     <xsl:variable name="after" as="element()*">
       <xsl:if test="$notes[tk:note-kind(.) != 'editorial']"><li><a href="#notes">Notes</a></li></xsl:if>
       <xsl:if test="$notes[tk:note-kind(.) = 'editorial']"><li><a href="#editorial-notes">Editorial notes</a></li></xsl:if>
       <xsl:if test="$tei//tei:text//(tei:choice | tei:app)[html:is-listed(.)]"><li><a href="#apparatus">Apparatus</a></li></xsl:if>
       <xsl:if test="$tei/../tk:missing"><li><a href="#missing-parts">Parts in other files</a></li></xsl:if>
-      <xsl:if test="exists(html:index-entries($tei))"><li><a href="#index">Persons, places and organisations</a></li></xsl:if>
+      <xsl:if test="exists($index)"><li><a href="#index">{html:index-heading($index)}</a></li></xsl:if>
     </xsl:variable>
     <!-- a corpus lists its members, however few -->
     <xsl:variable name="listed" select="count($heads) gt 1 or exists($tei/self::tei:teiCorpus/(tei:TEI | tei:teiCorpus))"/>
