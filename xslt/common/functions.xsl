@@ -107,10 +107,14 @@
     <xsl:param name="rdg" as="element()"/>
     <xsl:for-each select="tokenize($rdg/@wit)">
       <xsl:variable name="id" select="substring-after(., '#')"/>
-      <xsl:variable name="w" select="tk:local-id($id, $rdg)[self::tei:witness]"/>
-      <xsl:sequence select="if ($w) then normalize-space(($w/tei:abbr[@type = 'siglum'], $w/@n, $w/tei:abbr, $id)[1])
-                            else (if ($id) then $id else .)"/>
+      <xsl:variable name="w" select="tk:local-id($id, $rdg)[self::tei:witness][1]"/>
+      <xsl:sequence select="if ($w) then tk:siglum($w) else (if ($id) then $id else .)"/>
     </xsl:for-each>
+  </xsl:function>
+
+  <xsl:function name="tk:siglum" as="xs:string">
+    <xsl:param name="w" as="element(tei:witness)"/>
+    <xsl:sequence select="normalize-space(($w/tei:abbr[@type = 'siglum'], $w/@n, $w/tei:abbr, $w/@xml:id)[1])"/>
   </xsl:function>
 
   <!-- ============================================================ notes -->

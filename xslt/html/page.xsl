@@ -113,7 +113,7 @@
                 <select class="witness-select">
                   <option value="">the edited text</option>
                   <xsl:for-each select="$tei//tei:listWit//tei:witness[@xml:id]">
-                    <option value="#{@xml:id}">witness {tk:sigla-of(.)}</option>
+                    <option value="#{@xml:id}">witness {tk:siglum(.)}</option>
                   </xsl:for-each>
                 </select></label>
             </xsl:if>
@@ -156,11 +156,6 @@
     <xsl:sequence select="(tk:written($tei),
         $tei/tei:teiHeader/tei:profileDesc/tei:correspDesc/tei:correspAction[@type = 'sent']/tei:date ! normalize-space(),
         $tei/tei:standOff//tei:event[@type = 'written']/(@when, @notBefore, @from)[1] ! string())[. != ''][1]"/>
-  </xsl:function>
-
-  <xsl:function name="tk:sigla-of" as="xs:string">
-    <xsl:param name="w" as="element(tei:witness)"/>
-    <xsl:sequence select="normalize-space(($w/tei:abbr[@type = 'siglum'], $w/@n, $w/tei:abbr, $w/@xml:id)[1])"/>
   </xsl:function>
 
   <xsl:template name="html:text-meta">
@@ -213,7 +208,7 @@
         <xsl:if test="$witnesses">
           <dt lang="en">Witnesses</dt>
           <dd><ul class="witnesses"><xsl:for-each select="$witnesses">
-            <li><span class="sigla">{tk:sigla-of(.)}</span><xsl:text> </xsl:text><xsl:apply-templates
+            <li><span class="sigla">{tk:siglum(.)}</span><xsl:text> </xsl:text><xsl:apply-templates
                 select="node() except tei:abbr[@type = 'siglum']" mode="html:render"/></li>
           </xsl:for-each></ul></dd>
         </xsl:if>
