@@ -98,13 +98,19 @@
        block) before it and itself, nor between itself and the next line break (or the end of its block)? -->
   <xsl:function name="html:is-own-line" as="xs:boolean">
     <xsl:param name="e" as="element()"/>
-    <xsl:variable name="block" select="$e/ancestor::*[not(tk:behaviour(.) = ('inline', 'link', 'alternate', 'glyph'))][1]"/>
+    <xsl:variable name="block" select="html:line-block($e)"/>
     <xsl:variable name="before" select="$e/preceding::tei:lb[1][. &gt;&gt; $block]"/>
     <xsl:variable name="after" select="$e/following::tei:lb[1][some $b in ancestor::* satisfies $b is $block]"/>
     <xsl:sequence select="empty($block//text()[normalize-space()][not(ancestor::tei:note)]
         [. &lt;&lt; $e][empty($before) or . &gt;&gt; $before])
         and empty($block//text()[normalize-space()][not(ancestor::tei:note)]
         [. &gt;&gt; $e][not(ancestor::* intersect $e)][empty($after) or . &lt;&lt; $after])"/>
+  </xsl:function>
+
+  <!-- The block whose lines a node stands on: the nearest element around it that is not a phrase. -->
+  <xsl:function name="html:line-block" as="element()?">
+    <xsl:param name="n" as="node()"/>
+    <xsl:sequence select="$n/ancestor::*[not(tk:behaviour(.) = ('inline', 'link', 'alternate', 'glyph'))][1]"/>
   </xsl:function>
 
   <!-- A dir attribute where a passage's writing direction differs from its surroundings' (a Hebrew
@@ -176,17 +182,18 @@
 
   <xsl:template name="html:section">
     <xsl:context-item as="element()" use="required"/>
-    <xsl:variable name="id" select="tk:id(.)"/>
-    <section id="{$id}">
+    <section>
       <xsl:call-template name="html:attributes"/>
-      <xsl:attribute name="id" select="$id"/>
+      <xsl:attribute name="id" select="tk:id(.)"/>
       <!-- a member of a corpus is headed by the title (and authors) of its own header -->
       <xsl:for-each select="self::*[self::tei:TEI or self::tei:teiCorpus][parent::tei:teiCorpus]/tei:teiHeader/tei:fileDesc/tei:titleStmt[tei:title]">
         <xsl:element name="h{min((6, 1 + count(ancestor::tei:teiCorpus)))}">
           <xsl:attribute name="class" select="'member-title'"/>
           <xsl:value-of select="normalize-space(tk:reading-string(tei:title[1]/node()))"/>
         </xsl:element>
-        <xsl:if test="tei:author"><p class="member-authors">{string-join(tei:author ! normalize-space(.), '; ')}</p></xsl:if>
+        <!-- (the names only, as the text's own page gives them: no authority numbers) -->
+        <xsl:variable name="authors" select="tk:authors(ancestor::*[self::tei:TEI or self::tei:teiCorpus][1])"/>
+        <xsl:if test="exists($authors)"><p class="member-authors">{string-join($authors, '; ')}</p></xsl:if>
         <xsl:call-template name="html:member-meta"/>
       </xsl:for-each>
       <!-- the standard parts of an epigraphic edition are named, as EpiDoc's own editions name them -->
@@ -513,19 +520,17 @@
     <xsl:context-item as="element()" use="required"/>
     <xsl:param name="note" as="element()"/>
     <xsl:variable name="id" select="tk:id($note)"/>
-    <xsl:variable name="kind" select="tk:note-kind($note)"/>
-    <a href="#{$id}" role="doc-noteref" data-note="{$id}"
-       aria-label="{if ($kind = 'editorial') then 'Editorial note' else 'Note'} {tk:note-label($note)}">
+    <a href="#{$id}" role="doc-noteref" data-note="{$id}" aria-label="{html:note-name($note)}">
       <!-- an empty pointer that touches the word before it stands where a marker stands (lass<ptr/>,):
            it is one, with the note's label -->
       <xsl:variable name="marker" select="not(node()) and matches(string(preceding-sibling::node()[1][self::text()]), '\S$')"/>
       <xsl:call-template name="html:attributes">
-        <xsl:with-param name="class" select="('note-ref', 'note-' || $kind, 'note-pointer'[not($marker)])"/>
+        <xsl:with-param name="class" select="('note-ref', 'note-' || tk:note-kind($note), 'note-pointer'[not($marker)])"/>
       </xsl:call-template>
       <xsl:if test="html:note-pointers($note)[1] is ."><xsl:attribute name="id" select="'ref-' || $id"/></xsl:if>
       <xsl:apply-templates mode="html:render"/>
       <xsl:choose>
-        <xsl:when test="$marker"><span class="label-edited">{tk:note-label($note)}</span><span class="label-source">{tk:note-source-label($note)}</span></xsl:when>
+        <xsl:when test="$marker"><xsl:sequence select="html:note-labels($note)"/></xsl:when>
         <xsl:when test="not(node())">{tk:pointer-text(.)}</xsl:when>
       </xsl:choose>
     </a>
@@ -534,12 +539,20 @@
   <xsl:template name="html:note-marker">
     <xsl:context-item as="element()" use="required"/>
     <xsl:variable name="id" select="tk:id(.)"/>
-    <xsl:variable name="kind" select="tk:note-kind(.)"/>
-    <a class="note-ref note-{$kind}" id="ref-{$id}" href="#{$id}" role="doc-noteref" data-note="{$id}"
-       aria-label="{if ($kind = 'editorial') then 'Editorial note' else 'Note'} {tk:note-label(.)}">
-      <span class="label-edited">{tk:note-label(.)}</span><span class="label-source">{tk:note-source-label(.)}</span>
-    </a>
+    <a class="note-ref note-{tk:note-kind(.)}" id="ref-{$id}" href="#{$id}" role="doc-noteref" data-note="{$id}"
+       aria-label="{html:note-name(.)}"><xsl:sequence select="html:note-labels(.)"/></a>
   </xsl:template>
+
+  <!-- A note's label as the page shows it, the edition's and the source's (for the source view). -->
+  <xsl:function name="html:note-labels" as="element()+">
+    <xsl:param name="note" as="element()"/>
+    <span class="label-edited">{tk:note-label($note)}</span><span class="label-source">{tk:note-source-label($note)}</span>
+  </xsl:function>
+
+  <xsl:function name="html:note-name" as="xs:string">
+    <xsl:param name="note" as="element()"/>
+    <xsl:sequence select="(if (tk:note-kind($note) = 'editorial') then 'Editorial note ' else 'Note ') || tk:note-label($note)"/>
+  </xsl:function>
 
   <!-- Where a link goes: the register entry of a name, else a safe absolute URL (none for javascript:
        and the like), else an element the page shows with its id (#id). A relative target names a file
@@ -659,7 +672,7 @@
     <xsl:variable name="after" select="tk:space-after(.)"/>
     <xsl:variable name="empty" select="not(html:shows-something($reading))"/>
     <xsl:if test="$before and not($empty)"><xsl:text> </xsl:text></xsl:if>
-    <span id="app-{$n}-ref">
+    <span>
       <xsl:call-template name="html:attributes"><xsl:with-param name="class" select="('app-entry', 'app-silent'[not(html:is-listed(current()))])"/></xsl:call-template>
       <xsl:attribute name="id" select="'app-' || $id || '-ref'"/>
       <span class="reading" data-wit="{$reading/@wit}"><xsl:apply-templates select="$reading/node()" mode="html:render"/></span>
@@ -753,7 +766,7 @@
        between the letters of a word. -->
   <xsl:template name="html:line-break">
     <xsl:context-item as="element(tei:lb)" use="required"/>
-    <xsl:variable name="starts-block" select="not(html:in-phrase(.)) or not(tk:text-before(., ancestor::*[not(tk:behaviour(.) = ('inline', 'link', 'alternate', 'glyph'))][1]))"/>
+    <xsl:variable name="starts-block" select="not(html:in-phrase(.)) or not(tk:text-before(., html:line-block(.)))"/>
     <xsl:variable name="n" select="html:margin-number(@n)"/>
     <xsl:choose>
       <xsl:when test="@break = 'no' and not($starts-block)">
@@ -797,7 +810,7 @@
   <xsl:template name="html:page-break">
     <xsl:context-item as="element(tei:pb)" use="required"/>
     <xsl:variable name="id" select="tk:id(.)"/>
-    <span id="{$id}">
+    <span>
       <xsl:call-template name="html:attributes"><xsl:with-param name="class" select="('page', 'page-unnumbered'[empty(current()/@n)])"/></xsl:call-template>
       <xsl:attribute name="id" select="$id"/>
       <xsl:if test="@n"><xsl:attribute name="data-n" select="@n"/></xsl:if>

@@ -141,7 +141,7 @@
     <xsl:param name="tei" as="element()"/>
     <xsl:sequence select="exists($tei//tei:text//tei:choice[tk:is-entry(.)]) or exists($tei//tei:text//tei:fw)
         or exists($tei//tei:text//tei:c[@rendition][html:is-long-s(.)])
-        or (some $n in $tei//tei:text//tei:note[@n][tk:is-flow-note(.)] satisfies tk:note-source-label($n) != tk:note-label($n))"/>
+        or (some $n in html:flow-notes($tei)[@n] satisfies tk:note-source-label($n) != tk:note-label($n))"/>
   </xsl:function>
 
   <xsl:function name="html:has-witness-view" as="xs:boolean">
@@ -396,12 +396,12 @@
     <xsl:param name="tei" as="element()"/>
     <xsl:variable name="heads" select="$tei//tei:text//(tei:div | tei:div1 | tei:div2 | tei:div3)[tei:head]
         | $tei//(tei:TEI | tei:teiCorpus)[parent::tei:teiCorpus]"/>
-    <xsl:variable name="notes" select="$tei//tei:note[tk:is-flow-note(.)]"/>
+    <xsl:variable name="notes" select="html:flow-notes($tei)"/>
     <xsl:variable name="index" select="html:index-entries($tei)"/>
     <xsl:variable name="after" as="element()*">
       <xsl:if test="$notes[tk:note-kind(.) != 'editorial']"><li><a href="#notes">Notes</a></li></xsl:if>
       <xsl:if test="$notes[tk:note-kind(.) = 'editorial']"><li><a href="#editorial-notes">Editorial notes</a></li></xsl:if>
-      <xsl:if test="$tei//tei:text//(tei:choice | tei:app)[html:is-listed(.)]"><li><a href="#apparatus">Apparatus</a></li></xsl:if>
+      <xsl:if test="exists(html:listed-entries($tei))"><li><a href="#apparatus">Apparatus</a></li></xsl:if>
       <xsl:if test="$tei/../tk:missing"><li><a href="#missing-parts">Parts in other files</a></li></xsl:if>
       <xsl:if test="exists($index)"><li><a href="#index">{html:index-heading($index)}</a></li></xsl:if>
     </xsl:variable>
@@ -449,9 +449,20 @@
 
   <!-- ============================================================ notes -->
 
+  <!-- What the page lists after the text, asked by the contents and by the lists themselves. -->
+  <xsl:function name="html:flow-notes" as="element()*">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:sequence select="$tei//tei:note[tk:is-flow-note(.)]"/>
+  </xsl:function>
+
+  <xsl:function name="html:listed-entries" as="element()*">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:sequence select="$tei//tei:text//(tei:choice | tei:app)[html:is-listed(.)]"/>
+  </xsl:function>
+
   <xsl:template name="html:notes">
     <xsl:param name="tei" as="element()"/>
-    <xsl:variable name="notes" select="$tei//tei:note[tk:is-flow-note(.)]"/>
+    <xsl:variable name="notes" select="html:flow-notes($tei)"/>
     <xsl:variable name="author" select="$notes[tk:note-kind(.) != 'editorial']"/>
     <xsl:variable name="editorial" select="$notes[tk:note-kind(.) = 'editorial']"/>
     <xsl:if test="$author">
@@ -471,8 +482,7 @@
   <xsl:template match="tei:note" mode="html:notes">
     <xsl:variable name="id" select="tk:id(.)"/>
     <li id="{$id}" class="note note-{tk:note-kind(.)}" data-tei="note">
-      <a class="backref" href="#ref-{$id}" aria-label="Back to the text">
-        <span class="label-edited">{tk:note-label(.)}</span><span class="label-source">{tk:note-source-label(.)}</span></a>
+      <a class="backref" href="#ref-{$id}" aria-label="Back to the text"><xsl:sequence select="html:note-labels(.)"/></a>
       <xsl:text> </xsl:text>
       <xsl:if test="tk:note-kind(.) = 'translator'"><span class="note-kind">Translator’s note. </span></xsl:if>
       <div class="note-body" lang="{tk:lang(.)}"><xsl:sequence select="html:dir(tk:lang(.), 'en')"/><xsl:apply-templates mode="html:render"/></div>
@@ -483,7 +493,7 @@
 
   <xsl:template name="html:apparatus">
     <xsl:param name="tei" as="element()"/>
-    <xsl:variable name="entries" select="$tei//tei:text//(tei:choice | tei:app)[html:is-listed(.)]"/>
+    <xsl:variable name="entries" select="html:listed-entries($tei)"/>
     <xsl:variable name="letters" select="$tei//tei:text//tei:choice[html:is-typographic(.)]"/>
     <xsl:if test="$entries or $letters">
       <section class="apparatus" id="apparatus" aria-labelledby="app-h">
