@@ -225,7 +225,7 @@
   <xsl:template name="html:member-meta">
     <xsl:context-item as="element(tei:titleStmt)" use="required"/>
     <xsl:variable name="header" select="ancestor::tei:teiHeader[1]"/>
-    <xsl:variable name="sources" select="$header/tei:fileDesc/tei:sourceDesc/(tei:bibl | tei:biblStruct | tei:p | tei:listBibl/tei:bibl)"/>
+    <xsl:variable name="sources" select="html:sources($header)"/>
     <xsl:variable name="written" select="$header/tei:profileDesc/tei:creation[normalize-space()]"/>
     <xsl:if test="$sources or $written">
       <dl class="member-meta">

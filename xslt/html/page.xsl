@@ -112,7 +112,7 @@
               <label class="witness-choice" hidden="">Show the text of
                 <select class="witness-select">
                   <option value="">the edited text</option>
-                  <xsl:for-each select="$tei//tei:listWit//tei:witness[@xml:id]">
+                  <xsl:for-each select="html:witnesses($tei)">
                     <option value="#{@xml:id}">witness {tk:siglum(.)}</option>
                   </xsl:for-each>
                 </select></label>
@@ -146,7 +146,13 @@
 
   <xsl:function name="html:has-witness-view" as="xs:boolean">
     <xsl:param name="tei" as="element()"/>
-    <xsl:sequence select="exists($tei//tei:listWit//tei:witness[@xml:id]) and exists($tei//tei:text//(tei:lem | tei:rdg)[@wit])"/>
+    <xsl:sequence select="exists(html:witnesses($tei)) and exists($tei//tei:text//(tei:lem | tei:rdg)[@wit])"/>
+  </xsl:function>
+
+  <!-- The witnesses readings can name: listed in the metadata, offered by the choice of witness. -->
+  <xsl:function name="html:witnesses" as="element(tei:witness)*">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:sequence select="$tei//tei:listWit//tei:witness[@xml:id]"/>
   </xsl:function>
 
   <!-- When a text was written: its creation, else the date a letter was sent (correspDesc), else the
@@ -187,7 +193,7 @@
         <xsl:if test="not(normalize-space($header/tei:profileDesc/tei:creation)) and $tei/tei:standOff//tei:event[@type = 'written']">
           <dt lang="en">Written</dt><dd>{html:written($tei)}</dd>
         </xsl:if>
-        <xsl:for-each select="$header/tei:fileDesc/tei:sourceDesc/(tei:bibl | tei:p | tei:listBibl/tei:bibl)">
+        <xsl:for-each select="html:sources($header)">
           <dt lang="en">{if (@type = 'transcription') then 'Transcription used' else if (@type = 'reprint') then 'Reprinted' else 'Source'}</dt>
           <dd><xsl:apply-templates select="node()" mode="html:render"/></dd>
         </xsl:for-each>
@@ -204,7 +210,7 @@
           <dd>{string-join((tei:settlement, tei:institution, tei:repository, tei:collection, tei:idno, tei:msName)
               ! normalize-space()[. != ''], ', ')}</dd>
         </xsl:for-each>
-        <xsl:variable name="witnesses" select="$tei//tei:listWit//tei:witness[@xml:id]"/>
+        <xsl:variable name="witnesses" select="html:witnesses($tei)"/>
         <xsl:if test="$witnesses">
           <dt lang="en">Witnesses</dt>
           <dd><ul class="witnesses"><xsl:for-each select="$witnesses">
@@ -232,6 +238,13 @@
     </header>
   </xsl:template>
 
+  <!-- The sources a header describes, for the page's metadata, a corpus member's and the citation tags.
+       (Not a biblFull: a whole file description, whose notes would be markers leading nowhere.) -->
+  <xsl:function name="html:sources" as="element()*">
+    <xsl:param name="header" as="element(tei:teiHeader)?"/>
+    <xsl:sequence select="$header/tei:fileDesc/tei:sourceDesc/(tei:bibl | tei:biblStruct | tei:p | tei:listBibl/(tei:bibl | tei:biblStruct))"/>
+  </xsl:function>
+
   <!-- A path of the site as a reader should cite it: under the public address when one is
        configured, else relative to a text page. -->
   <xsl:function name="html:url" as="xs:string">
@@ -251,7 +264,7 @@
     <xsl:variable name="created" select="string(($tei/tei:teiHeader/tei:profileDesc/tei:creation//tei:date
                                           /(@when, @from, @notBefore, @notAfter, @to))[1])"/>
     <xsl:variable name="licence" select="($file/tei:publicationStmt/tei:availability//tei:licence/@target)[1]"/>
-    <xsl:variable name="source" select="($file/tei:sourceDesc/(tei:bibl, tei:biblStruct, tei:listBibl/tei:bibl)[not(@type = 'transcription')])[1]"/>
+    <xsl:variable name="source" select="html:sources($tei/tei:teiHeader)[not(self::tei:p or @type = 'transcription')][1]"/>
     <xsl:variable name="lang" select="tk:text-lang($tei)"/>
     <xsl:variable name="page" select="html:url('texts/' || $key || '.html')"/>
     <xsl:if test="$public"><link rel="canonical" href="{$page}"/></xsl:if>
