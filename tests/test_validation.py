@@ -144,3 +144,38 @@ def test_another_schema_is_its_own_layer_and_refuses_the_others(tmp_path: Path):
         validate(VALID, schema=sch, layers=("xsd",), jobs=2)  # before any worker starts
     assert Validator(layers=("rng", "sch")).layers == ("rng", "sch")
     assert Validator().layers == ("rng", "xsd", "sch")
+
+
+_ANY_RNG = """<grammar xmlns="http://relaxng.org/ns/structure/1.0">
+  <start><element ns="http://www.tei-c.org/ns/1.0" name="{root}"><ref name="any"/></element></start>
+  <define name="any"><zeroOrMore><choice><attribute><anyName/></attribute><text/>
+    <element><anyName/><ref name="any"/></element></choice></zeroOrMore></define>
+</grammar>"""
+_ANY_XSD = """<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="http://www.tei-c.org/ns/1.0"
+  elementFormDefault="qualified">
+  <xs:element name="{root}"><xs:complexType mixed="true"><xs:sequence>
+    <xs:any minOccurs="0" maxOccurs="unbounded" processContents="skip"/></xs:sequence>
+    <xs:anyAttribute processContents="skip"/></xs:complexType></xs:element>
+</xs:schema>"""
+
+
+@pytest.mark.parametrize("kind", ["rng", "xsd"])
+def test_a_change_to_a_file_the_schema_includes_brings_a_new_verdict(kind, tmp_path, monkeypatch):
+    """The cached verdict and the compiled XSD are keyed by every file of the schema, not only
+    the one named on the command line."""
+    from conftest import ROOT
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    doc = tmp_path / "doc.xml"
+    doc.write_text((ROOT / "tests" / "lint" / "TK404_ok" / "doc.xml").read_text(encoding="utf-8"), encoding="utf-8")
+    if kind == "rng":
+        main, part, template = tmp_path / "main.rng", tmp_path / "sub.rng", _ANY_RNG
+        main.write_text('<grammar xmlns="http://relaxng.org/ns/structure/1.0"><include href="sub.rng"/></grammar>')
+    else:
+        main, part, template = tmp_path / "main.xsd", tmp_path / "sub.xsd", _ANY_XSD
+        main.write_text('<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" '
+                        'targetNamespace="http://www.tei-c.org/ns/1.0"><xs:include schemaLocation="sub.xsd"/>'
+                        '</xs:schema>')
+    part.write_text(template.format(root="TEI"))
+    assert [d for d in validate([doc], schema=main, jobs=1).diagnostics if d.severity == "error"] == []
+    part.write_text(template.format(root="TEIX"))
+    assert [d for d in validate([doc], schema=main, jobs=1).diagnostics if d.severity == "error"]

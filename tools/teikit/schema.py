@@ -74,6 +74,51 @@ def _cache_dir() -> Path:
     return Path(base) / "teikit"
 
 
+# Where a schema names the other files it is made of: RELAX NG, XML Schema and Schematron.
+_PARTS = ("//rng:include/@href | //rng:externalRef/@href"
+          " | //xs:include/@schemaLocation | //xs:import/@schemaLocation"
+          " | //xs:redefine/@schemaLocation | //xs:override/@schemaLocation"
+          " | //sch:include/@href | //sch:extends/@href")
+
+
+def schema_files(path: str | Path) -> list[Path]:
+    """The schema file and every local file it includes, transitively (for cache keys).
+
+    A verdict or a compiled schema depends on all of them: a change to an included
+    grammar must bring a new verdict.  Remote locations are left out (they are never read).
+    """
+    from lxml import etree
+
+    expr = etree.XPath(_PARTS, namespaces={"rng": "http://relaxng.org/ns/structure/1.0",
+                                           "xs": "http://www.w3.org/2001/XMLSchema",
+                                           "sch": "http://purl.oclc.org/dsdl/schematron"})
+    seen: dict[Path, None] = {}
+    todo = [Path(path).resolve()]
+    while todo:
+        here = todo.pop()
+        if here in seen or not here.is_file():
+            continue
+        seen[here] = None
+        try:
+            tree = etree.parse(str(here), etree.XMLParser(resolve_entities=False, no_network=True,
+                                                          load_dtd=False))
+        except (etree.XMLSyntaxError, OSError):
+            continue  # the schema's own loader reports it
+        for ref in expr(tree):
+            ref = ref.split("#")[0]
+            if ref and "://" not in ref:
+                todo.append((here.parent / ref).resolve())
+    return list(seen)
+
+
+def files_digest(paths) -> bytes:
+    """One digest of the bytes of the given files, in order."""
+    h = hashlib.sha256()
+    for f in paths:
+        h.update(str(f).encode() + b"\0" + Path(f).read_bytes())
+    return h.digest()
+
+
 def load_xsd(path: str | Path):
     """Build an XML Schema with xmlschema, through a pickle cache keyed by content.
 
@@ -84,7 +129,7 @@ def load_xsd(path: str | Path):
     from .xsd import Schema
 
     path = Path(path)
-    data = path.read_bytes()
+    data = files_digest(schema_files(path))  # the schema and what it includes
     code = Path(__file__).with_name("xsd.py").read_bytes()  # the pickle holds its classes
     key = hashlib.sha256(data + code + xmlschema.__version__.encode()).hexdigest()[:24]
     cached = _cache_dir() / f"xsd-{key}.pickle"

@@ -440,8 +440,10 @@ def _result_key(v: Validator, data: bytes) -> str | None:
         h = hashlib.sha256(__version__.encode())
         here = Path(__file__).parent
         for f in [Path(__file__), here / "schema.py", here / "xsd.py", here / "parsing.py", here / "jing.py",
-                  resources.xslt("schematron/compile.xsl"), *(Path(v.paths[layer]) for layer in v.layers)]:
+                  resources.xslt("schematron/compile.xsl")]:
             h.update(f.read_bytes())
+        for layer in v.layers:  # each schema with the files it includes
+            h.update(schemas.files_digest(schemas.schema_files(v.paths[layer])))
         h.update(",".join(v.layers).encode())
         h.update(b"jing" if jing.available() else b"")  # the RNG messages come from jing when it is there
         v._fingerprint = h.digest()
