@@ -87,3 +87,15 @@ def test_the_committed_xsd_works_in_another_validator(root: Path, tmp_path: Path
     bad = tmp_path / "lang.xml"
     bad.write_text(text.replace("<p ", '<p xml:lang="" ', 1), encoding="utf-8")
     assert not xsd.validate(etree.parse(str(bad)))
+
+
+def test_the_committed_schematron_works_in_jing(jing, root: Path):
+    """Oxygen and jing users run edition.sch by itself: it must load (unique ids), accept the edition
+    and refuse each document our tests expect the Schematron layer to refuse."""
+    sch = root / "schema" / "edition.sch"
+    assert _jing(jing, sch, edition_files()) == ""
+    refused = sorted(p for p in (root / "tests" / "invalid").glob("*.xml")
+                     if "expect: SCH" in p.read_text(encoding="utf-8")[:300])
+    assert len(refused) >= 10
+    out = _jing(jing, sch, refused)  # one run (a JVM each is slow); jing does not name the file
+    assert out.count("assertion failed") >= len(refused) and "already been defined" not in out, out

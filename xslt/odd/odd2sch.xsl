@@ -25,7 +25,8 @@
 
   <xsl:template match="tei:constraintSpec">
     <xsl:variable name="owner" select="ancestor::tei:elementSpec/@ident"/>
-    <sch:pattern id="{@ident}">
+    <!-- the pattern's id is not the assertions' (an ID is unique in the document: jing refuses a repeat) -->
+    <sch:pattern id="{@ident}-pattern">
       <sch:title>{normalize-space(tei:desc)}</sch:title>
       <xsl:apply-templates select="tei:constraint/sch:rule" mode="tk:copy"/>
       <!-- bare assertions apply to the element whose specification holds them -->
@@ -37,10 +38,13 @@
     </sch:pattern>
   </xsl:template>
 
-  <!-- Rules get an id from their pattern, so diagnostics can name them. -->
+  <!-- Assertions get an id from their constraint, so diagnostics can name them; a second one in the
+       same constraint is numbered. -->
   <xsl:template match="sch:rule/sch:assert[not(@id)] | sch:rule/sch:report[not(@id)]" mode="tk:copy">
+    <xsl:variable name="spec" select="ancestor::tei:constraintSpec"/>
+    <xsl:variable name="n" select="count($spec//(sch:assert | sch:report)[. &lt;&lt; current()]) + 1"/>
     <xsl:copy>
-      <xsl:attribute name="id" select="ancestor::tei:constraintSpec/@ident"/>
+      <xsl:attribute name="id" select="$spec/@ident || (if ($n gt 1) then '-' || $n else '')"/>
       <xsl:apply-templates select="@* | node()" mode="tk:copy"/>
     </xsl:copy>
   </xsl:template>
