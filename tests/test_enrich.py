@@ -386,13 +386,13 @@ def test_a_winter_over_two_years_is_one_season(tmp_path):
 
 
 def test_a_number_that_runs_on_over_markup_is_no_date(tmp_path):
-    # a year with a suffix is an ordinal number; a day's ordinal suffix set apart ends its date (the date
-    # is tagged as far as the text of its run goes), but no other letters do
+    # a year with a suffix is an ordinal number; a day's ordinal suffix set apart belongs to its date (the
+    # date is tagged round it), but no other letters do
     path = doc(tmp_path, '<p>In 1937<hi rend="sup">th</hi> year, on March 3<hi rend="sup">rd</hi>, '
                          'on May 5<hi>x</hi>, and in 1936.</p>')
     r = enrich_document(path, steps=["dates"])
-    assert added(r) == ('<p>In 1937<hi rend="sup">th</hi> year, on <date when="1937-03-03" cert="medium">March 3</date>'
-                        '<hi rend="sup">rd</hi>, on May 5<hi>x</hi>, and in <date when="1936">1936</date>.</p>')
+    assert added(r) == ('<p>In 1937<hi rend="sup">th</hi> year, on <date when="1937-03-03" cert="medium">March 3'
+                        '<hi rend="sup">rd</hi></date>, on May 5<hi>x</hi>, and in <date when="1936">1936</date>.</p>')
     assert settled(path, r, ["dates"])
 
 
@@ -536,7 +536,10 @@ _hostile_words = st.sampled_from(["Stalin", "Leon Trotsky", "Leon&#160;Trotsky",
                                   "STALIN", "Kirov", "Moscow", "Smirnov", "3 March", "December 1, 1934",
                                   "winter of 1936-37", "the", "the the", " ,", "&amp;", "&#x2009;", "&#x1F600;",
                                   "e\u0301", "\u0301", "\u00ad", "\u200d", "\U0001D4AE", "Sta", "ist", "'", "-", " ",
-                                  "\n", "\r\n", "\r"])
+                                  "\n", "\r\n", "\r",
+                                  # accents either way, entities of the DOCTYPE, suffixes set apart, capitals
+                                  "Ze\u0301ro", "Zéro", "Rako\u0301vsky", "&tr;", "&ea;", "Kirov&sk;", "Z&ea;ro",
+                                  'March 3<hi rend="sup">rd</hi>, 1937', "1937<hi>th</hi>", "MARCH 3, 1937"])
 _hostile_empty = st.sampled_from(["<lb/>", '<lb break="no"/>', '<pb n="2"/>', "<!-- Stalin -->",
                                   '<?teikit-enrich ignore "Kirov" a town?>', "<?pi Stalin?>", '<ptr target="#x"/>'])
 
@@ -560,8 +563,9 @@ def _hostile_inline(draw, depth: int = 0) -> str:
             parts.append(f'<app><lem>{draw(_hostile_inline(depth + 1))}</lem><rdg wit="#a">'
                          f"{draw(_hostile_inline(depth + 1))}</rdg></app>")
         else:
-            tag = draw(st.sampled_from(["hi", "q", "title", "foreign", "persName", "note", "seg", "date"]))
-            parts.append(f"<{tag}>{draw(_hostile_inline(depth + 1))}</{tag}>")
+            tag = draw(st.sampled_from(["hi", "q", "title", "foreign", "persName", "note", "seg", "date",
+                                        'foreign xml:lang="de"', 'foreign xml:lang="en"', 'hi xml:lang="fr"']))
+            parts.append(f"<{tag}>{draw(_hostile_inline(depth + 1))}</{tag.split()[0]}>")
     return "".join(parts)
 
 
@@ -580,6 +584,8 @@ def test_hostile_generated_documents_keep_every_character_through_enrich_and_lin
     from teikit.lint import lint
     from teikit.lint.fixes import apply_fixes
     path = doc(tmp_path, division, name="hostile.xml")
+    path.write_bytes(path.read_bytes().replace(  # bytes: the line ends stay as drawn
+        b"<TEI ", b'<!DOCTYPE TEI [<!ENTITY tr "Leon Trotsky"><!ENTITY ea "&#233;"><!ENTITY sk "sk">]>\n<TEI ', 1))
     if bom:
         path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
     _check_guarantees(path)
@@ -798,3 +804,89 @@ def test_a_word_of_the_word_list_opens_a_sentence_but_one_derived_from_it_may_be
     body = "<p>he spoke. Doesn’t it matter? Yesterday’s men came. Oppositionists came too.</p>"
     found = {c.name for c in candidates([doc(tmp_path, body)])}
     assert "Oppositionists" in found and not {"Doesn’t", "Yesterday’s"} & found
+
+
+# ---------------------------------------------------------------- gaps: capitals, suffixes, languages, accents, entities
+
+def test_dates_in_capitals_are_tagged_in_full_as_mixed_case_ones(tmp_path):
+    body = ("<div><head>MARCH 3, 1937</head><p>x</p></div><div><head>DECEMBER 1, 1934</head><p>x</p></div>"
+            "<div><head>AUGUST 1936</head><p>x</p></div><div><head>MAY 1937</head><p>x</p></div>"
+            "<div><head>FROM 2 TO 13 MARCH 1938, THE 12TH OF FEBRUARY AND IN AUTUMN 1924</head><p>x</p></div>"
+            "<div><head>THE MARCH TO POWER</head><p>MARCH 3, 1937: may 5 is no date here.</p></div>")
+    path = doc(tmp_path, body)
+    r = enrich_document(path, steps=["dates"])
+    assert re.findall(r"<date ([^>]*)>([^<]*)</date>", added(r)) == [
+        ('when="1937-03-03"', "MARCH 3, 1937"), ('when="1934-12-01"', "DECEMBER 1, 1934"),
+        ('when="1936-08"', "AUGUST 1936"), ('when="1937-05"', "MAY 1937"),
+        ('from="1938-03-02" to="1938-03-13"', "2 TO 13 MARCH 1938"),
+        ('when="1924-02-12" cert="medium"', "THE 12TH OF FEBRUARY"),  # the year later in its sentence
+        ('notBefore="1924-09" notAfter="1924-11"', "AUTUMN 1924"),
+        ('when="1937-03-03"', "MARCH 3, 1937")]
+    assert settled(path, r, ["dates"])
+
+
+def test_a_days_ordinal_suffix_set_apart_belongs_to_its_date_but_a_years_makes_no_date(tmp_path):
+    path = doc(tmp_path, '<p>On March 3<hi rend="sup">rd</hi>, 1937, on December 1<hi rend="sup">st</hi>, '
+                         'on the 12<hi rend="sup">th</hi> of February 1936, on 5<hi>TH</hi> JUNE. In 1937'
+                         '<hi rend="sup">th</hi> year, on May 5<hi>x</hi>.</p>')
+    r = enrich_document(path, steps=["dates"])
+    assert added(r) == (
+        '<p>On <date when="1937-03-03">March 3<hi rend="sup">rd</hi>, 1937</date>, on '
+        '<date when="1936-12-01" cert="medium">December 1<hi rend="sup">st</hi></date>, on '
+        '<date when="1936-02-12">the 12<hi rend="sup">th</hi> of February 1936</date>, on '
+        '<date when="1936-06-05" cert="medium">5<hi>TH</hi> JUNE</date>. In 1937<hi rend="sup">th</hi> year, '
+        'on May 5<hi>x</hi>.</p>')
+    assert r.refused is None
+    assert settled(path, r, ["dates"])
+
+
+def test_a_date_already_tagged_before_its_suffix_is_left_as_it_is(tmp_path):
+    path = doc(tmp_path, '<p>On <date when="1937-03-03">March 3</date><hi rend="sup">rd</hi>, he left.</p>')
+    assert not enrich_document(path, steps=["dates"]).changed
+
+
+def test_text_around_and_from_doctype_entities_is_tagged_but_never_inside_a_reference(tmp_path):
+    subset = ('<!DOCTYPE TEI [<!ENTITY ltr "Leon Trotsky"><!ENTITY both "Trotsky and Kirov"><!ENTITY sk "sk">'
+              '<!ENTITY d "March 3, 1937"><!ENTITY e "&#233;">]>\n')
+    body = "<p>&ltr; met Stalin in Moscow on &d;; &both; in Kirov&sk;, Stalin&e; and Kirov.</p>"
+    path = doc(tmp_path, body)
+    path.write_text(path.read_text().replace("<TEI ", subset + "<TEI ", 1))
+    r = enrich_document(path, steps=["names", "dates"])
+    assert r.text.split("<body>")[1].split("</body>")[0] == (
+        '<p><persName ref="register.xml#trotsky">&ltr;</persName> met <persName ref="register.xml#stalin">Stalin'
+        '</persName> in <placeName ref="register.xml#moscow">Moscow</placeName> on <date when="1937-03-03">&d;</date>; '
+        '&both; in Kirov&sk;, Stalin&e; and <persName ref="register.xml#kirov">Kirov</persName>.</p>')
+    assert r.refused is None
+    assert any("entity" in n and "Trotsky" in n for n in r.changes["names"].notes)
+    path.write_text(r.text, encoding="utf-8")
+    assert not enrich_document(path, steps=["names", "dates"]).changed
+
+
+def test_a_form_matches_text_with_composed_or_decomposed_accents_and_the_text_keeps_them(tmp_path):
+    # the register writes Zéro composed and Rakóvsky decomposed; the text writes each both ways
+    body = ("<div><head>ZE\u0301RO AND RAKÓVSKY</head><p>Ze\u0301ro met Rakóvsky and Rako\u0301vsky; Zéro left. "
+            "<hi>Ze</hi>\u0301ro and Zéro\u0301s are none.</p></div>")
+    path = doc(tmp_path, body)
+    r = enrich_document(path, steps=["names"])
+    assert re.findall(r'<persName ref="register.xml#([a-z]+)">([^<]*)<', added(r)) == [
+        ("zero", "ZE\u0301RO"), ("rakovsky", "RAKÓVSKY"), ("zero", "Ze\u0301ro"), ("rakovsky", "Rakóvsky"),
+        ("rakovsky", "Rako\u0301vsky"), ("zero", "Zéro")]
+    assert r.refused is None
+    assert settled(path, r, ["names"])
+    other = doc(tmp_path, "<p>Then Ze\u0301ro met Rako\u0301vsky and Rakóvsky.</p>", "other.xml")
+    assert not candidates([other], register_path=REGISTER)
+
+
+def test_names_in_another_language_are_tagged_in_the_registers_language_of_the_form_else_reported(tmp_path):
+    body = ('<p>Its name, <foreign xml:lang="es">Partido Obrero de Unificación Marxista</foreign>; '
+            '<foreign xml:lang="de">Stalin und Moskau</foreign>, <foreign xml:lang="en-GB">Leon Trotsky</foreign>, '
+            '<hi xml:lang="fr">Kirov à Moscou</hi>, <foreign>Moscow</foreign>, '
+            'and Stalin.</p><p><foreign xml:lang="de"><?teikit-enrich ignore "Kirov" a street?>Kirov</foreign></p>')
+    path = doc(tmp_path, body)
+    r = enrich_document(path, steps=["names"])
+    assert re.findall(r'<(?:persName|orgName) ref="register.xml#([a-z]+)">([^<]*)<', added(r)) == [
+        ("poum", "Partido Obrero de Unificación Marxista"), ("trotsky", "Leon Trotsky"), ("stalin", "Stalin")]
+    notes = r.changes["names"].notes
+    assert [n.split("'")[1] for n in notes] == ["Stalin", "Kirov", "Moscow"]
+    assert all(n.startswith("in another language") for n in notes) and "in de," in notes[0]
+    assert settled(path, r, ["names"])

@@ -152,6 +152,10 @@ def _locate(src: Source, c: Correction, table: str):
             if not run.editable or run.inside(*PROTECTED, ns=TEI_NS):
                 raise InputError(f"row {c.row}: {c.token!r} at {c.path}:{c.line}:{c.column} is already inside "
                                  f"an emendation or the header", path=table, line=c.row)
+            if not (run.can_cut(i) and run.can_cut(i + len(c.token))):
+                raise InputError(f"row {c.row}: {c.token!r} at {c.path}:{c.line}:{c.column} begins or ends inside "
+                                 f"the text of an entity reference", path=table, line=c.row,
+                                 hint="make the row's token the reference's whole text, or emend by hand")
             return run, i
     found = src.text[offset:offset + max(len(c.token), 1) + 12]
     raise InputError(f"row {c.row}: at {c.path}:{c.line}:{c.column} the text is {found!r}, not {c.token!r}",

@@ -65,6 +65,13 @@ class TextRun:
     offsets: list[int]   # len(text) + 1 source offsets
     ancestors: tuple[Element, ...]
     editable: bool = True  # False inside CDATA or where an unknown entity stands
+    # (start, end) of the characters each reference to an entity of the DOCTYPE stands for: one reference
+    # in the source, so markup goes before or after all of them, never between two
+    sealed: tuple[tuple[int, int], ...] = ()
+
+    def can_cut(self, i: int) -> bool:
+        """May markup be inserted before character ``i`` of the run (``len(text)``: at its end)?"""
+        return self.editable and not any(a < i < b for a, b in self.sealed)
 
     @property
     def parent(self) -> Element | None:
@@ -81,6 +88,8 @@ class Source:
     runs: list[TextRun] = field(default_factory=list)
     # (start, end) of each comment and processing instruction inside the root element, in document order
     others: list[tuple[int, int]] = field(default_factory=list)
+    # the replacement text of each entity the DOCTYPE declares as plain text (as the parser expands them)
+    entities: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def of(cls, doc: Document) -> "Source":
@@ -115,8 +124,10 @@ class Source:
             elif kind == "end":
                 if stack:
                     stack.pop().end = m.end()
+            elif kind == "doctype":
+                src.entities = _declared_entities(m.group(0))
             elif kind == "text":
-                src.runs.append(_decode(m.group(0), m.start(), tuple(stack)))
+                src.runs.append(_decode(m.group(0), m.start(), tuple(stack), entities=src.entities))
             elif kind in ("comment", "pi") and stack:
                 src.others.append((m.start(), m.end()))
             elif kind == "cdata":
@@ -161,14 +172,38 @@ class Source:
         return None
 
 
-def _decode(raw: str, base: int, ancestors, *, references: bool = True) -> TextRun:
+_CHAR_REF = re.compile(r"&#(x[0-9a-fA-F]+|[0-9]+);")
+_ENTITY_DECL = re.compile(r"""<!ENTITY\s+([^\s%]+)\s+(?:"([^"]*)"|'([^']*)')\s*>""")
+
+
+def _declared_entities(doctype: str) -> dict[str, str]:
+    """Internal general entities whose value is plain text (character references allowed), and that value.
+
+    Others (external, or holding markup or further references) are left out: parsing refuses those
+    documents, and a run using one stays uneditable.
+    """
+    out: dict[str, str] = {}
+    for m in _ENTITY_DECL.finditer(re.sub(r"<!--.*?-->", "", doctype, flags=re.S)):
+        value = m.group(2) if m.group(2) is not None else m.group(3)
+        if "<" in value or re.search(r"&(?!#)", value) or "%" in value:
+            continue
+        value = _CHAR_REF.sub(lambda r: chr(int(r.group(1)[1:], 16) if r.group(1)[0] == "x" else int(r.group(1))),
+                              value.replace("\r\n", "\n").replace("\r", "\n"))
+        out.setdefault(m.group(1), value)  # the first declaration binds
+    return out
+
+
+def _decode(raw: str, base: int, ancestors, *, references: bool = True, entities: dict | None = None) -> TextRun:
     """Decode character and entity references, and line ends to LF, remembering each character's offset.
 
     The run's text is then the text lxml gives (a CR LF is one character there), so that an offset in
-    an element's text is the same index in the run.
+    an element's text is the same index in the run.  A reference to an entity the DOCTYPE declares
+    stands for its replacement text, sealed (see :attr:`TextRun.sealed`); one to an unknown entity
+    leaves the run uneditable.
     """
     out: list[str] = []
     offsets: list[int] = []
+    sealed: list[tuple[int, int]] = []
     editable = True
     pos = 0
     for m in (_REF_OR_EOL if references else LINE_END).finditer(raw):
@@ -184,7 +219,10 @@ def _decode(raw: str, base: int, ancestors, *, references: bool = True) -> TextR
             ch = chr(int(ref[1:]))
         elif ref in _PREDEFINED:
             ch = _PREDEFINED[ref]
-        else:  # an entity declared in the DTD: leave the run alone
+        elif entities and ref in entities:
+            ch = entities[ref]
+            sealed.append((len(out), len(out) + len(ch)))
+        else:  # an entity whose text is not known here: leave the run alone
             ch = m.group(0)
             editable = False
         for c in ch:
@@ -195,7 +233,7 @@ def _decode(raw: str, base: int, ancestors, *, references: bool = True) -> TextR
         out.append(raw[i])
         offsets.append(base + i)
     offsets.append(base + len(raw))
-    return TextRun("".join(out), offsets, ancestors, editable)
+    return TextRun("".join(out), offsets, ancestors, editable, tuple(sealed))
 
 
 @dataclass(frozen=True, order=True)
@@ -228,8 +266,8 @@ def escape_attr(value: str) -> str:
 
 def wrap(run: TextRun, start: int, end: int, open_tag: str, close_tag: str) -> list[Edit]:
     """Edits that wrap characters [start, end) of a text run in an element."""
-    if not run.editable:
-        raise ValueError("this text run cannot be edited")
+    if not (run.can_cut(start) and run.can_cut(end)):
+        raise ValueError("this text run cannot be edited there")
     return [Edit(run.offsets[start], run.offsets[start], open_tag, order=1),
             Edit(run.offsets[end], run.offsets[end], close_tag, order=0)]
 

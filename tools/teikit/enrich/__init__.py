@@ -43,6 +43,9 @@ PHRASE_PARENTS = {"p", "head", "note", "quote", "q", "item", "l", "hi", "emph", 
                   "dateline", "byline", "closer", "opener", "salute", "signed", "trailer", "corr",
                   "reg", "expan", "supplied", "unclear", "add", "said", "stage", "ab", "lem",
                   "docAuthor", "epigraph", "titlePart", "soCalled", "cit", "postscript", "argument"}
+# foreign holds phrases: the names step looks inside it, and tags only forms in its language (see .names)
+_FOREIGN_PARENTS = PHRASE_PARENTS | {"foreign"}
+_FOREIGN_EXCLUDED = EXCLUDED - {"foreign"}
 
 
 @dataclass
@@ -66,14 +69,15 @@ class Context:
     register: registers.Register | None
     creation: dt.date | None
 
-    def eligible(self, run: TextRun) -> bool:
-        """May markup be added inside this text run?"""
+    def eligible(self, run: TextRun, *, foreign: bool = False) -> bool:
+        """May markup be added inside this text run?  With ``foreign``, inside a foreign phrase too."""
         if not run.editable or not run.text.strip():
             return False
         tei = [a for a in run.ancestors if a.ns == TEI_NS]
-        if not tei or len(tei) != len(run.ancestors) or run.ancestors[-1].local not in PHRASE_PARENTS:
+        parents, excluded = (_FOREIGN_PARENTS, _FOREIGN_EXCLUDED) if foreign else (PHRASE_PARENTS, EXCLUDED)
+        if not tei or len(tei) != len(run.ancestors) or run.ancestors[-1].local not in parents:
             return False
-        return not any(a.local in EXCLUDED for a in tei)
+        return not any(a.local in excluded for a in tei)
 
     def tei_prefix(self, run: TextRun) -> str | None:
         return self.source.prefix_for(TEI_NS, run.parent)
@@ -87,6 +91,16 @@ BLOCKS = frozenset({"p", "head", "note", "item", "l", "cell", "ab", "label", "da
 def block_of(run: TextRun):
     """The source element of the block a text run belongs to (None outside any)."""
     return next((a for a in reversed(run.ancestors) if a.local in BLOCKS), None)
+
+
+def mostly_upper(text: str, *, short_ones: bool = False) -> bool:
+    """Is a block's text set in capitals (a heading), so that names and dates in capitals are looked for?
+
+    A few letters decide nothing (I., IV), unless ``short_ones``: then a text all in capitals counts,
+    however short (MAY 1937).
+    """
+    letters, upper = sum(map(str.isalpha, text)), sum(map(str.isupper, text))  # map: this reads every block
+    return (letters > 3 and upper > 0.8 * letters) or (short_ones and 0 < letters == upper)
 
 
 # Empty elements that end a word where they stand, unless they say break="no" (Stalin<lb break="no"/>grad).

@@ -22,13 +22,15 @@ from ..lint.words import known as in_wordlist, wordlist
 from ..parsing import parse
 from ..source import Source
 from . import Context
-from .names import register_forms
+from .canonical import nfc
+from .names import composed_forms, register_forms
 
 # Inside a name a period belongs to an initial (L. D. Trotsky) or a title before a name
 # (St. Petersburg, Mr. Smith); after any other word it ends the sentence, and so the name.
 _TITLES = ("Mr", "Mrs", "Ms", "Messrs", "Mme", "Mlle", "Dr", "Prof", "St", "Ste", "Mt", "Ft", "Gen", "Col",
            "Capt", "Lt", "Maj", "Sgt", "Adm", "Rev", "Hon", "Gov", "Sen", "Pres", "Fr")
-_WORD = r"[A-Z][\w'’]*(?:-[A-Z]?[\w'’]+)*"
+# a combining mark belongs to its word (Ze\u0301ro, written decomposed)
+_WORD = r"[A-Z][\w'’\u0300-\u036f]*(?:-[A-Z]?[\w'’\u0300-\u036f]+)*"
 _PART = rf"(?:(?:[A-Z]|{'|'.join(_TITLES)})\.|{_WORD})"
 _NAME = re.compile(rf"(?<![\w'’]){_PART}(?:\s(?:(?:de|von|van|du|la|le|del|y)\s)?{_PART})*\.?")
 # What comes just before the first word of a sentence: its end (closing quotes too) or an opening quote.
@@ -60,7 +62,7 @@ def candidates(paths: Iterable[str | Path], *, register_path: str | Path | None 
         if known is None:
             try:
                 reg = registers.load_for(doc, register_path, default_register)
-                known = set(register_forms(reg))  # a surname two persons share is reported by names
+                known = set(composed_forms(register_forms(reg)))  # a surname two persons share: see names
             except Exception:
                 known = set()
         ctx = Context(doc, Source.of(doc), None, None)
@@ -68,7 +70,7 @@ def candidates(paths: Iterable[str | Path], *, register_path: str | Path | None 
             if not ctx.eligible(run):
                 continue
             for m in _NAME.finditer(run.text):
-                name = m.group(0).rstrip(".").rstrip("'’")
+                name = nfc(m.group(0).rstrip(".").rstrip("'’"))  # as the names step compares it
                 sentence_start = not run.text[:m.start()].strip() or _OPENS.search(run.text[:m.start()])
                 parts = name.split()
                 if len(parts) == 1:

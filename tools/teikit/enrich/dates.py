@@ -10,6 +10,12 @@ ranges of days such as ``19–24 August 1936``, ``January 23 to 30, 1937`` or
 range ("from 2 to 13 March") stays outside the element.  Old-style Russian
 dates (a cue such as "old style" or "old Russian calendar" in the sentence)
 get the Gregorian date in ``when`` and the printed one in ``when-custom``.
+
+Month names in capitals are months (``MARCH 3, 1937``, ``AUGUST 1936``); in a
+block set in capitals (a heading) the whole expression is read without regard
+to case (``THE 12TH OF FEBRUARY``), but a month in lower case ("may") is never
+one.  A day whose ordinal suffix is set apart in markup is read with it (see
+:mod:`.ordinals`).
 """
 
 from __future__ import annotations
@@ -27,12 +33,15 @@ MONTHS = {
 SEASONS = {  # season -> (first month, last month); winter runs into the next year
     "spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2),
 }
-_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-          r"|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)")
-_DAY = r"(?:[1-9]|[12][0-9]|3[01])(?:st|nd|rd|th)?"
+_MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December"
+_MONTH_ABBR = r"Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\."
+# a month in capitals (a heading "MARCH 3, 1937") is as much a month; in lower case ("may", "march") it is none
+_MONTH = rf"(?:{_MONTH_NAMES}|{_MONTH_NAMES.upper()}|{_MONTH_ABBR}|{_MONTH_ABBR.upper()})"
+_ORDINAL = r"(?:st|nd|rd|th|ST|ND|RD|TH)"
+_DAY = rf"(?:[1-9]|[12][0-9]|3[01]){_ORDINAL}?"
 _YEAR = r"(?:1[89][0-9]{2}|20[0-4][0-9])"
 _DASH = r"\s?[-–—]\s?"
-_SEASON = r"(?:spring|summer|autumn|fall|winter|Spring|Summer|Autumn|Fall|Winter)"
+_SEASON = r"(?:spring|summer|autumn|fall|winter|Spring|Summer|Autumn|Fall|Winter|SPRING|SUMMER|AUTUMN|FALL|WINTER)"
 # between the two ends of a range: a dash, or "to" ("from 2 to 13 March"; the "from" stays outside),
 # or "and" after "between" (which stays outside too)
 _TO = rf"(?:{_DASH}|\s(?:to|until|till)\s|(?(b)\sand\s|(?!)))"
@@ -72,12 +81,15 @@ _PATTERNS = [
     ("year", rf"(?P<y>{_YEAR})(?![0-9])"),
 ]
 _COMPILED = [(name, re.compile(rx)) for name, rx in _PATTERNS]
+# a block in capitals ("THE 12TH OF FEBRUARY", "FROM 2 TO 13 MARCH 1938") is read without regard to case
+_COMPILED_CAPITALS = [(name, re.compile(rx, re.I)) for name, rx in _PATTERNS]
 _JULIAN_CUE = re.compile(r"old[- ]style|\bO\.\s?S\.|old (?:Russian )?calendar|Julian calendar|Russian calendar", re.I)
-_ORDINAL_AFTER = re.compile(r"(?:st|nd|rd|th)(?![^\W\d_])")
+_ORDINAL_AFTER = re.compile(rf"{_ORDINAL}(?![^\W\d_])")
 _YEAR_ALONE = re.compile(rf"(?<![0-9]){_YEAR}(?![0-9])")
 _SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*\s+(?=[A-Z\"“‘(])")
 # Words before a bare number that make it not a year.
 _NOT_A_YEAR = re.compile(r"(?:No\.|no\.|p\.|pp\.|Vol\.|vol\.|page|pages|number|Nos?\.|§|\$|£)\s?$")
+_NOT_A_YEAR_CAPITALS = re.compile(_NOT_A_YEAR.pattern, re.I)
 
 
 @dataclass
@@ -87,6 +99,12 @@ class Context:
     creation: dt.date | None = None  # when the document was written
     last_year: int | None = None  # the nearest explicit year before, in the same run of prose
     julian_default: bool = False
+    capitals: bool = False  # the text is that of a block in capitals (a heading): case does not count
+
+
+def _not_a_year(text: str, start: int, ctx: Context) -> bool:
+    """Do the words before a number say it is no year (p. 1917, No. 5)?"""
+    return bool((_NOT_A_YEAR_CAPITALS if ctx.capitals else _NOT_A_YEAR).search(text[max(0, start - 8):start]))
 
 
 @dataclass
@@ -165,9 +183,11 @@ def find_dates(text: str, ctx: Context | None = None, *, sentence=None,
     out: list[DateMatch] = []
     last_year = ctx.last_year
     taken = 0  # the end of the last expression kept: a candidate overlapping it is part of it
-    for kind, m, start, end in _candidates(text):
+    for kind, m, start, end in _candidates(text, ctx.capitals):
         if start < taken:
             continue
+        if any(m.group(k)[:1].islower() for k in ("m", "m1", "m2") if k in m.re.groupindex and m.group(k)):
+            continue  # read without regard to case, "may" is still no month
         # a candidate that is no date where it stands leaves its place to a shorter one inside it
         # ("1917 to 13 March 1918" is no range of days from the 17th, but holds 13 March 1918)
         g = m.groupdict()
@@ -188,7 +208,7 @@ def find_dates(text: str, ctx: Context | None = None, *, sentence=None,
         stop = _SENTENCE_END.search(text, end)
         later = _YEAR_ALONE.search(text, end, stop.start() if stop else len(text))
         later_year = int(later.group(0)) if later else None
-        local = Context(ctx.creation, later_year or last_year, ctx.julian_default)
+        local = Context(ctx.creation, later_year or last_year, ctx.julian_default, ctx.capitals)
         attrs, inferred, year_seen = _normalise(kind, g, local, text, start, julian)
         if attrs is None:
             if _whole(kind, text[start:end]):
@@ -217,10 +237,10 @@ def _whole(kind: str, found: str) -> bool:
     return bool(_YEAR_ALONE.search(found)) or not re.search(r"\s(?:to|until|till|and)\s", found)
 
 
-def _candidates(text: str):
+def _candidates(text: str, capitals: bool = False):
     """Matches of every pattern, leftmost first, then longest, then earliest pattern."""
     found = []
-    for rank, (kind, rx) in enumerate(_COMPILED):
+    for rank, (kind, rx) in enumerate(_COMPILED_CAPITALS if capitals else _COMPILED):
         for m in rx.finditer(text):
             a, b = m.span("span") if "span" in rx.groupindex else m.span()
             found.append((a, -(b - a), rank, kind, m, b))
@@ -253,7 +273,7 @@ def _normalise(kind, g, ctx: Context, text: str, start: int, julian: bool):
         return day_attrs(y, _month(g["m"]), _day(g["d"])), False, y
     if kind in ("mdy_range", "dmy_range", "md_range", "dm_range", "mdmd_range", "dmdm_range"):
         # a range of days: one month (19–24 August 1936) or two (March 2 to April 5, 1937)
-        if kind in ("dm_range", "dmdm_range") and _NOT_A_YEAR.search(text[max(0, start - 8):start]):
+        if kind in ("dm_range", "dmdm_range") and _not_a_year(text, start, ctx):
             return None, False, None
         m1, m2 = _month(g.get("m1") or g["m"]), _month(g.get("m2") or g["m"])
         d1, d2 = _day(g["d1"]), _day(g["d2"])
@@ -279,7 +299,7 @@ def _normalise(kind, g, ctx: Context, text: str, start: int, julian: bool):
         return (day_attrs(y, mo, d) if y else None), inferred, None
     if kind in ("md", "dm"):
         # a day and month without a year: March 3, 5 June, 3rd March
-        if kind == "dm" and _NOT_A_YEAR.search(text[max(0, start - 8):start]):
+        if kind == "dm" and _not_a_year(text, start, ctx):
             return None, False, None
         mo, d = _month(g["m"]), _day(g["d"])
         y, inferred = _infer_year(mo, d, ctx)
@@ -317,7 +337,7 @@ def _normalise(kind, g, ctx: Context, text: str, start: int, julian: bool):
         y, inferred = _infer_year(mo, None, ctx)
         return (month_attrs(y, mo) if y else None), inferred, None
     if kind == "year":
-        if _NOT_A_YEAR.search(text[max(0, start - 8):start]):
+        if _not_a_year(text, start, ctx):
             return None, False, None
         y = int(g["y"])
         return {"when": str(y)}, False, y
@@ -364,8 +384,9 @@ class DatesPass:
     name: str = "dates"
 
     def edits(self, ctx, change):
-        from ..source import escape_attr, wrap
-        from . import neighbours
+        from ..source import escape_attr
+        from . import mostly_upper, neighbours
+        from .ordinals import read_on
         edits = []
         # the last explicit year seen in each division (a heading "MARCH 1917" dates its chapter's
         # "February 27th"); a new division starts without one
@@ -376,26 +397,38 @@ class DatesPass:
             text, starts = blocks.get(key, ("", {}))
             starts[id(run)] = len(text)
             blocks[key] = (text + run.text, starts)
+        # decided per block, whose text tagging does not change (per run, a second run would differ)
+        capitals = {key: mostly_upper(text, short_ones=True) for key, (text, _) in blocks.items()}
         around = neighbours(ctx.source)
-        for run in ctx.source.runs:
+        runs, i = ctx.source.runs, 0
+        while i < len(runs):
+            run = runs[i]
             key = _div_key(run)
             if not ctx.eligible(run):
                 # a year inside existing markup still sets the context
                 for m in re.finditer(_YEAR, run.text):
                     last_year[key] = int(m.group(0))
+                i += 1
                 continue
+            stretch = read_on(ctx.source, i, ctx.eligible)  # a day's suffix in markup is read with its day
+            i += len(stretch.runs)
             block_text, starts = blocks[_block_key(run)]
             offset = starts[id(run)]
-            found = find_dates(run.text, Context(ctx.creation, last_year.get(key)),
+            found = find_dates(stretch.text, Context(ctx.creation, last_year.get(key),
+                                                     capitals=capitals[_block_key(run)]),
                                sentence=lambda a, b, o=offset, t=block_text: _sentence(t, o + a, o + b),
-                               around=around.get(id(run), ("", "")))
+                               around=(around.get(id(run), ("", ""))[0],
+                                       around.get(id(stretch.runs[-1]), ("", ""))[1]))
             prefix = ctx.tei_prefix(run)
             if prefix is None:
                 continue
             qname = f"{prefix}:date" if prefix else "date"
             for d in found:
                 attrs = "".join(f' {k}="{escape_attr(v)}"' for k, v in d.attrs.items())
-                edits += wrap(run, d.start, d.end, f"<{qname}{attrs}>", f"</{qname}>")
+                wrapped = stretch.wrap(d.start, d.end, f"<{qname}{attrs}>", f"</{qname}>")
+                if not wrapped:
+                    continue  # it would begin or end inside a suffix's element or an entity's text
+                edits += wrapped
                 change.add("dates")
                 if d.inferred:
                     change.add("inferred years")
@@ -406,7 +439,7 @@ class DatesPass:
                     if note not in change.notes and \
                             not ctx.doc.root.xpath(".//*[local-name()='calendar'][@xml:id='julian']"):
                         change.notes.append(note)
-                        change.where.append(run.offsets[d.start])
-            for m in re.finditer(_YEAR, run.text):
+                        change.where.append(wrapped[0].start)
+            for m in re.finditer(_YEAR, stretch.text):
                 last_year[key] = int(m.group(0))
         return edits

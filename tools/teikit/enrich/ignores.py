@@ -4,7 +4,7 @@ The counterpart of ``<?teikit-lint ignore CODE reason?>`` for enrich.  The
 form is quoted (with ``"`` or ``'``) since it may hold spaces; the reason
 after it is free text for the reader of the source.  The instruction covers
 every occurrence of exactly that form (its spacing normalised; a heading in
-capitals matches it too) in the block that holds it (see
+capitals matches it too, and so does its composed or decomposed spelling) in the block that holds it (see
 :data:`teikit.enrich.BLOCKS`), or, outside any block (a child of ``body`` or
 ``div``), in the element that holds it.  Lint's TK201 reads the same
 instructions, through the names step, so a form left on purpose is not
@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..source import Source
+from .canonical import nfc
 
 PI_TARGET = "teikit-enrich"
 SYNTAX = f'<?{PI_TARGET} ignore "FORM" reason?>'
@@ -53,7 +54,7 @@ class Ignores:
 
     def covers(self, offset: int, *forms: str) -> bool:
         """Does an instruction leave any of these spellings of a form untagged at this source offset?"""
-        wanted = {" ".join(f.split()) for f in forms}
+        wanted = {" ".join(nfc(f).split()) for f in forms}
         return any(r.form in wanted and r.start <= offset < r.end for r in self.rules)
 
 
@@ -65,7 +66,7 @@ def read(source: Source, forms: dict | None = None) -> Ignores:
     """
     from . import BLOCKS
     out = Ignores()
-    known = {f.upper() for f in forms} if forms is not None else None
+    known = {nfc(f).upper() for f in forms} if forms is not None else None
     for start, end in source.others:
         m = _PI.fullmatch(source.text, start, end)
         if m is None:
@@ -75,7 +76,7 @@ def read(source: Source, forms: dict | None = None) -> Ignores:
             out.problems.append(Problem(start, f"malformed <?{PI_TARGET}?>: expected {SYNTAX} "
                                                f"(the form in quotes), so it is ignored"))
             continue
-        form = " ".join((body.group("d") if body.group("d") is not None else body.group("s")).split())
+        form = nfc(" ".join((body.group("d") if body.group("d") is not None else body.group("s")).split()))
         if not form:
             out.problems.append(Problem(start, f"malformed <?{PI_TARGET}?>: the quoted form is empty, "
                                                f"so it is ignored"))

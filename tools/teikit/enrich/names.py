@@ -10,6 +10,22 @@ the register gives it as a variant of one of them only.  A form the
 editor wants left alone in one place ("Franco" in "Franco-Russian alliance")
 is named there with ``<?teikit-enrich ignore "Franco" reason?>`` (see
 :mod:`.ignores`).
+
+Text and forms are compared in their composed form (NFC): ``Ze\u0301ro`` in
+the text is the register's ``Zéro``, and the other way round; the source keeps
+its characters (see :mod:`.canonical`).
+
+In a phrase of another language (``foreign``, or an ``xml:lang`` phrase
+inside a block) a form is tagged only when the register gives it in that
+language, as the POUM's Spanish name is given ``xml:lang="es"``; any other
+form found there is reported with its context, for the editor, rather than
+tagged or passed over (see :mod:`.languages`).  Dates are not looked for in
+``foreign``: their patterns are English.
+
+Text that an entity reference of the DOCTYPE stands for is read as the parser
+reads it: a name around the reference, or covering its whole text, is tagged
+(``<persName>&trotsky;</persName>``, the markup outside the reference); a name that
+would begin or end inside the reference's text is reported, not tagged.
 """
 
 from __future__ import annotations
@@ -19,9 +35,11 @@ import re
 from dataclasses import dataclass, field
 
 from .. import register as registers
-from ..source import Edit, escape_attr, wrap
-from . import Change, Context, Pass, block_of, neighbours
+from ..source import Edit, escape_attr
+from . import BLOCKS, Change, Context, Pass, block_of, mostly_upper, neighbours
 from . import ignores as ignore_pis
+from .canonical import composed, nfc, original
+from .languages import form_languages, phrase_language, primary
 
 # Characters that belong to the word they touch: letters, digits, combining marks (a decomposed é), a soft
 # hyphen and the zero-width (non-)joiners; a name is never tagged against one of them (Stalin\u0301 is no Stalin).
@@ -41,7 +59,7 @@ class NamesPass(Pass):
     def edits(self, ctx: Context, change: Change) -> list[Edit]:
         if ctx.register is None:
             return []
-        forms = register_forms(ctx.register)
+        forms = composed_forms(register_forms(ctx.register))
         if not forms:
             return []
         skip = self.ignores = ignore_pis.read(ctx.source, forms)
@@ -58,11 +76,11 @@ class NamesPass(Pass):
         around = neighbours(ctx.source)
         found: list[_Found] = []
         for run in ctx.source.runs:
-            if not ctx.eligible(run):
+            if not ctx.eligible(run, foreign=True):
                 continue
             # decided per block, whose text tagging does not change (per run, a second run would differ)
             rx = upper if capitals.get(_block_of(run)) else pattern
-            found += [_Found(run, m.start(), run, m.end(), m.group(0)) for m in _matches(rx, run, around)]
+            found += [_Found(run, a, run, b, text) for a, b, text in _matches(rx, run, around)]
         across = [f for a, b in _line_pairs(ctx) for f in
                   _across(upper if capitals.get(_block_of(a)) else pattern, a, b, around)]
         # a name over a line break (Leon<lb/>Trotsky) is one name: its parts are not names of their own
@@ -73,6 +91,13 @@ class NamesPass(Pass):
                 change.add("left untagged")  # by an ignore instruction
                 continue
             ids = forms.get(form) or forms.get(_match_form(form, forms)) or []
+            switched, lang = phrase_language(f.first, BLOCKS)
+            if not switched and not ctx.eligible(f.first):
+                continue  # in foreign, or where names are never tagged
+            if not (f.first.can_cut(f.start) and f.last.can_cut(f.end)):
+                self._note(change, ctx, f, "in entity text", f"'{form}' begins or ends inside the text of an entity "
+                           f"reference, so it is not tagged")
+                continue
             if len(ids) != 1:
                 run = f.first
                 ctx_text = run.text[max(0, f.start - self.context_chars):f.start + len(f.text) + self.context_chars]
@@ -82,17 +107,27 @@ class NamesPass(Pass):
                 change.add("ambiguous")
                 continue
             entry = ctx.register.entries[ids[0]]
+            if switched and primary(lang) not in form_languages(ctx.register).get(_match_form(form, forms), ()):
+                self._note(change, ctx, f, "in another language",
+                           f"'{form}' ({entry.id}) stands in a phrase in {lang or 'another language'}, and the "
+                           f"register does not give the form in that language, so it is not tagged")
+                continue
             tag = _tag(entry, ctx, f.first, prefixes)
             if tag is None:
                 continue
             open_tag, close_tag = tag
-            if f.first is f.last:
-                edits += wrap(f.first, f.start, f.end, open_tag, close_tag)
-            else:
-                edits += [Edit(f.first.offsets[f.start], f.first.offsets[f.start], open_tag, order=1),
-                          Edit(f.last.offsets[f.end], f.last.offsets[f.end], close_tag, order=0)]
+            edits += [Edit(f.first.offsets[f.start], f.first.offsets[f.start], open_tag, order=1),
+                      Edit(f.last.offsets[f.end], f.last.offsets[f.end], close_tag, order=0)]
             change.add(entry.kind)
         return edits
+
+    def _note(self, change: Change, ctx: Context, f: "_Found", key: str, says: str) -> None:
+        """Report a form found and not tagged, with its context, for the editor (and lint's TK201)."""
+        run = f.first
+        around = run.text[max(0, f.start - self.context_chars):f.start + len(f.text) + self.context_chars]
+        change.notes.append(f"{key}: {says}: …{' '.join(around.split())}…")
+        change.where.append(run.offsets[f.start])
+        change.add(key)
 
 
 @dataclass
@@ -119,7 +154,8 @@ def _line_pairs(ctx: Context):
     """The text runs of one element that a line break alone separates (Leon<lb/>Trotsky)."""
     runs = ctx.source.runs
     for a, b in zip(runs, runs[1:]):
-        if a.ancestors and b.ancestors and a.ancestors[-1] is b.ancestors[-1] and ctx.eligible(a) and ctx.eligible(b):
+        if a.ancestors and b.ancestors and a.ancestors[-1] is b.ancestors[-1] and ctx.eligible(a, foreign=True) \
+                and ctx.eligible(b, foreign=True):
             gap = ctx.source.text[a.offsets[-1]:b.offsets[0]]
             if _LINE_BREAK.fullmatch(gap) and not _NO_BREAK.search(gap):
                 yield a, b
@@ -127,43 +163,36 @@ def _line_pairs(ctx: Context):
 
 def _across(rx: re.Pattern, a, b, around: dict) -> list[_Found]:
     """The forms that begin in run ``a`` and end in run ``b``, read over the line break between them."""
-    before, after = around.get(id(a), ("", ""))[0], around.get(id(b), ("", ""))[1]
-    text = before + a.text + " " + b.text + after
-    joint = len(before) + len(a.text)
+    before, after = nfc(around.get(id(a), ("", ""))[0]), nfc(around.get(id(b), ("", ""))[1])
+    (ta, back_a), (tb, back_b) = composed(a.text), composed(b.text)
+    text = before + ta + " " + tb + after
+    joint = len(before) + len(ta)
     out = []
     for m in rx.finditer(text, len(before)):
         if m.start() >= joint:
             break
-        if m.end() > joint + 1 and m.end() <= joint + 1 + len(b.text):
-            out.append(_Found(a, m.start() - len(before), b, m.end() - joint - 1, m.group(0)))
+        if joint + 1 < m.end() <= joint + 1 + len(tb):
+            start, end = original(back_a, m.start() - len(before)), original(back_b, m.end() - joint - 1)
+            if start is not None and end is not None:
+                out.append(_Found(a, start, b, end, m.group(0)))
     return out
 
 
-class _Match:
-    """A match of a form in a run's text (offsets into the run), found with the characters around the run."""
-
-    def __init__(self, m: re.Match, shift: int):
-        self._m, self._shift = m, shift
-
-    def start(self) -> int:
-        return self._m.start() - self._shift
-
-    def end(self) -> int:
-        return self._m.end() - self._shift
-
-    def group(self, n: int = 0) -> str:
-        return self._m.group(n)
-
-
 def _matches(rx: re.Pattern, run, around: dict):
-    """Matches of the forms that lie in the run and stand as whole words where the run stands in its block."""
+    """Matches of the forms that lie in the run and stand as whole words where the run stands in its block:
+    (start, end) in the run's text, and the text matched in its composed form."""
     before, after = around.get(id(run), ("", ""))
-    text = before + run.text + after
-    for m in rx.finditer(text, len(before)):
-        if m.start() >= len(before) + len(run.text):
+    # each part composed apart: a mark at the start of the run or of the text after it stays a mark
+    text, back = composed(run.text)
+    before, after = nfc(before), nfc(after)
+    lo, hi = len(before), len(before) + len(text)
+    for m in rx.finditer(before + text + after, lo):
+        if m.start() >= hi:
             break
-        if m.end() <= len(before) + len(run.text):  # one that runs on over the markup after the run is no match
-            yield _Match(m, len(before))
+        if m.end() <= hi:  # one that runs on over the markup after the run is no match
+            start, end = original(back, m.start() - lo), original(back, m.end() - lo)
+            if start is not None and end is not None:  # not inside a letter and its marks
+                yield start, end, m.group(0)
 
 
 # ---------------------------------------------------------------- shared surnames
@@ -221,9 +250,18 @@ def register_forms(register: registers.Register) -> dict[str, list[str]]:
     return forms
 
 
+def composed_forms(forms: dict[str, list[str]]) -> dict[str, list[str]]:
+    """The forms in their composed form (see :mod:`.canonical`), those that become one joined."""
+    out: dict[str, list[str]] = {}
+    for form, ids in forms.items():
+        key = nfc(form)
+        out[key] = list(dict.fromkeys(out.get(key, []) + ids))
+    return out
+
+
 def _why(form: str, forms: dict, register: registers.Register) -> str:
     """For a form the register gives one entry but a surname others share: say so to the editor."""
-    own = register.forms().get(_match_form(form, forms), [])
+    own = composed_forms(register.forms()).get(_match_form(form, forms), [])
     if len(own) == 1:
         return f" (a surname they share; the register gives it as a form of {own[0]} only)"
     return ""
@@ -238,12 +276,7 @@ def _blocks_in_capitals(runs) -> dict:
     text: dict = {}
     for run in runs:
         text[_block_of(run)] = text.get(_block_of(run), "") + run.text
-    return {k: _mostly_upper(t) for k, t in text.items() if k is not None}
-
-
-def _mostly_upper(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) > 3 and sum(c.isupper() for c in letters) > 0.8 * len(letters)
+    return {k: mostly_upper(t) for k, t in text.items() if k is not None}
 
 
 def _match_form(found: str, forms: dict) -> str:

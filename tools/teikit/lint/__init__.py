@@ -206,9 +206,9 @@ class DocContext:
 
     def source_offset(self, el: etree._Element, kind: str, offset: int) -> int | None:
         """The offset in the source text of a character of el's text (kind='text') or tail; None inside
-        a CDATA section, where markup would be read as text."""
+        a CDATA section, where markup would be read as text, and inside the text an entity reference stands for."""
         found = self._char(el, kind, offset)
-        if found is None or not found[0].editable:
+        if found is None or not found[0].can_cut(found[1]):
             return None
         run, i = found
         return run.offsets[i]
