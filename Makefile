@@ -17,8 +17,9 @@ APT_VALIDATE := jing default-jre-headless
 APT_HYPHENATION := texlive-lang-german texlive-lang-italian
 # Fonts for letters the book face and DejaVu lack, taken only by a text that has them: FreeSerif
 # (Devanagari and other Indic scripts, signs such as the DTA's ⸗) and WenQuanYi Micro Hei (Chinese,
-# Japanese, Korean, and the EEBO texts' 〈 〉); 12 MB. fontconfig finds them for the build.
-APT_FONTS := fontconfig fonts-freefont-otf fonts-wqy-microhei
+# Japanese, Korean, and the EEBO texts' 〈 〉); 12 MB. fontconfig finds them for the build. GFS Didot
+# (0.6 MB): polytonic Greek set as a whole beside Pagella, whose Latin it shares (Palatino's design).
+APT_FONTS := fontconfig fonts-freefont-otf fonts-wqy-microhei fonts-gfs-didot
 APT_PDF := texlive-luatex texlive-latex-recommended texlive-latex-extra \
            texlive-humanities texlive-fonts-recommended fonts-texgyre fonts-dejavu-core poppler-utils \
            $(APT_HYPHENATION) $(APT_FONTS)

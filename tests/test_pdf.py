@@ -521,6 +521,17 @@ def test_numbered_line_breaks_between_blocks_number_the_next_line(tmp_path):
     assert "13 Pères] Peres" in lines, lines
 
 
+def test_a_heading_straight_after_numbered_source_lines_begins_the_count_afresh(tmp_path):
+    lines = _fixture_lines(tmp_path, "heading-after-source-lines")
+    assert "mu nu xi 25" in lines, lines  # the stone keeps its numbers up to the heading
+    heading = lines.index("The translation")
+    assert lines[heading + 4].endswith(" 5"), lines  # the heading is line 1 of the translation
+    text = " ".join(lines)
+    for entry in ["22 epsilon] epsilom", "1 head. translation] tarnslation", "2 line] lien", "6 word] wrod",
+                  "3 line] lyne"]:  # after a wrapped source line and a heading of two lines
+        assert entry in text, (entry, lines)
+
+
 def test_a_source_line_wrapped_onto_a_new_page_keeps_its_number(tmp_path):
     # reledmac begins each page's count anew: the wrapped part of a line at a page's top was line 0 for it,
     # and the apparatus cited "0"; every reading is cited by its own source line
@@ -532,6 +543,37 @@ def test_a_source_line_wrapped_onto_a_new_page_keeps_its_number(tmp_path):
     for n in range(1, 41):
         assert f"{n} right{n}] wrong{n}" in text, (n, text)
     assert not re.search(r"(^| )0 right", text), text
+
+
+def _styled_text(pdf: Path) -> str:
+    """The PDF's text with its italics and bold marked <i> and <b> (pdftohtml reads them from the fonts)."""
+    xml = subprocess.run(["pdftohtml", "-xml", "-stdout", "-i", str(pdf)], capture_output=True, text=True, check=True).stdout
+    return " ".join(re.sub(r"</?a\b[^>]*>", "", t) for t in re.findall(r"<text\b[^>]*>(.*?)</text>", xml))
+
+
+def test_a_lemma_keeps_the_italics_and_bold_of_the_words_it_cites(tmp_path):
+    # entries of a heading or a note, given after it, and a reading that holds a note: reledmac cannot take
+    # their lemma from the text, and it was printed plain
+    _fixture_lines(tmp_path, "deferred-lemmas")
+    text = _styled_text(tmp_path / "pdf" / "deferred-lemmas.pdf")
+    for lemma in [r"<i>(head\. )?Timesword</i> ?\] Tmies", r"<i>Pravdaword</i> ?\] Pravad", r"<b>Izvestiaword</b> ?\] Izvetsia",
+                  r"<i>readingword</i> ?\] readnig"]:
+        assert re.search(lemma, text), (lemma, text)
+    assert "A note in the reading." in text and "reading. ]" not in text  # the lemma leaves its note out
+
+
+def test_a_heading_of_several_lines_counts_each_of_its_lines(tmp_path):
+    # reledmac counted the lines the heading's text took at the size of the text (two), not as printed (three)
+    lines = _fixture_lines(tmp_path, "two-line-heading")
+    first = lines.index("An opening paragraph.")
+    body = next(i for i, line in enumerate(lines) if line.startswith("Sentence one"))
+    heading = lines[first + 1:body]
+    assert len(heading) >= 2 and heading[0].startswith("A heading long enough"), lines
+    number = 1 + len(heading) + 1  # the body's first line
+    assert f"{number} Sentence] Sentense" in " ".join(lines), lines
+    assert re.search(rf"\b{len(heading) + 1} head\. books\] boks", " ".join(lines)), lines  # the heading's last line
+    fifth = lines[first + 4]
+    assert fifth.endswith(" 5") and not any(line.endswith(" 5") for line in lines if line != fifth), lines
 
 
 def test_headings_and_notes_without_a_paragraph_to_hang_from(tmp_path):
@@ -584,6 +626,19 @@ def test_every_letter_of_the_foreign_tei_has_a_font(foreign_pdfs):
 def test_a_critical_apparatus_prints_with_sigla(foreign_pdfs):
     text = re.sub(r"\s+", " ", pdf_text(pdf_of(foreign_pdfs, FOREIGN / "pta-homilia-de-sancta-dominica.xml")))
     assert re.search(r"ἀρχιεπισκόπου E P X\] ἀρχεπισκόπου S", text)
+
+
+def test_polytonic_greek_is_set_in_one_face_as_a_whole(foreign_pdfs):
+    # Pagella has the bare Greek alphabet only: a fallback set each accented letter in DejaVu, within words
+    from teikit.build.fonts import greek_face
+    src = FOREIGN / "pta-homilia-de-sancta-dominica.xml"
+    face = greek_face(["".join(parse(src).root.itertext())], "TeX Gyre Pagella")
+    if face is None:
+        pytest.skip("no installed face has polytonic Greek (make test installs fonts-gfs-didot)")
+    fonts = subprocess.run(["pdffonts", str(pdf_of(foreign_pdfs, src))], capture_output=True, check=True).stdout.decode()
+    used = {re.sub(r"^\w+\+|-\w+$", "", line.split()[0]) for line in fonts.splitlines()[2:]}
+    # (the apparatus too, whose readings are not tagged as Greek)
+    assert used == {"TeXGyrePagella", face.replace(" ", "")}, used
 
 
 def test_a_german_text_declares_its_language(foreign_pdfs):

@@ -47,9 +47,15 @@
 \tracinglostchars=2
 <xsl:if test="$bidi">% right-to-left scripts: babel orders each run by the Unicode bidirectional algorithm
 </xsl:if>\usepackage[english{if ($bidi) then ', bidi=basic' else ''}]{{babel}}
-<xsl:for-each select="$babel">% {.}: its hyphenation patterns when TeX Live has them (texlive-lang-*), else none
-\babelprovide[import, hyphenrules={.} nohyphenation]{{{.}}}
-<xsl:if test="$tex:rtl-fonts(.)">\babelfont[{.}]{{rm}}[Renderer=HarfBuzz, ItalicFont=*, BoldItalicFont=*, BoldItalicFeatures={{FakeBold=2}}, RawFeature={{fallback=tkfallback}}]{{{$tex:rtl-fonts(.)}}}
+<!-- Greek in a face of its own, as a whole (the build names one when the book face lacks letters the Greek
+     uses): every letter of the Greek script takes it, tagged or not, in the text as in the apparatus (babel's
+     onchar, given to one Greek language: the script is one), and a Greek passage's spaces and stops too -->
+<xsl:variable name="greek" select="('ancientgreek', 'greek')[tex:option('greek-font') != '']"/>
+<xsl:variable name="languages" select="if (exists($greek) and not($babel = $greek)) then ($babel, $greek[1]) else $babel"/>
+<xsl:for-each select="$languages">% {.}: its hyphenation patterns when TeX Live has them (texlive-lang-*), else none
+\babelprovide[import, hyphenrules={.} nohyphenation{if (. = ($languages[. = $greek])[1]) then ', onchar=fonts' else ''}]{{{.}}}
+<xsl:if test=". = $greek">\babelfont[{.}]{{rm}}[RawFeature={{fallback=tkfallback}}]{{{tex:plain(tex:option('greek-font'))}}}
+</xsl:if><xsl:if test="$tex:rtl-fonts(.)">\babelfont[{.}]{{rm}}[Renderer=HarfBuzz, ItalicFont=*, BoldItalicFont=*, BoldItalicFeatures={{FakeBold=2}}, RawFeature={{fallback=tkfallback}}]{{{$tex:rtl-fonts(.)}}}
 </xsl:if></xsl:for-each>\makeatletter\newcommand{{\tknohyph}}[1]{{{{\language\l@nohyphenation #1}}}}\makeatother
 \usepackage{{lua-ul}}
 \usepackage{{array}}
@@ -64,6 +70,11 @@
 \newcommand{{\tkheadwarning}}{{\PackageWarning{{teikit}}{{the class has changed: headings may be justified}}}}
 \patchcmd{{\section}}{{\bfseries}}{{\bfseries\tkheadstyle}}{{}}{{\tkheadwarning}}\patchcmd{{\subsection}}{{\bfseries}}{{\bfseries\tkheadstyle}}{{}}{{\tkheadwarning}}
 \patchcmd{{\subsubsection}}{{\bfseries}}{{\bfseries\tkheadstyle}}{{}}{{\tkheadwarning}}
+% reledmac numbers the lines a heading's text takes in its own paragraph, and prints LaTeX's heading in their
+% place: that paragraph is set as the heading is (the class's size, bold, its style), so that a heading of
+% two lines counts two (inside the paragraph, not in \pstart's options: reledmac prints its lines, out of
+% sight, with the options in force, and ragged right they would break onto the page)
+\newcommand{{\tkheadlines}}[1]{{\noindent\normalfont#1\bfseries\tkheadstyle}}
 % reledmac: lines numbered every five, restarting on each page; apparatus A (readings)
 % and B (editorial notes) as paragraphs under the author's footnotes.
 \lineation{{page}}\firstlinenum{{{tex:option('line-numbers-every')}}}\linenumincrement{{{tex:option('line-numbers-every')}}}
@@ -127,6 +138,10 @@
 % reledmac sets a section heading, then an empty line pushed off the page, then a glue where the page
 % may break: no break there, and teikit.lua keeps the next line too
 \patchcmd{{\print@eledsection}}{{\vskip-\baselineskip}}{{\endgraf\nobreak\vskip-\baselineskip\directlua{{teikit.heading()}}}}{{}}{{\PackageWarning{{teikit}}{{reledmac has changed: headings may end a page}}}}
+% the lines of a heading's own paragraph, which reledmac prints out of sight, take no room: set in the heading's
+% size they would push the text down (what stands between a heading and its text is the class's space)
+\def\tkhidelines{{\patchcmd{{\print@eledsection}}{{\hbox{{\l@dunhbox@line{{\one@line}}}}}}{{\smash{{\l@dunhbox@line{{\one@line}}}}}}{{}}{{\PackageWarning{{teikit}}{{reledmac has changed: a heading may stand apart from its text}}}}}}
+\tkhidelines\tkhidelines % (once for each direction)
 \makeatother
 \setlength{{\parindent}}{{1.2em}}
 % the source pagination: a bar in the text, the number in the inner margin
@@ -365,10 +380,13 @@
         <xsl:choose>
           <xsl:when test="$command = '\tkbodyhead'">\pstart[\tkreset\tkbodyhead] {$prose}{normalize-space($text)}</xsl:when>
           <xsl:when test="exists($command)">
-            <xsl:text>\pstart[\tkreset]{$prose}{$command}{{\texorpdfstring{{{normalize-space($text)}}}{{{$plain}}}}}</xsl:text>
+            <xsl:variable name="size" select="map{'\eledsection': '\Large', '\eledsubsection': '\large'}($command)"/>
+            <xsl:text>\pstart[\tkreset]\tkheadlines{{{($size, '\normalsize')[1]}}}{$prose}{$command}{{\texorpdfstring{{{normalize-space($text)}}}{{{$plain}}}}}</xsl:text>
           </xsl:when>
           <xsl:otherwise>\pstart[\tkreset\tksubhead] {$prose}{normalize-space($text)}</xsl:otherwise>
         </xsl:choose>
+        <!-- (reledmac sets a lemma in the font of its place: here not the heading's bold) -->
+        <xsl:text>\normalfont{}</xsl:text>
         <xsl:call-template name="tex:deferred-entries">
           <xsl:with-param name="holder" select="$el"/>
           <xsl:with-param name="label" select="'\textit{head.}'"/>

@@ -5,7 +5,7 @@
   author's notes to familiar footnotes with their printed marker, persons to
   the index, source pages to the margin.  What the reading text shows comes
   from the shared functions (tk:reading, tk:alternates), as on the web.
-  The tunnel parameter ctx says where we are: 'text', 'note', 'heading', 'meta'.
+  The tunnel parameter ctx says where we are: 'text', 'note', 'heading', 'meta', 'lemma'.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -195,6 +195,16 @@
     <xsl:sequence select="tex:plain(tk:reading-string($nodes))"/>
   </xsl:function>
 
+  <!-- A lemma that reledmac cannot take from the text (a reading with witnesses or notes, an entry of a
+       note or heading): the reading as the text sets it (italics, a Greek passage, its quotation marks),
+       without its notes, page breaks, apparatus or index entries. -->
+  <xsl:function name="tex:lemma" as="xs:string">
+    <xsl:param name="nodes" as="node()*"/>
+    <xsl:variable name="s" as="xs:string"><xsl:value-of><xsl:apply-templates select="$nodes" mode="tex:inline">
+      <xsl:with-param name="ctx" select="'lemma'" tunnel="yes"/></xsl:apply-templates></xsl:value-of></xsl:variable>
+    <xsl:sequence select="normalize-space($s)"/>
+  </xsl:function>
+
 
   <xsl:function name="tex:sigla" as="xs:string">
     <xsl:param name="r" as="element()?"/>
@@ -241,9 +251,9 @@
         <xsl:text>\edtext{{{$shown}}}{{</xsl:text>
         <xsl:choose>
           <xsl:when test="$lemma = ''">\lemma{{}}\Afootnote[nosep]{{{tex:alternates(.)} \textit{{{tex:empty-lemma(.)}}}}}</xsl:when>
-          <xsl:when test="$reading/@wit">\lemma{{{$lemma}{tex:sigla($reading)}}}\Afootnote{{{tex:alternates(.)}}}</xsl:when>
+          <xsl:when test="$reading/@wit">\lemma{{{tex:lemma($reading/node())}{tex:sigla($reading)}}}\Afootnote{{{tex:alternates(.)}}}</xsl:when>
           <!-- reledmac's own lemma would be the whole reading, its notes too -->
-          <xsl:when test="$reading//tei:note">\lemma{{{$lemma}}}\Afootnote{{{tex:alternates(.)}}}</xsl:when>
+          <xsl:when test="$reading//tei:note">\lemma{{{tex:lemma($reading/node())}}}\Afootnote{{{tex:alternates(.)}}}</xsl:when>
           <xsl:otherwise>\Afootnote{{{tex:alternates(.)}}}</xsl:otherwise>
         </xsl:choose>
         <xsl:text>}}</xsl:text>
@@ -260,7 +270,7 @@
     <xsl:param name="label" as="xs:string"/>
     <xsl:for-each select="$holder//(tei:choice | tei:app)[tk:is-entry(.)]
                           [not(ancestor::tei:note[tk:is-flow-note(.)][. &gt;&gt; $holder])]">
-      <xsl:variable name="lemma" select="tex:reading-text(tk:reading(.)/node())"/>
+      <xsl:variable name="lemma" select="tex:lemma(tk:reading(.)/node())"/>
       <xsl:text>\edtext{{}}{{\lemma{{{$label}{if ($lemma = '') then '' else ' ' || $lemma || tex:sigla(tk:reading(.))}}}\Afootnote{if ($lemma = '') then '[nosep]' else ''}{{{if ($lemma = '') then ' ' else ''}{tex:alternates(.)}{if ($lemma = '') then ' \textit{' || tex:empty-lemma(.) || '}' else ''}}}}}</xsl:text>
     </xsl:for-each>
   </xsl:template>
@@ -303,6 +313,7 @@
     </xsl:if>
     <xsl:variable name="marker" select="tex:note-mark(.)"/>
     <xsl:choose>
+      <xsl:when test="$ctx = 'lemma'"/>
       <xsl:when test="$ctx = ('note', 'heading', 'meta')">
         <!-- a note inside a note (or heading): in brackets where it stands -->
         <xsl:text> {{[}}\textit{{Note}}: {$body}{{]}}</xsl:text>

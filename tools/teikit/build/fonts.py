@@ -22,6 +22,11 @@ BASE = ("DejaVu Serif", "DejaVu Sans")
 # When several installed fonts have a letter, these are taken first (serif faces, then the rest).
 PREFERRED = ("FreeSerif", "Noto Serif", "Noto Serif CJK SC", "Noto Serif CJK JP", "WenQuanYi Micro Hei", "Droid Sans Fallback",
              "Noto Sans CJK SC", "FreeSans", "Noto Sans")
+# A face for Greek as a whole, when the book face lacks letters a text's Greek uses (TeX Gyre Pagella has
+# the bare Greek alphabet only, so that a fallback would set ά beside α in another face): GFS Didot, whose
+# Latin is Palatino's as Pagella's is, then faces with full polytonic Greek found on most machines.
+GREEK_FACES = ("GFS Didot", "FreeSerif", "DejaVu Serif")
+GREEK = re.compile("[\u0370-\u03FF\u1F00-\u1FFF]")
 MAX_LOOKUPS = 40  # fontconfig lookups per text, for a text in many scripts nobody has fonts for
 MISSING = re.compile(r"^Missing character: There is no (.+?) \(U\+([0-9A-F]{4,6})\)", re.MULTILINE)
 
@@ -91,3 +96,13 @@ def fallback_chain(texts: Iterable[str], book_face: str) -> list[str]:
 def missing_letters(log: str) -> Counter[str]:
     """The letters LuaTeX found in no font, as "托 (U+6258)", with how often."""
     return Counter(f"{m.group(1)} (U+{m.group(2)})" for m in MISSING.finditer(log))
+
+
+def greek_face(texts: Iterable[str], book_face: str) -> str | None:
+    """The face the Greek of the texts is set in as a whole, or None: no Greek letters, the book face has
+    them all, or no installed face has them all (fontconfig missing: the fallback chain sets them)."""
+    letters = {c for c in set().union(*map(set, texts)) if GREEK.match(c)}
+    book = coverage(book_face)
+    if not letters or (book is not None and all(_covers(book, ord(c)) for c in letters)):
+        return None
+    return next((f for f in GREEK_FACES if (r := coverage(f)) and all(_covers(r, ord(c)) for c in letters)), None)

@@ -57,8 +57,9 @@ def latex_source(texts: list[Text], register, settings: dict, *, volume: bool) -
     """The LaTeX of one text (volume=False) or of the whole edition."""
     options = dict(DEFAULTS, **{k: v for k, v in settings.items() if k in DEFAULTS and v}, volume=volume)
     options["line-numbers-every"] = max(1, int(options["line-numbers-every"]))
-    options["fallback-fonts"] = "|".join(fonts.fallback_chain(("".join(t.doc.root.itertext()) for t in texts),
-                                                             options["font"]))
+    letters = ["".join(t.doc.root.itertext()) for t in texts]
+    options["fallback-fonts"] = "|".join(fonts.fallback_chain(letters, options["font"]))
+    options["greek-font"] = fonts.greek_face(letters, options["font"]) or ""
     params = {"options": options}
     if register is not None:
         params["register"] = register
