@@ -542,3 +542,15 @@ def test_a_fix_keeps_the_byte_order_of_a_utf16_file(tmp_path):
     assert "1 fixed" in r.output
     data = doc.read_bytes()
     assert data[:2] == b"\xfe\xff" and '<persName ref="psn:stalin">Stalin</persName>' in data[2:].decode("utf-16-be")
+
+
+def test_quotation_marks_pair_as_their_language_writes_them(tmp_path):
+    """„…“ is balanced German; in English the same “ with no ” before it is not."""
+    text = (HERE / "TK404_ok" / "doc.xml").read_text(encoding="utf-8")
+    doc = tmp_path / "doc.xml"
+    doc.write_text(text.replace("Er sagte „Wahrheit“", "Er sagte „Wahrheit"), encoding="utf-8")
+    found = [d for d in lint([doc]).diagnostics if d.code == "TK404"]
+    assert [d.line for d in found] == [18] and "2 opening and 1 closing" in found[0].message
+    doc.write_text(text.replace('<p xml:id="t-p5" xml:lang="sv">Han sade ”sanning”',
+                                '<p xml:id="t-p5" xml:lang="en">Han sade ”sanning”'), encoding="utf-8")
+    assert [d.line for d in lint([doc]).diagnostics if d.code == "TK404"] == [20]

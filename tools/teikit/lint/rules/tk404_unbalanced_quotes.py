@@ -21,7 +21,9 @@ class UnbalancedQuotes(Rule):
     straight quote standing alone between spaces is a ditto mark, not a
     quotation mark, and is not counted.  A quotation that runs over
     several paragraphs is not flagged: by convention each of its paragraphs
-    opens a quote and only the last closes it.
+    opens a quote and only the last closes it.  Curly quotes pair as the
+    language writes them: “…” (English), „…“ (German, Czech), „…” (Polish,
+    Hungarian), ”…” (Swedish, Finnish, by the block's xml:lang).
 
     Why it matters: a lost or extra quotation mark usually means a lost
     word, a misread character, or a quotation whose end was misplaced.
@@ -43,20 +45,34 @@ class UnbalancedQuotes(Rule):
         texts = {el: _reading(el) for el in blocks}
         for i, el in enumerate(blocks):
             t = texts[el]
-            opening, closing = t.count("“"), t.count("”")
+            opening, closing = _curly(t, _lang(el))
             straight = t.count('"')
             if etree.QName(el).localname == "item":
                 straight -= len(_DITTO.findall(t))
             if straight % 2 == 0 and opening == closing:
                 continue
             nxt = texts[blocks[i + 1]].lstrip() if i + 1 < len(blocks) else ""
-            continued = opening == closing + 1 and nxt.startswith("“") or \
+            continued = opening == closing + 1 and _curly(nxt[:1], _lang(el))[0] == 1 or \
                 straight % 2 == 1 and nxt.startswith('"')
             if continued or ctx.ignored(self.code, el):
                 continue
             what = (f"{opening} opening and {closing} closing curly quotes" if opening != closing
                     else f"{straight} straight double quotes")
             yield ctx.diag(self, el, f"unbalanced quotation marks: {what}")
+
+
+def _curly(text: str, lang: str) -> tuple[int, int]:
+    """How many curly double quotes open and close in text, by the conventions that use them."""
+    low, left, right = text.count("„"), text.count("“"), text.count("”")
+    if low:  # „ only opens; it is closed by “ or ” as the language has it
+        return low, left + right
+    if lang.split("-")[0] in ("sv", "fi"):  # ” both opens and closes
+        return (right + 1) // 2, right // 2
+    return left, right
+
+
+def _lang(el) -> str:
+    return (el.xpath("string(ancestor-or-self::*[@xml:lang][1]/@xml:lang)") or "").lower()
 
 
 def _reading(el) -> str:
