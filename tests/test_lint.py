@@ -554,3 +554,22 @@ def test_quotation_marks_pair_as_their_language_writes_them(tmp_path):
     doc.write_text(text.replace('<p xml:id="t-p5" xml:lang="sv">Han sade ”sanning”',
                                 '<p xml:id="t-p5" xml:lang="en">Han sade ”sanning”'), encoding="utf-8")
     assert [d.line for d in lint([doc]).diagnostics if d.code == "TK404"] == [20]
+
+
+def test_an_emendation_fix_adds_the_revisiondesc_it_records_in(tmp_path):
+    """A header without a revisionDesc gets one with the change; without an editor to credit in @resp,
+    the fix is shown as needing one, not left out in silence."""
+    shutil.copytree(HERE / "TK405_bad", tmp_path / "f")
+    doc = tmp_path / "f" / "doc.xml"
+    text = doc.read_text(encoding="utf-8")
+    doc.write_text(re.sub(r"<revisionDesc>.*?</revisionDesc>", "", text, flags=re.S), encoding="utf-8")
+    r = cli(doc, "--register", doc.parent / "register.xml", "--select", "TK405", "--fix", "--unsafe-fixes")
+    assert "1 fixed" in r.output, r.output
+    fixed = doc.read_text(encoding="utf-8")
+    assert '<corr resp="#t-ed" type="misprint">the</corr>' in fixed
+    assert re.search(r'<revisionDesc><change when="[0-9-]+" who="#t-ed">Emendations recorded with teikit lint '
+                     r'--fix --unsafe-fixes\.</change></revisionDesc>\s*</teiHeader>', fixed)
+    doc.write_text(text.replace('<editor xml:id="t-ed">', "<editor>"), encoding="utf-8")
+    r = cli(doc, "--register", doc.parent / "register.xml", "--select", "TK405", "--fix", "--unsafe-fixes")
+    assert "needs" not in r.output and "once the header names an editor with an xml:id" in r.output
+    assert "<choice>" not in doc.read_text(encoding="utf-8")

@@ -23,7 +23,7 @@ from xml.sax.saxutils import escape
 
 from .errors import InputError
 from .files import atomic_write
-from .rewrite import encode_like
+from .rewrite import encode_like, record_change
 from .parsing import NS, TEI_NS, XML_NS, parse
 from .source import Edit, Source, apply, escape_attr
 
@@ -172,15 +172,11 @@ def _change(src: Source, doc, q, who: str, n: int, table: str) -> Edit:
     change = (f'<{q("change")} when="{dt.date.today().isoformat()}" who="{escape_attr(who)}">{n} emendation'
               f'{"s" if n != 1 else ""} applied with teikit emend from {escape(Path(table).name or "a table")}.'
               f'</{q("change")}>')
-    rev = next((e for e in src.elements if e.local == "revisionDesc" and e.ns == TEI_NS), None)
-    if rev is not None and rev.end > 0 and not rev.empty:
-        close = src.text.rfind("</", rev.tag_end, rev.end)
-        return Edit(close, close, change)
-    header = next((e for e in src.elements if e.local == "teiHeader" and e.ns == TEI_NS), None)
-    if header is None or header.end < 0:
-        raise InputError("the document has no teiHeader to record the emendations in", path=doc.path)
-    close = src.text.rfind("</", header.tag_end, header.end)
-    return Edit(close, close, f'<{q("revisionDesc")}>{change}</{q("revisionDesc")}>')
+    edit = record_change(src, change)
+    if edit is None:
+        raise InputError("the document has no teiHeader to record the emendations in",
+                         path=doc.path)
+    return edit
 
 
 def _refuse_if_invalid(before, after, path: str) -> None:

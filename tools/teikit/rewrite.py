@@ -7,7 +7,8 @@ parses, keeps every character of the text where only markup was to change, and i
 from __future__ import annotations
 
 from .errors import TeikitError
-from .parsing import NS, Document, parse
+from .parsing import NS, TEI_NS, Document, parse
+from .source import Edit, Source
 
 
 # Byte order marks and the codec that writes the text after each (UTF-32 first: its LE mark begins as UTF-16's).
@@ -75,3 +76,23 @@ def _schema_for(doc: Document):
     if "edition" not in _schemas:
         _schemas["edition"] = Validator(layers=("rng",))
     return _schemas["edition"]
+
+
+def record_change(src: Source, change: str) -> Edit | None:
+    """The edit that records ``change`` (a serialised <change>) in the header: at the end of the
+    revisionDesc, or in a new revisionDesc at the end of the teiHeader; None without a teiHeader.
+
+    An emendation is always recorded: a file without a revisionDesc gets one, as TEI has it.
+    """
+    rev = next((e for e in src.elements if e.local == "revisionDesc" and e.ns == TEI_NS), None)
+    if rev is not None and rev.end > 0:
+        if rev.empty:  # <revisionDesc/>: opened, with its attributes
+            return Edit(rev.start, rev.end, f"{src.text[rev.start:rev.tag_end - 2].rstrip()}>{change}</{rev.qname}>")
+        return Edit(close := src.text.rfind("</", rev.tag_end, rev.end), close, change)
+    header = next((e for e in src.elements if e.local == "teiHeader" and e.ns == TEI_NS), None)
+    if header is None or header.end < 0:
+        return None
+    prefix = src.prefix_for(TEI_NS, header) or ""
+    name = f"{prefix}:revisionDesc" if prefix else "revisionDesc"
+    close = src.text.rfind("</", header.tag_end, header.end)
+    return Edit(close, close, f"<{name}>{change}</{name}>")

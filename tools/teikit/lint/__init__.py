@@ -56,7 +56,9 @@ class Rule:
         indent = min((len(l) - len(l.lstrip()) for l in lines[1:] if l.strip()), default=0)
         body = "\n".join([lines[0].strip()] + [l[indent:] for l in lines[1:]]) if lines else ""
         fix = {None: "none", "safe": "safe (changes no character of the text)",
-               "unsafe": "unsafe (records an emendation; runs only with --unsafe-fixes)"}[cls.fix_safety]
+               "unsafe": "unsafe (records an emendation, crediting the header's editor with an "
+                         "xml:id in @resp, and a change in the revisionDesc, added when missing; runs only "
+                         "with --unsafe-fixes)"}[cls.fix_safety]
         return f"{cls.code} ({cls.name})\n\n{body}\n\nAutomatic fix: {fix}."
 
 

@@ -161,6 +161,7 @@ def found(ctx, rule, block, offset, message, severity="error"):
 def emendation_fix(ctx, rule, block, start: int, end: int, corr: str, kind: str):
     """An unsafe fix that records an emendation: choice/sic/corr in place, and a change in the header."""
     from ...diagnostics import Fix
+    from ...rewrite import record_change
     from ...source import escape_attr
     owner, k, local = block.locate(start)
     owner2, k2, local2 = block.locate(end - 1)
@@ -169,9 +170,11 @@ def emendation_fix(ctx, rule, block, start: int, end: int, corr: str, kind: str)
     a = ctx.source_offset(owner, k, local)
     b = ctx.source_offset(owner, k, local2)
     resp = ctx.editor_pointer()
-    revision = ctx.doc.root.find("{http://www.tei-c.org/ns/1.0}teiHeader/{http://www.tei-c.org/ns/1.0}revisionDesc")
-    if a is None or b is None or resp is None or revision is None:
+    if a is None or b is None:
         return None
+    if resp is None:  # shown, never applied: say what the fix needs rather than offer none silently
+        return Fix("emend as choice/sic/corr once the header names an editor with an xml:id (for @resp)",
+                   "display")
     b += 1
     sic = ctx.source.text[a:b]
     if sic != block.text[start:end]:
@@ -180,14 +183,13 @@ def emendation_fix(ctx, rule, block, start: int, end: int, corr: str, kind: str)
     q = (lambda n: f"{prefix}:{n}" if prefix else n)
     new = (f"<{q('choice')}><{q('sic')}>{sic}</{q('sic')}><{q('corr')} resp=\"{escape_attr(resp)}\" "
            f"type=\"{kind}\">{corr}</{q('corr')}></{q('choice')}>")
-    rev = ctx.source_element(revision)
-    if rev is None or rev.end < 0:
-        return None
-    close = ctx.source.text.rfind("</", rev.tag_end, rev.end)
     import datetime as dt
     change = (f"<{q('change')} when=\"{dt.date.today().isoformat()}\" who=\"{escape_attr(resp)}\">Emendations "
               f"recorded with teikit lint --fix --unsafe-fixes.</{q('change')}>")
-    return Fix(f"emend as choice/sic/corr ({corr!r})", "unsafe", ((a, b, new), (close, close, change)))
+    record = record_change(ctx.source, change)  # in the revisionDesc, which is added when missing
+    if record is None:
+        return None
+    return Fix(f"emend as choice/sic/corr ({corr!r})", "unsafe", ((a, b, new), (record.start, record.end, record.text)))
 
 
 def prose(ctx):
