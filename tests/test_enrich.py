@@ -890,3 +890,17 @@ def test_names_in_another_language_are_tagged_in_the_registers_language_of_the_f
     assert [n.split("'")[1] for n in notes] == ["Stalin", "Kirov", "Moscow"]
     assert all(n.startswith("in another language") for n in notes) and "in de," in notes[0]
     assert settled(path, r, ["names"])
+
+
+def test_dates_before_1800_are_found():
+    """A date with its month is one in any year from 1000; a number alone is a year within a century
+    before the document's writing (an early modern letter), never a quantity such as 1500 men."""
+    found = find_dates("Written 12 July 1794, and July 12, 1650; in May 1500 the town fell.", Context())
+    assert [(d.text, d.attrs) for d in found] == [
+        ("12 July 1794", {"when": "1794-07-12"}), ("July 12, 1650", {"when": "1650-07-12"}),
+        ("May 1500", {"when": "1500-05"})]
+    modern = Context(creation=dt.date(1937, 3, 1))
+    assert [d.text for d in find_dates("In 1794 some 1500 men and 1917 troops", modern)] == ["1917"]
+    early = Context(creation=dt.date(1650, 6, 1))
+    assert [(d.text, d.attrs) for d in find_dates("since 1642, with 1500 men, in 1645-48", early)] == [
+        ("1642", {"when": "1642"}), ("1645-48", {"from": "1645", "to": "1648"})]

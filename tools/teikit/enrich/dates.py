@@ -39,7 +39,10 @@ _MONTH_ABBR = r"Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|De
 _MONTH = rf"(?:{_MONTH_NAMES}|{_MONTH_NAMES.upper()}|{_MONTH_ABBR}|{_MONTH_ABBR.upper()})"
 _ORDINAL = r"(?:st|nd|rd|th|ST|ND|RD|TH)"
 _DAY = rf"(?:[1-9]|[12][0-9]|3[01]){_ORDINAL}?"
-_YEAR = r"(?:1[89][0-9]{2}|20[0-4][0-9])"
+# A year with a month or a season is any from 1000 to 2099 (an early modern letter is dated too); a
+# number alone is read as a year only within _bare_year's window, since most such numbers are quantities.
+_YEAR = r"(?:1[0-9]{3}|20[0-9]{2})"
+_MODERN_YEAR = r"(?:1[89][0-9]{2}|20[0-4][0-9])"
 _DASH = r"\s?[-–—]\s?"
 _SEASON = r"(?:spring|summer|autumn|fall|winter|Spring|Summer|Autumn|Fall|Winter|SPRING|SUMMER|AUTUMN|FALL|WINTER)"
 # between the two ends of a range: a dash, or "to" ("from 2 to 13 March"; the "from" stays outside),
@@ -85,7 +88,7 @@ _COMPILED = [(name, re.compile(rx)) for name, rx in _PATTERNS]
 _COMPILED_CAPITALS = [(name, re.compile(rx, re.I)) for name, rx in _PATTERNS]
 _JULIAN_CUE = re.compile(r"old[- ]style|\bO\.\s?S\.|old (?:Russian )?calendar|Julian calendar|Russian calendar", re.I)
 _ORDINAL_AFTER = re.compile(rf"{_ORDINAL}(?![^\W\d_])")
-_YEAR_ALONE = re.compile(rf"(?<![0-9]){_YEAR}(?![0-9])")
+_YEAR_ALONE = re.compile(rf"(?<![0-9]){_MODERN_YEAR}(?![0-9])")
 _SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*\s+(?=[A-Z\"“‘(])")
 # Words before a bare number that make it not a year.
 _NOT_A_YEAR = re.compile(r"(?:No\.|no\.|p\.|pp\.|Vol\.|vol\.|page|pages|number|Nos?\.|§|\$|£)\s?$")
@@ -202,6 +205,8 @@ def find_dates(text: str, ctx: Context | None = None, *, sentence=None,
             continue
         if kind == "year" and ctx.creation is not None and int(g["y"]) > ctx.creation.year:
             continue  # a bare number later than the writing is a quantity ("2000 kilometers"), not a year
+        if kind in ("year", "y_range", "from_to") and not _bare_year(int(g.get("y") or g["y1"]), ctx):
+            continue
         around = sentence(start, end)
         julian = ctx.julian_default or bool(_JULIAN_CUE.search(around))
         # a year printed later in the same sentence ("March 3 and again April 5, 1937") is the nearest
@@ -221,6 +226,13 @@ def find_dates(text: str, ctx: Context | None = None, *, sentence=None,
         out.append(DateMatch(start, end, text[start:end], attrs, inferred))
         taken = end
     return out
+
+
+def _bare_year(y: int, ctx: Context) -> bool:
+    """May a number standing alone be this year?  From 1800 to 2049, or, in a document written
+    earlier, from a century before its writing (a letter of 1650 names 1642, not "1500 men")."""
+    low = 1800 if ctx.creation is None else min(1800, ctx.creation.year - 100)
+    return low <= y <= 2049
 
 
 def _whole(kind: str, found: str) -> bool:
@@ -406,7 +418,7 @@ class DatesPass:
             key = _div_key(run)
             if not ctx.eligible(run):
                 # a year inside existing markup still sets the context
-                for m in re.finditer(_YEAR, run.text):
+                for m in re.finditer(_MODERN_YEAR, run.text):
                     last_year[key] = int(m.group(0))
                 i += 1
                 continue
@@ -440,6 +452,6 @@ class DatesPass:
                             not ctx.doc.root.xpath(".//*[local-name()='calendar'][@xml:id='julian']"):
                         change.notes.append(note)
                         change.where.append(wrapped[0].start)
-            for m in re.finditer(_YEAR, stretch.text):
+            for m in re.finditer(_MODERN_YEAR, stretch.text):
                 last_year[key] = int(m.group(0))
         return edits
