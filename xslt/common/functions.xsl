@@ -361,13 +361,28 @@
                           | tei:orgName | tei:title))[1]))"/>
   </xsl:function>
 
-  <!-- The name under which an entry is sorted: surname first for persons. -->
+  <!-- The name under which an entry is sorted: surname first for persons, without the particle it begins
+       with ("von Seeckt" under S, as indexes list him: "Seeckt, Hans von"). -->
   <xsl:function name="tk:entry-sort" as="xs:string">
     <xsl:param name="entry" as="element()"/>
     <xsl:variable name="full" select="($entry/*[@type = 'full'])[1]"/>
     <xsl:sequence select="lower-case(normalize-space(if ($full/tei:surname)
-                          then string-join(($full/tei:surname, $full/tei:forename), ' ')
+                          then string-join((tk:surname-proper($full), $full/tei:forename), ' ')
                           else tk:entry-name($entry)))"/>
+  </xsl:function>
+
+  <!-- The particle a person's surname begins with, in small letters ("von", "de la"), else "" ("Van Buren" is
+       under V); and the surname without it. -->
+  <xsl:function name="tk:particle" as="xs:string">
+    <xsl:param name="name" as="element()?"/>
+    <xsl:variable name="lead" select="'^(((von|vom|zu|zum|zur|van|den|der|de|del|della|di|da|du|la|le|ten|ter) )+)'"/>
+    <xsl:variable name="surname" select="normalize-space(string-join($name/tei:surname, ' '))"/>
+    <xsl:sequence select="if (matches($surname, $lead)) then normalize-space(replace($surname, $lead || '.*$', '$1')) else ''"/>
+  </xsl:function>
+
+  <xsl:function name="tk:surname-proper" as="xs:string">
+    <xsl:param name="name" as="element()?"/>
+    <xsl:sequence select="normalize-space(substring(normalize-space(string-join($name/tei:surname, ' ')), string-length(tk:particle($name)) + 1))"/>
   </xsl:function>
 
   <xsl:function name="tk:entry-dates" as="xs:string?">
