@@ -19,7 +19,7 @@ from readings import missing_from_pdf, pdf_text, pdf_words, reading_words
 
 from teikit.build import collect, run
 from teikit.build.pdf import Job, _latex_error, latex_source
-from teikit.errors import BuildError
+from teikit.errors import BuildError, ConfigError
 from teikit.parsing import NS, parse
 
 pytestmark = pytest.mark.latex
@@ -201,6 +201,14 @@ def test_index_of_persons_with_page_and_line(edition_pdfs):
     # one headword per person (a break hint written from a note once made a second one)
     heads = re.findall(r"^([A-Z][\w’'-]+(?:, [\w. ]+)? \([^)]*\)),", index, re.M)
     assert heads and len(heads) == len(set(heads)), [h for h in heads if heads.count(h) > 1][:5]
+
+
+def test_the_index_sorts_a_name_under_its_surname_not_its_particle(edition_pdfs):
+    index = pdf_text(edition_pdfs / "pdf" / "edition.pdf")  # the dated forms are the index's own
+    heads = re.findall(r"^([A-Z][\w’'-]+(?:, [\w. ]+)? \([^)]*\)),", index, re.M)
+    assert "Seeckt, Hans von (1866–1936)" in heads and not re.search(r"^[Vv]on Seeckt", index, re.M), heads
+    i = heads.index("Seeckt, Hans von (1866–1936)")
+    assert heads[i - 1][0] == "S" and heads[i - 1].lower() < "seeckt" < heads[i + 1].lower(), heads[i - 2:i + 3]
 
 
 # ------------------------------------------------------------------ safety and errors
@@ -440,6 +448,17 @@ def test_a_texts_address_comes_from_itself_not_from_what_else_is_built(tmp_path)
     assert len(messages) == 1 and "published as 'ms-1-2'" in messages[0]
 
 
+def test_a_trim_size_without_its_unit_is_an_error_not_six_by_nine_inches(tmp_path):
+    need_tex()
+    src = FIXTURES / "latex" / "two-line-heading.xml"
+    with pytest.raises(ConfigError) as err:
+        run([src], tmp_path, html=False, pdf=True, settings={"trim": "170x240"})
+    assert "trim '170x240' is not a size (a unit is needed: in, mm or cm)" in str(err.value), str(err.value)
+    assert not (tmp_path / "pdf").exists()
+    run([src], tmp_path, html=False, pdf=True, settings={"trim": "170 x 240 mm"})
+    assert info(tmp_path / "pdf" / "two-line-heading.pdf")["Page size"].startswith("481.89 x 680.31"), info(tmp_path / "pdf" / "two-line-heading.pdf")
+
+
 def test_a_latex_failure_is_reported_and_leaves_no_pdf(tmp_path):
     need_tex()
     src = FIXTURES / "latex" / "specials.xml"
@@ -560,6 +579,15 @@ def test_a_lemma_keeps_the_italics_and_bold_of_the_words_it_cites(tmp_path):
                   r"<i>readingword</i> ?\] readnig"]:
         assert re.search(lemma, text), (lemma, text)
     assert "A note in the reading." in text and "reading. ]" not in text  # the lemma leaves its note out
+
+
+def test_a_word_longer_than_the_measure_in_a_heading_is_divided_not_run_into_the_margin(tmp_path):
+    _fixture_lines(tmp_path, "long-word-heading")  # (every word there, the divided one rejoined)
+    box = lxml.etree.fromstring(subprocess.run(["pdftotext", "-bbox", str(tmp_path / "pdf" / "long-word-heading.pdf"), "-"],
+                                               capture_output=True, check=True).stdout)
+    words = [w for w in box.iter("{http://www.w3.org/1999/xhtml}word") if re.search("donau|versicherung", w.text or "", re.I)]
+    right = (6 - 0.9) * 72  # a right-hand page of 6 in, its outer margin 0.9 in
+    assert len(words) == 2 and all(float(w.get("xMax")) < right + 1 for w in words), [(w.text, w.get("xMax")) for w in words]
 
 
 def test_a_heading_of_several_lines_counts_each_of_its_lines(tmp_path):

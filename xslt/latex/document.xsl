@@ -11,24 +11,12 @@
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:tk="urn:teikit"
     xmlns:tex="urn:teikit:latex"
-    xmlns:fn="http://www.w3.org/2005/xpath-functions"
     exclude-result-prefixes="#all"
     expand-text="yes">
 
   <xsl:function name="tex:option" as="xs:string">
     <xsl:param name="name" as="xs:string"/>
     <xsl:sequence select="string(($options($name), '')[1])"/>
-  </xsl:function>
-
-  <!-- Trim size: "6x9in", "a5", "170x240mm"; the text block is set from it. -->
-  <xsl:function name="tex:geometry" as="xs:string">
-    <xsl:param name="trim" as="xs:string"/>
-    <xsl:variable name="t" select="lower-case(replace($trim, '\s', ''))"/>
-    <xsl:variable name="m" select="analyze-string($t, '^(\d+(\.\d+)?)x(\d+(\.\d+)?)(in|mm|cm)$')//fn:group"/>
-    <xsl:sequence select="
-        if ($t = ('a4', 'a5', 'b5', 'letter')) then $t || 'paper'
-        else if (exists($m[@nr = 5])) then 'paperwidth=' || $m[@nr = 1] || $m[@nr = 5] || ',paperheight=' || $m[@nr = 3] || $m[@nr = 5]
-        else 'paperwidth=6in,paperheight=9in'"/>
   </xsl:function>
 
   <xsl:template name="tex:preamble">
@@ -39,7 +27,7 @@
     <xsl:param name="bidi" as="xs:boolean" select="false()"/>
 \documentclass[10pt,twoside,openany]{{book}}
 % Written by teikit from TEI; compile with lualatex -no-shell-escape.
-\usepackage[{tex:geometry(tex:option('trim'))},inner=0.7in,outer=0.9in,top=0.75in,bottom=0.8in,headsep=14pt,marginparwidth=0.55in,marginparsep=6pt]{{geometry}}
+\usepackage[{tex:option('paper')},inner=0.7in,outer=0.9in,top=0.75in,bottom=0.8in,headsep=14pt,marginparwidth=0.55in,marginparsep=6pt]{{geometry}}
 \usepackage{{fontspec}}
 % letters the book face lacks come from the fonts installed that have them (HarfBuzz shapes them)
 \directlua{{luaotfload.add_fallback("tkfallback", {{{string-join(tex:fallback-fonts() ! ('"' || . || ':mode=harf;"'), ', ')}}})}}
@@ -65,8 +53,10 @@
 \makeindex[name=persons,title=Index of Persons,columns=2]
 \usepackage[hidelinks,hyperfootnotes=false,hyperindex=false,bookmarks=true,bookmarksopen=true,pdftitle={{{$title}}},pdfauthor={{{$author}}},pdfcreator={{teikit}},pdflang={{{tex:plain($lang)}}}]{{hyperref}}
 \setcounter{{tocdepth}}{{1}}\setcounter{{secnumdepth}}{{-1}}
-% headings (LaTeX's, which reledmac's \eledsection sets) ragged right and not divided
-\newcommand{{\tkheadstyle}}{{\raggedright\hyphenpenalty=10000\exhyphenpenalty=10000 }}
+% headings (LaTeX's, which reledmac's \eledsection sets) ragged right and not divided, unless a word is
+% longer than the measure: ragged right, a line ending at a space costs nothing, a divided word all but
+% the most (9999, not 10000: that word would run into the margin)
+\newcommand{{\tkheadstyle}}{{\raggedright\hyphenpenalty=9999\exhyphenpenalty=9999 }}
 \newcommand{{\tkheadwarning}}{{\PackageWarning{{teikit}}{{the class has changed: headings may be justified}}}}
 \patchcmd{{\section}}{{\bfseries}}{{\bfseries\tkheadstyle}}{{}}{{\tkheadwarning}}\patchcmd{{\subsection}}{{\bfseries}}{{\bfseries\tkheadstyle}}{{}}{{\tkheadwarning}}
 \patchcmd{{\subsubsection}}{{\bfseries}}{{\bfseries\tkheadstyle}}{{}}{{\tkheadwarning}}

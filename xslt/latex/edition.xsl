@@ -20,7 +20,8 @@
   <xsl:import href="inline.xsl"/>
   <xsl:import href="document.xsl"/>
 
-  <!-- title, editors (of the edition), trim ("6x9in"), font, volume (true: the whole edition) -->
+  <!-- title, editors (of the edition), paper (geometry's options for the trim size), font, volume (true: the
+       whole edition) -->
   <xsl:param name="options" as="map(*)" select="map{}"/>
   <xsl:param name="register" as="document-node()?" select="()"/>
 

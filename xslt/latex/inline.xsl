@@ -168,8 +168,10 @@
     <xsl:variable name="entry" select="if ($name/@ref) then tk:entry($name, $register) else ()"/>
     <xsl:variable name="dates" select="if ($entry/self::tei:person) then tk:entry-dates($entry) else ()"/>
     <xsl:variable name="full" select="$entry/tei:persName[@type = 'full']"/>
-    <xsl:variable name="shown" select="if ($full/tei:surname) then string-join(($full/tei:surname, $full/(tei:forename | tei:genName))
-                                       ! normalize-space(.), ', ') else if ($entry) then tk:entry-name($entry) else ''"/>
+    <!-- "Seeckt, Hans von": a surname's particle after the forename, where the entry is sorted -->
+    <xsl:variable name="shown" select="if ($full/tei:surname) then string-join((tk:surname-proper($full),
+                                       string-join(($full/tei:forename, tk:particle($full)) ! normalize-space(.)[.], ' '), $full/tei:genName)
+                                       ! normalize-space(.)[.], ', ') else if ($entry) then tk:entry-name($entry) else ''"/>
     <xsl:sequence select="if ($entry/self::tei:person)
         then '\edindex[persons]{' || tex:index-entry(tk:entry-sort($entry), $shown
              || (if ($dates) then ' (' || $dates || ')' else '')) || $encap || '}'

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .. import config, resources, xslt
-from ..errors import BuildError
+from ..errors import BuildError, ConfigError
 from ..files import atomic_write
 from . import BuildReport, Text, edition_document, fonts
 
@@ -33,6 +33,9 @@ MAX_PASSES = 6
 # makeindex: page and line as "12.5"; entries separated by commas.
 INDEX_STYLE = 'page_compositor "."\ndelim_0 ", "\ndelim_1 ", "\ndelim_2 ", "\n'
 RERUN = re.compile(r"has changed since the last run|Rerun to get|Label\(s\) may have changed|run LaTeX (two more|again)")
+# A trim size: a paper LaTeX names, or width x height in one unit.
+PAPERS = ("a4", "a5", "b5", "letter")
+TRIM = re.compile(r"(\d+(?:\.\d+)?)x(\d+(?:\.\d+)?)(in|mm|cm)")
 # The print options and their defaults are the configuration's [build] table (volume is per job).
 DEFAULTS = {k: v for k, v in config.DEFAULTS["build"].items() if k != "volume"}
 
@@ -57,6 +60,7 @@ def latex_source(texts: list[Text], register, settings: dict, *, volume: bool) -
     """The LaTeX of one text (volume=False) or of the whole edition."""
     options = dict(DEFAULTS, **{k: v for k, v in settings.items() if k in DEFAULTS and v}, volume=volume)
     options["line-numbers-every"] = max(1, int(options["line-numbers-every"]))
+    options["paper"] = paper(str(options["trim"]))
     letters = ["".join(t.doc.root.itertext()) for t in texts]
     options["fallback-fonts"] = "|".join(fonts.fallback_chain(letters, options["font"]))
     options["greek-font"] = fonts.greek_face(letters, options["font"]) or ""
@@ -64,6 +68,21 @@ def latex_source(texts: list[Text], register, settings: dict, *, volume: bool) -
     if register is not None:
         params["register"] = register
     return xslt.transform(resources.xslt("latex/edition.xsl"), edition_document(texts, set()), params=params).text
+
+
+def paper(trim: str) -> str:
+    """geometry's options for a trim size ("6x9in", "170x240mm", "a5"); a size it cannot read is an error, not
+    the default (a size without its unit was printed as 6 x 9 in without a word)."""
+    t = re.sub(r"\s", "", trim).lower().replace("×", "x")
+    if t in PAPERS:
+        return f"{t}paper"
+    m = TRIM.fullmatch(t)
+    if not m:
+        unit = " (a unit is needed: in, mm or cm)" if re.fullmatch(r"[\d.]+x[\d.]+", t) else ""
+        raise ConfigError(f"build: trim {trim!r} is not a size{unit}",
+                          hint=f"write width x height with a unit (\"6x9in\", \"170x240mm\") or one of {', '.join(PAPERS)}")
+    width, height, unit = m.groups()
+    return f"paperwidth={width}{unit},paperheight={height}{unit}"
 
 
 def build_pdf(texts: list[Text], register, out: Path, *, settings: dict | None = None,
