@@ -1505,3 +1505,50 @@ def test_the_foreign_play_links_its_speakers_and_bellini_aligns_his_lines(foreig
         assert "p. ?" not in html.text_content(), key
     schnitzler = lxml.html.parse(str(foreign_site / "texts" / "l02854.html")).getroot()
     assert schnitzler.xpath("//span[contains(@class, 'long-s')]/span[@class='source'][. = 'ſ']")
+
+
+_OWN_LETTER = """<?xml version="1.0" encoding="UTF-8"?>
+<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="en" xml:id="{key}">
+  <teiHeader><fileDesc><titleStmt><title>Letter {key}</title></titleStmt>
+    <publicationStmt><p>A project of its own.</p></publicationStmt><sourceDesc><p>Manuscript.</p></sourceDesc>
+  </fileDesc></teiHeader>
+  <text><body><p>A note to <persName ref="persons.xml#jena">Jena</persName> about the weather.</p></body></text>
+</TEI>"""
+_OWN_REGISTER = """<?xml version="1.0" encoding="UTF-8"?>
+<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="en">
+  <teiHeader><fileDesc><titleStmt><title>Persons</title></titleStmt>
+    <publicationStmt><p>A project of its own.</p></publicationStmt><sourceDesc><p>Born digital.</p></sourceDesc>
+  </fileDesc></teiHeader>
+  <text><body><listPerson><person xml:id="jena"><persName>Jena Holm</persName></person></listPerson></body></text>
+</TEI>"""
+
+
+def test_another_projects_site_has_its_register_and_none_of_our_schema(tmp_path):
+    """A register under another name is found as lint and enrich find it (the texts point into it); the site
+    offers only the kinds of entries it has, and neither this edition's schema nor its guidelines."""
+    src = tmp_path / "src"
+    src.mkdir()
+    for key in ("one", "two"):
+        (src / f"{key}.xml").write_text(_OWN_LETTER.format(key=key), encoding="utf-8")
+    (src / "persons.xml").write_text(_OWN_REGISTER, encoding="utf-8")
+    out = tmp_path / "out"
+    run([src], out, html=True, pdf=False, search=False)
+    site = out / "html"
+    assert sorted(p.name for p in (site / "texts").iterdir()) == ["one.html", "two.html"]
+    assert sorted(p.name for p in (site / "registers").iterdir()) == ["persons.html"]
+    assert (site / "downloads" / "persons.xml").read_bytes() == (src / "persons.xml").read_bytes()
+    letter = lxml.html.parse(str(site / "texts" / "one.html")).getroot()
+    assert letter.xpath("//main//a[normalize-space() = 'Jena']/@href") == ["../registers/persons.html#jena"]
+    assert [a.text for a in letter.xpath("//header//nav//a")] == ["Texts", "Persons", "Search"]
+    home = lxml.html.parse(str(site / "index.html")).getroot()
+    assert not home.xpath("//a[contains(@href, 'guidelines') or contains(@href, 'schema/')]")
+    assert home.xpath("//a[@href = 'downloads/persons.xml']") and not (site / "schema").exists()
+    from teikit.build import collect
+    from teikit.build.pdf import latex_source
+    texts, register = collect([src])
+    assert r"\edindex[persons]{jena holm@Jena Holm}Jena" in latex_source(texts, register, {}, volume=False)
+    # built again without one of the texts: its page and download do not outlive it
+    (src / "two.xml").unlink()
+    run([src], out, html=True, pdf=False, search=False)
+    assert sorted(p.name for p in (site / "texts").iterdir()) == ["one.html"]
+    assert not (site / "downloads" / "two.xml").exists()

@@ -382,9 +382,12 @@ def ingest(source, output, ocr, key, register_path, config_path):
 @click.option("--base-url", default=None, help="Public URL of the web edition, for the citation links.")
 @click.option("--volume/--no-volume", default=None,
               help="With several texts, also make edition.pdf, the whole edition as one volume (default: yes).")
+@click.option("--register", "register_path", type=click.Path(dir_okay=False), default=None,
+              help="The register of persons, places and organisations (default: the file among PATHS the "
+                   "texts point into, whatever its name, else a register.xml among them).")
 @config_option
 @handle_errors
-def build(paths, want_html, want_pdf, out, no_search, base_url, volume, config_path):
+def build(paths, want_html, want_pdf, out, no_search, base_url, volume, register_path, config_path):
     """Build the web edition (HTML, search) and the print edition (LaTeX, PDF).
 
     With neither --html nor --pdf, both are built.  PATHS default to tei/.
@@ -404,7 +407,7 @@ def build(paths, want_html, want_pdf, out, no_search, base_url, volume, config_p
         want_html = want_pdf = True
     started = time.perf_counter()
     report = run(_paths(paths, config), Path(out), html=want_html, pdf=want_pdf, search=not no_search,
-                 settings=settings)
+                 settings=settings, register_path=register_path)
     for m in report.messages:
         click.echo(m, err=True)
     total = time.perf_counter() - started

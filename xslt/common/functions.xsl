@@ -324,13 +324,19 @@
                           else $pointer"/>
   </xsl:function>
 
+  <!-- The register's file name, which the texts' pointers name (the build passes it: a project's may be
+       persons.xml). -->
+  <xsl:param name="register-file" as="xs:string" select="'register.xml'"/>
+
   <!-- The id in the register a pointer names, by its own document's prefixes (psn:stalin →
        register.xml#stalin → stalin); none for a pointer elsewhere. -->
   <xsl:function name="tk:register-id" as="xs:string?">
     <xsl:param name="pointer" as="xs:string"/>
     <xsl:param name="context" as="node()"/>
     <xsl:variable name="t" select="tk:expand($pointer, $context)"/>
-    <xsl:sequence select="if (contains($t, 'register.xml#')) then substring-after($t, 'register.xml#') else ()"/>
+    <xsl:variable name="file" select="substring-before($t, '#')"/>
+    <xsl:sequence select="if ($file = $register-file or ends-with($file, '/' || $register-file))
+                          then substring-after($t, '#') else ()"/>
   </xsl:function>
 
   <!-- The register entry of an id, if the register has one (a person, place, organisation or work). -->

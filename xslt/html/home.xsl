@@ -47,14 +47,22 @@
         <section aria-labelledby="reg-h">
           <h2 id="reg-h">{if ($register) then 'Registers and search' else 'Search'}</h2>
           <ul>
-            <xsl:if test="$register">
-              <li><a href="registers/persons.html">Persons</a>, <a href="registers/places.html">places</a>,
-                <a href="registers/organisations.html">organisations</a> and <a href="registers/works.html">works</a>
-                named in the texts, with every mention.</li>
+            <xsl:variable name="kinds" select="('persons', 'places', 'organisations', 'works')[. = $html:offered]"/>
+            <xsl:if test="exists($kinds)">
+              <li>
+                <xsl:for-each select="$kinds">
+                  <xsl:variable name="label" select="$html:register-kinds(.)"/>
+                  <xsl:if test="position() gt 1">{if (position() = last()) then ' and ' else ', '}</xsl:if>
+                  <a href="registers/{.}.html">{if (position() = 1) then $label else lower-case($label)}</a>
+                </xsl:for-each>
+                <xsl:text> named in the texts, with every mention.</xsl:text>
+              </li>
             </xsl:if>
             <li><a href="search.html">Full-text search</a>, by text and author.</li>
-            <li><a href="docs/guidelines.html">Encoding guidelines</a> (the edition's TEI customization) and
-              <a href="docs/lint-rules.html">editorial checks</a>.</li>
+            <xsl:if test="$html:offered = 'schema'">
+              <li><a href="docs/guidelines.html">Encoding guidelines</a> (the edition's TEI customization) and
+                <a href="docs/lint-rules.html">editorial checks</a>.</li>
+            </xsl:if>
           </ul>
         </section>
         <section aria-labelledby="dl-h">
@@ -64,10 +72,12 @@
               <li>{tk:title((.//(tei:TEI | tei:teiCorpus))[1])}: <a href="downloads/{@key}.xml">TEI</a><xsl:if test="@pdf = 'true'"> · <a href="downloads/{@key}.pdf">PDF</a></xsl:if></li>
             </xsl:for-each>
             <xsl:if test="$options('pdf')"><li>The whole edition as one volume: <a href="downloads/edition.pdf">PDF</a></li></xsl:if>
-            <xsl:if test="$register"><li>The register: <a href="downloads/register.xml">TEI</a></li></xsl:if>
-            <li>The encoding schema (the texts’ <code>xml-model</code> instructions point to it): <a href="schema/edition.odd">ODD</a>
-              · <a href="schema/edition.rng">RELAX NG</a> · <a href="schema/edition.sch">Schematron</a>
-              · <a href="schema/edition.xsd">W3C XML Schema</a>; described in the <a href="docs/guidelines.html">encoding guidelines</a></li>
+            <xsl:if test="$register"><li>The register: <a href="downloads/{$register-file}">TEI</a></li></xsl:if>
+            <xsl:if test="$html:offered = 'schema'">
+              <li>The encoding schema (the texts’ <code>xml-model</code> instructions point to it): <a href="schema/edition.odd">ODD</a>
+                · <a href="schema/edition.rng">RELAX NG</a> · <a href="schema/edition.sch">Schematron</a>
+                · <a href="schema/edition.xsd">W3C XML Schema</a>; described in the <a href="docs/guidelines.html">encoding guidelines</a></li>
+            </xsl:if>
           </ul>
         </section>
         <section id="principles" aria-labelledby="principles-h">

@@ -48,7 +48,7 @@
           <p class="site-title"><a href="{$up}index.html"><xsl:sequence select="html:current('index.html', $path)"/>{tk:title-parts(html:option('title'))[1]}</a></p>
           <nav aria-label="Edition">
             <ul>
-              <xsl:for-each select="$html:navigation[?register = false() or exists($register)]">
+              <xsl:for-each select="$html:navigation[empty(?offered) or ?offered = $html:offered]">
                 <li><a href="{$up}{?href}"><xsl:sequence select="html:current(?href, $path)"/>{?label}</a></li>
               </xsl:for-each>
             </ul>
@@ -64,15 +64,22 @@
     </html>
   </xsl:template>
 
-  <!-- The links of every page's navigation, from the site's root; register: only with a register. -->
+  <!-- The links of every page's navigation, from the site's root; offered: only when the site has it. -->
   <xsl:variable name="html:navigation" as="map(*)+" select="(
-      map{'href': 'index.html#texts', 'label': 'Texts', 'register': false()},
-      map{'href': 'registers/persons.html', 'label': 'Persons', 'register': true()},
-      map{'href': 'registers/places.html', 'label': 'Places', 'register': true()},
-      map{'href': 'registers/organisations.html', 'label': 'Organisations', 'register': true()},
-      map{'href': 'registers/works.html', 'label': 'Works', 'register': true()},
-      map{'href': 'search.html', 'label': 'Search', 'register': false()},
-      map{'href': 'docs/guidelines.html', 'label': 'Encoding guidelines', 'register': false()})"/>
+      map{'href': 'index.html#texts', 'label': 'Texts'},
+      map{'href': 'registers/persons.html', 'label': 'Persons', 'offered': 'persons'},
+      map{'href': 'registers/places.html', 'label': 'Places', 'offered': 'places'},
+      map{'href': 'registers/organisations.html', 'label': 'Organisations', 'offered': 'organisations'},
+      map{'href': 'registers/works.html', 'label': 'Works', 'offered': 'works'},
+      map{'href': 'search.html', 'label': 'Search'},
+      map{'href': 'docs/guidelines.html', 'label': 'Encoding guidelines', 'offered': 'schema'})"/>
+
+  <!-- What the site offers beyond its texts and search: the kinds of register entries it has (a register
+       without organisations gets no empty page), and the edition's schema and guidelines, only when the
+       texts are encoded to it (another project's texts are not described by this edition's guidelines). -->
+  <xsl:variable name="html:offered" as="xs:string*"
+      select="distinct-values($register//tei:text//(tei:person | tei:place | tei:org | tei:bibl)[@xml:id]
+              ! tk:entry-kind(.)), 'schema'[$options('schema')]"/>
 
   <!-- aria-current on the link to the page it is on -->
   <xsl:function name="html:current" as="attribute()?">

@@ -47,7 +47,7 @@
       </xsl:result-document>
     </xsl:for-each>
     <xsl:if test="$register">
-      <xsl:for-each select="map:keys($html:register-kinds)" xmlns:map="http://www.w3.org/2005/xpath-functions/map">
+      <xsl:for-each select="map:keys($html:register-kinds)[. = $html:offered]" xmlns:map="http://www.w3.org/2005/xpath-functions/map">
         <xsl:result-document href="registers/{.}.html" format="page">
           <xsl:call-template name="html:register-page">
             <xsl:with-param name="kind" select="."/>

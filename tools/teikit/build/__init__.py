@@ -49,20 +49,23 @@ def slug(text: str) -> str:
     return s or "text"
 
 
-def collect(paths: Iterable[str | Path], messages: list[str] | None = None) -> tuple[list[Text], Document | None]:
-    """The texts to build and the register (register.xml is not a text).
+def collect(paths: Iterable[str | Path], messages: list[str] | None = None,
+            register_path: str | Path | None = None) -> tuple[list[Text], Document | None]:
+    """The texts to build and the register (which is not a text).
 
+    The register is the one asked for, else the file among the inputs that the texts point into (as lint
+    and enrich find it: by prefixDef or pointer, whatever its name), else a register.xml among them.
     A text's key (its page and PDF name) comes from its own xml:id, else its file name, so that its
     address does not depend on what else is built; two texts that would share one are told apart by
     the file name, and only as a last resort by a number, with a warning in ``messages``."""
-    texts, register = [], None
+    docs = [parse(f) for f in discover(paths)]
+    register = _register(docs, register_path, messages)
+    texts = []
     keys: dict[str, Path] = {}
-    for f in discover(paths):
-        doc = parse(f)
-        if f.name == "register.xml" and doc.root.get("{http://www.w3.org/XML/1998/namespace}id") == "register" \
-                or doc.root.find(".//tei:text//tei:listPerson", NS) is not None and f.name == "register.xml":
-            register = doc
+    for doc in docs:
+        if doc is register:
             continue
+        f = Path(doc.path)
         xml_id = doc.root.get("{http://www.w3.org/XML/1998/namespace}id")
         choices = [slug(c) for c in (xml_id, f.stem) if c and slug(c) != "text"] or ["text"]
         key = next((c for c in choices if c not in keys), None)
@@ -79,6 +82,33 @@ def collect(paths: Iterable[str | Path], messages: list[str] | None = None) -> t
     if not texts:
         raise InputError("no TEI text to build", hint="give the files or folders of the edition (default: tei/)")
     return texts, register
+
+
+def _register(docs: list[Document], asked: str | Path | None, messages: list[str] | None) -> Document | None:
+    """The register among the inputs (or the one asked for, wherever it is)."""
+    from collections import Counter
+
+    from ..register import register_path_for
+    by_path = {Path(d.path).resolve(): d for d in docs}
+    if asked is not None:
+        where = Path(asked).resolve()
+        if not where.is_file():
+            raise InputError("no such register", path=str(asked))
+        return by_path.get(where) or parse(where)
+    named = Counter()
+    for d in docs:
+        p = register_path_for(d)
+        if p is not None and p.resolve() in by_path and p.resolve() != Path(d.path).resolve():
+            named[p.resolve()] += 1
+    if named:
+        (chosen, _), *others = named.most_common()
+        if others and messages is not None:
+            messages.append(f"warning: the texts point into several registers; {chosen.name} is used, not "
+                            f"{', '.join(p.name for p, _ in others)} (give one with --register)")
+        return by_path[chosen]
+    return next((d for d in docs if Path(d.path).name == "register.xml" and (
+        d.root.get("{http://www.w3.org/XML/1998/namespace}id") == "register"
+        or d.root.find(".//tei:text//tei:listPerson", NS) is not None)), None)
 
 
 TK = "urn:teikit"
@@ -106,13 +136,13 @@ def _fallbacks_stand_in(root: etree._Element) -> None:
 
 
 def run(paths, out: Path, *, html: bool = True, pdf: bool = True, search: bool = True,
-        settings: dict | None = None) -> BuildReport:
+        settings: dict | None = None, register_path: str | Path | None = None) -> BuildReport:
     """Build what is asked into ``out`` (html/, latex/, pdf/)."""
     import time
     settings = settings or {}
     report = BuildReport()
     t = time.perf_counter()
-    texts, register = collect(paths, report.messages)
+    texts, register = collect(paths, report.messages, register_path)
     report.timings["collect"] = time.perf_counter() - t
     if pdf:
         from .pdf import build_pdf

@@ -22,12 +22,15 @@ def build_html(texts: list[Text], register, out: Path, *, options: dict, pdf_dir
     out = Path(out)
     t0 = time.perf_counter()
     pdf_keys, volume = _current_pdfs(texts, register, pdf_dir, report.messages)
-    opts = dict(options, pdf=volume)
+    schema = uses_edition_schema(texts)
+    opts = dict(options, pdf=volume, schema=schema)
     edition = edition_document(texts, pdf_keys)
     _name_missing_parts(edition, texts)
-    params = {"options": opts, "docs": {name: lxml.html.document_fromstring(page) for name, page in _docs().items()}}
+    params = {"options": opts,
+              "docs": {name: lxml.html.document_fromstring(page) for name, page in _docs().items()} if schema else {}}
     if register is not None:
         params["register"] = register
+        params["register-file"] = Path(register.path).name
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".teikit-", dir=out) as tmp:
         xslt.transform(resources.xslt("html/site.xsl"), edition, params=params, output_dir=tmp)
@@ -40,7 +43,8 @@ def build_html(texts: list[Text], register, out: Path, *, options: dict, pdf_dir
             os.replace(page, target)  # atomic: the temporary folder is inside the output folder
             report.written.append(target)
     _copy_assets(out, report)
-    _copy_schema(out, report)
+    if schema:
+        _copy_schema(out, report)
     for t in texts:
         report.written.append(atomic_write(out / "downloads" / f"{t.key}.xml", t.doc.data))
     linked = [f"{k}.pdf" for k in sorted(pdf_keys)] + (["edition.pdf"] if volume else [])
@@ -50,7 +54,9 @@ def build_html(texts: list[Text], register, out: Path, *, options: dict, pdf_dir
     for name in [f"{t.key}.pdf" for t in texts if t.key not in pdf_keys] + ([] if volume else ["edition.pdf"]):
         (out / "downloads" / name).unlink(missing_ok=True)
     if register is not None:
-        report.written.append(atomic_write(out / "downloads" / "register.xml", register.data))
+        # under its own name, which the downloaded texts' pointers use
+        report.written.append(atomic_write(out / "downloads" / Path(register.path).name, register.data))
+    _remove_stale(out, report.written)
     report.timings["html: write"] = time.perf_counter() - t1
     if search and records is not None:
         t2 = time.perf_counter()
@@ -105,6 +111,40 @@ def _copy_assets(out: Path, report: BuildReport) -> None:
             report.written.append(atomic_write(out / "assets" / f.name, f.read_bytes()))
     # browsers ask for /favicon.ico whatever the pages say
     report.written.append(atomic_write(out / "favicon.ico", (src / "favicon.ico").read_bytes()))
+
+
+MANIFEST = ".teikit-files"
+
+
+def _remove_stale(out: Path, written: list[Path]) -> None:
+    """Remove what the last build into this folder wrote and this one did not (the page of a text no
+    longer built would be published with the folder); files teikit did not write are never touched."""
+    manifest = out / MANIFEST
+    now = {p.relative_to(out).as_posix() for p in written if out in p.parents}
+    try:
+        before = set(manifest.read_text(encoding="utf-8").splitlines())
+    except OSError:
+        before = set()
+    for rel in sorted(before - now):
+        if rel and ".." not in Path(rel).parts:
+            (out / rel).unlink(missing_ok=True)
+    atomic_write(manifest, "".join(f"{rel}\n" for rel in sorted(now)))
+
+
+def uses_edition_schema(texts: list[Text]) -> bool:
+    """Do the texts point to the edition's schema (an xml-model naming edition.rng, .sch, .xsd or .odd)?
+    Only then does the site ship that schema and its guidelines, as the texts' own."""
+    for t in texts:
+        node = t.doc.root.getprevious()
+        while node is not None:
+            if isinstance(node, etree._ProcessingInstruction) and node.target == "xml-model" and \
+                    (node.get("href") or "").rsplit("/", 1)[-1] in _SCHEMA_FILES:
+                return True
+            node = node.getprevious()
+    return False
+
+
+_SCHEMA_FILES = {"edition.rng", "edition.sch", "edition.xsd", "edition.odd"}
 
 
 def _copy_schema(out: Path, report: BuildReport) -> None:

@@ -67,6 +67,7 @@ def latex_source(texts: list[Text], register, settings: dict, *, volume: bool) -
     params = {"options": options}
     if register is not None:
         params["register"] = register
+        params["register-file"] = Path(register.path).name
     return xslt.transform(resources.xslt("latex/edition.xsl"), edition_document(texts, set()), params=params).text
 
 
