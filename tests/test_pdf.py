@@ -667,6 +667,8 @@ def test_polytonic_greek_is_set_in_one_face_as_a_whole(foreign_pdfs):
     used = {re.sub(r"^\w+\+|-\w+$", "", line.split()[0]) for line in fonts.splitlines()[2:]}
     # (the apparatus too, whose readings are not tagged as Greek)
     assert used == {"TeXGyrePagella", face.replace(" ", "")}, used
+    # and the passes settle (DejaVu as the Greek face once made them go round a cycle)
+    assert "pta-homilia-de-sancta-dominica.pdf: the line numbers did not settle" not in (foreign_pdfs / "messages.txt").read_text()
 
 
 def test_a_german_text_declares_its_language(foreign_pdfs):
