@@ -573,3 +573,16 @@ def test_an_emendation_fix_adds_the_revisiondesc_it_records_in(tmp_path):
     r = cli(doc, "--register", doc.parent / "register.xml", "--select", "TK405", "--fix", "--unsafe-fixes")
     assert "needs" not in r.output and "once the header names an editor with an xml:id" in r.output
     assert "<choice>" not in doc.read_text(encoding="utf-8")
+
+
+def test_a_dtd_the_doctype_names_is_reported_as_validate_reports_it(tmp_path):
+    """Also when the DOCTYPE declares entities (the warning was lost then), and by lint too."""
+    from teikit.validation import validate
+    shutil.copytree(HERE / "TK404_ok", tmp_path / "f")
+    doc = tmp_path / "f" / "doc.xml"
+    text = doc.read_text(encoding="utf-8")
+    doc.write_text(text.replace("<TEI ", '<!DOCTYPE TEI SYSTEM "tei.dtd" [<!ENTITY ed "the editors">]>\n<TEI ', 1),
+                   encoding="utf-8")
+    for report in (lint([doc]), validate([doc], jobs=1)):
+        found = [d for d in report.diagnostics if d.code == "XML"]
+        assert [(d.line, d.severity) for d in found] == [(2, "warning")] and "'tei.dtd'" in found[0].message

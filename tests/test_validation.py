@@ -179,3 +179,13 @@ def test_a_change_to_a_file_the_schema_includes_brings_a_new_verdict(kind, tmp_p
     assert [d for d in validate([doc], schema=main, jobs=1).diagnostics if d.severity == "error"] == []
     part.write_text(template.format(root="TEIX"))
     assert [d for d in validate([doc], schema=main, jobs=1).diagnostics if d.severity == "error"]
+
+
+def test_an_invalid_xml_id_is_named_as_written():
+    """libxml2 names xml:id by its local name; the message names the attribute the encoder wrote."""
+    from teikit.parsing import parse_string
+    from teikit.validation import _rng_text
+    doc = parse_string('<TEI xmlns="http://www.tei-c.org/ns/1.0"><p xml:id="1bad"/></TEI>')
+    p = doc.root[0]
+    msg = _rng_text("Invalid attribute id for element p", p, doc)
+    assert 'xml:id="1bad"' in msg and "@xml:id" in msg and " id=" not in msg

@@ -212,10 +212,9 @@ def parse(source: str | Path | bytes, *, path: str | Path | None = None,
         raise InputError("the file is empty", path=name, line=1, column=1)
     _check_prolog(data, name)
     tree = _parse_bytes(data, name, resolve_internal=False)
-    warnings = _check_doctype(tree, name, data)
-    if warnings is None:  # internal entities only: parse again and expand them
+    warnings, entities = _check_doctype(tree, name, data)
+    if entities:  # internal entities only: parse again and expand them
         tree = _parse_bytes(data, name, resolve_internal=True)
-        warnings = []
     doc = Document(name, data, tree, warnings)
     if require_tei:
         check_tei_root(doc)
@@ -299,11 +298,11 @@ def _line_col_of(data: bytes, offset: int) -> tuple[int, int]:
     return len(ends) + 1, offset - (ends[-1].end() if ends else 0) + 1
 
 
-def _check_doctype(tree: etree._ElementTree, name: str, data: bytes = b"") -> list[str] | None:
+def _check_doctype(tree: etree._ElementTree, name: str, data: bytes = b"") -> tuple[list[str], bool]:
     """Refuse what the DOCTYPE asks for that teikit never does.
 
-    Returns warnings, or None when the document declares internal entities
-    that are safe to expand.
+    Returns the warnings, and whether the document declares internal entities
+    (safe to expand: the document is to be parsed again with them).
     """
     info = tree.docinfo
     warnings: list[str] = []
@@ -319,7 +318,7 @@ def _check_doctype(tree: etree._ElementTree, name: str, data: bytes = b"") -> li
     dtd = info.internalDTD
     entities = list(dtd.iterentities()) if dtd is not None else []
     if not entities:
-        return warnings
+        return warnings, False
     for ent in entities:
         line, column = _declaration_at(data, rb"<!ENTITY\s+(?:%\s+)?" + re.escape(ent.name.encode()) + rb"\s")
         if ent.system_url or getattr(ent, "orig", None) and "SYSTEM" in str(ent.orig):
@@ -336,7 +335,7 @@ def _check_doctype(tree: etree._ElementTree, name: str, data: bytes = b"") -> li
                 "entity-expansion attack); teikit refuses to expand it",
                 path=name, line=line, column=column,
                 hint="replace entity references by characters or &#x…; references")
-    return None
+    return warnings, True
 
 
 def check_tei_root(doc: Document) -> None:

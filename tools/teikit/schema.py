@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import resources, xslt
-from .errors import SchemaError, TransformError
+from .errors import SchemaError, TeikitError, TransformError
 from .files import atomic_write
 from .parsing import parse
 
@@ -100,9 +100,8 @@ def schema_files(path: str | Path) -> list[Path]:
             continue
         seen[here] = None
         try:
-            tree = etree.parse(str(here), etree.XMLParser(resolve_entities=False, no_network=True,
-                                                          load_dtd=False))
-        except (etree.XMLSyntaxError, OSError):
+            tree = parse(here, require_tei=False).tree
+        except TeikitError:
             continue  # the schema's own loader reports it
         for ref in expr(tree):
             ref = ref.split("#")[0]

@@ -29,7 +29,7 @@ from . import xslt
 from .diagnostics import Diagnostic
 from .errors import ConfigError, InputError, SchemaError
 from .files import atomic_write, discover
-from .parsing import TEI_NS, XI_NS, Document, parse, parse_string
+from .parsing import TEI_NS, XI_NS, XML_NS, Document, parse, parse_string
 from .tree import replace_with
 
 LAYERS = ("rng", "xsd", "sch")
@@ -158,7 +158,7 @@ def xsd_message(reason: str, el: etree._Element | None = None) -> str:
     if m:
         msg = f"<{m[1]}> is not allowed here"
         if "Tag" in m[3]:
-            msg += ";" + re.sub(r"Tag \(?'?([^)']+)'?\)? expected", r" expected <\1>", m[3]).rstrip(".")
+            msg += "; " + re.sub(r"Tag \(?'?([^)']+)'?\)? expected", r"expected <\1>", m[3].strip()).rstrip(".")
         return msg
     m = re.match(r"The content of element '([^']+)' is not complete\.?(.*)", reason)
     if m:
@@ -313,7 +313,8 @@ class Validator:
             line, col = _locate(doc, tree, el)
             severity = {"warning": "warning", "info": "info"}.get(failed.get("role", "error"), "error")
             msg = " ".join((failed.text or "").split())
-            out.append(Diagnostic(doc.path, line, col, "SCH", f"{msg} [{failed.get('id')}]",
+            rule = failed.get("id")
+            out.append(Diagnostic(doc.path, line, col, "SCH", f"{msg} [{rule}]" if rule else msg,
                                   severity=severity, xpath=readable_path(el)))
         return out
 
@@ -381,10 +382,12 @@ def _rng_text(msg: str, el: etree._Element | None, doc: Document) -> str:
     m = re.search(r"Invalid attribute (\S+) for element (\S+)", msg)
     if m and el is not None:
         # libxml2 says this both of an attribute the element does not take and of a bad value
-        value = next((v for k, v in el.attrib.items() if etree.QName(k).localname == m[1]), None)
-        if value is not None:
-            return (f"<{m[2]}> {m[1]}=\"{value}\" is not valid: the value is not allowed, or <{m[2]}> "
-                    f"does not take @{m[1]}")
+        found = next(((k, v) for k, v in el.attrib.items() if etree.QName(k).localname == m[1]), None)
+        if found is not None:
+            # libxml2 gives the local name; xml:id is what the encoder wrote
+            name = f"xml:{m[1]}" if etree.QName(found[0]).namespace == XML_NS else m[1]
+            return (f"<{m[2]}> {name}=\"{found[1]}\" is not valid: the value is not allowed, or <{m[2]}> "
+                    f"does not take @{name}")
     return rng_message(msg)
 
 

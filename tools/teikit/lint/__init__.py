@@ -336,6 +336,9 @@ def lint(paths: Iterable[str | Path], *, select_codes: Sequence[str] = ("TK",), 
                                     exc.message + (f"\n{exc.context}" if exc.context else "")))
             continue
         sources[doc.path] = doc.data
+        # what the parser noticed (a DOCTYPE naming a DTD teikit does not load), as validate says it
+        line, column = doc.doctype_position
+        diags += [Diagnostic(doc.path, line, column, "XML", w, severity="warning") for w in doc.warnings]
         where = registers.register_path_for(doc, register_path, default_register)
         reg = None
         if where is not None:
