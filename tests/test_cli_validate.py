@@ -242,3 +242,26 @@ def test_lint_locates_findings_alike_whatever_ends_the_lines(tmp_path: Path):
         found[name] = [(d["line"], d["column"]) for d in json.loads(r.stdout)["diagnostics"]]
     line = text.splitlines().index("and the the end.</p></quote>") + 1
     assert found == {"lf": [(line, 5)], "crlf": [(line, 5)], "cr": [(line, 5)]}
+
+
+def test_configured_paths_are_reported_relative_to_here(tmp_path, monkeypatch):
+    """paths = ["."] in a project's configuration: the findings name files as the editor sees them."""
+    (tmp_path / "pyproject.toml").write_text('[tool.teikit]\npaths = ["."]\n', encoding="utf-8")
+    (tmp_path / "doc.xml").write_text((HERE / "fixtures" / "valid" / "sample.xml").read_text(encoding="utf-8")
+                                      .replace("</body>", '<p xml:id="x y">bad id</p></body>'), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = run("validate")
+    assert result.exit_code == 1 and result.output.startswith("doc.xml:"), result.output
+
+
+def test_an_output_folder_that_cannot_be_written_is_named(tmp_path, monkeypatch):
+    import tempfile
+
+    def refuse(*args, **kwargs):
+        raise PermissionError(1, "Operation not permitted", str(tmp_path / "out" / "html" / ".teikit-x"))
+    monkeypatch.setattr(tempfile, "TemporaryDirectory", refuse)
+    result = CliRunner().invoke(main, ["build", "--html", "--no-search", str(HERE / "fixtures" / "valid" / "sample.xml"),
+                                       "--out", str(tmp_path / "out")])
+    assert result.exit_code == 2
+    assert "html: cannot write into the output folder: Operation not permitted" in result.output
+    assert ".teikit-" not in result.output

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import os
 import sys
 import time
 from collections import Counter
@@ -77,12 +78,18 @@ def _machine_error(fmt: str | None, command: str, message: str, code: int, *, pa
 def _paths(paths, config) -> list[str]:
     """The inputs (PATHS, else the configured paths); no XML file in any of them is unusable input (2),
     so that a command never reports success on nothing.  A folder without any among others is a warning."""
-    chosen = list(paths) or [str(config.root / p) if not Path(p).is_absolute() else p for p in config.paths]
+    chosen = list(paths) or [_nearby(config.root / p) for p in config.paths]
     discover_some(chosen)
     for p in chosen:
         if Path(p).is_dir() and not discover([p]):
             click.echo(f"warning: {p}: no *.xml files in this directory", err=True)
     return chosen
+
+
+def _nearby(path: Path) -> str:
+    """A configured path as the reports show it: relative to here when it is below here."""
+    rel = os.path.relpath(path)
+    return rel if rel != ".." and not rel.startswith(".." + os.sep) else str(path)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

@@ -11,6 +11,7 @@ import lxml.html
 from lxml import etree
 
 from .. import resources, xslt
+from ..errors import InputError
 from ..files import atomic_write
 from ..parsing import XI_NS, parse_string
 from . import TK, BuildReport, Text, edition_document
@@ -32,7 +33,12 @@ def build_html(texts: list[Text], register, out: Path, *, options: dict, pdf_dir
         params["register"] = register
         params["register-file"] = Path(register.path).name
     out.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix=".teikit-", dir=out) as tmp:
+    try:
+        work = tempfile.TemporaryDirectory(prefix=".teikit-", dir=out)
+    except OSError as exc:  # named by the folder, not the temporary name it could not make
+        raise InputError(f"cannot write into the output folder: {exc.strerror or exc}", path=str(out),
+                         hint="nothing was written") from None
+    with work as tmp:
         xslt.transform(resources.xslt("html/site.xsl"), edition, params=params, output_dir=tmp)
         report.timings["html: transform"] = time.perf_counter() - t0
         t1 = time.perf_counter()
