@@ -806,6 +806,15 @@ def test_a_word_of_the_word_list_opens_a_sentence_but_one_derived_from_it_may_be
     assert "Oppositionists" in found and not {"Doesn’t", "Yesterday’s"} & found
 
 
+
+def test_a_candidate_name_may_begin_with_any_capital_letter_not_only_a_to_z(tmp_path):
+    body = ("<p>he read Émile Zola, then Jan Žižka, in Łódź with Ørsted and Ze\u0301ro\u0301n. "
+            "Élan was missing. The émigrés came. Sa\u0301ndor and ǅemal left. Émigrés met Émile.</p>")
+    found = {c.name for c in candidates([doc(tmp_path, body)])}
+    assert {"Émile Zola", "Jan Žižka", "Łódź", "Ørsted", "Zérón", "Sándor", "ǅemal", "Émile"} <= found  # composed
+    # as with A–Z: an ordinary word that opens a sentence is none, nor is a word inside another
+    assert not {"Élan", "Émigrés", "Zola", "Žižka", "migrés"} & found
+
 # ---------------------------------------------------------------- gaps: capitals, suffixes, languages, accents, entities
 
 def test_dates_in_capitals_are_tagged_in_full_as_mixed_case_ones(tmp_path):

@@ -5,6 +5,11 @@ Muenzenberg``) in running text, outside existing name elements, that match no
 register form, counted with one context each.  A sequence ends with its
 sentence, and a capitalised word that opens a sentence and is an ordinary
 English word is not a name.
+
+A word is capitalised by Unicode's categories, not by ASCII: it begins with an
+uppercase or titlecase letter (Lu, Lt: É, Ž, Ł, Ø as much as A–Z) and goes on
+with letters, combining marks (an accent written decomposed) and apostrophes,
+so that Émile, Žižka, Łódź and Ørsted are found as Emile would be.
 """
 
 from __future__ import annotations
@@ -12,8 +17,10 @@ from __future__ import annotations
 import csv
 import io
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
+from functools import lru_cache
 from typing import Iterable
 
 from .. import register as registers
@@ -29,10 +36,40 @@ from .names import composed_forms, register_forms
 # (St. Petersburg, Mr. Smith); after any other word it ends the sentence, and so the name.
 _TITLES = ("Mr", "Mrs", "Ms", "Messrs", "Mme", "Mlle", "Dr", "Prof", "St", "Ste", "Mt", "Ft", "Gen", "Col",
            "Capt", "Lt", "Maj", "Sgt", "Adm", "Rev", "Hon", "Gov", "Sen", "Pres", "Fr")
-# a combining mark belongs to its word (Ze\u0301ro, written decomposed)
-_WORD = r"[A-Z][\w'’\u0300-\u036f]*(?:-[A-Z]?[\w'’\u0300-\u036f]+)*"
-_PART = rf"(?:(?:[A-Z]|{'|'.join(_TITLES)})\.|{_WORD})"
-_NAME = re.compile(rf"(?<![\w'’]){_PART}(?:\s(?:(?:de|von|van|du|la|le|del|y)\s)?{_PART})*\.?")
+
+
+def _classes() -> tuple[str, str]:
+    """Regular-expression classes of the uppercase and titlecase letters (Lu, Lt), and of the marks (M*).
+
+    Python's re has no \\p{Lu}, so they are read from unicodedata.  Only the planes that hold such
+    characters are read (the Basic and Supplementary Multilingual Planes, and plane 14's variation
+    selectors); the others hold ideographs, which are neither, or nothing.
+    """
+    spans: dict[str, list[list[int]]] = {"upper": [], "mark": []}
+    for i in (*range(0x20000), *range(0xE0000, 0xE1000)):
+        cat = unicodedata.category(chr(i))
+        kind = "upper" if cat in ("Lu", "Lt") else "mark" if cat[0] == "M" else None
+        if kind:
+            own = spans[kind]
+            if own and own[-1][1] == i - 1:
+                own[-1][1] = i
+            else:
+                own.append([i, i])
+    def body(own):
+        return "".join(re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in own)
+    return f"[{body(spans['upper'])}]", f"[{body(spans['mark'])}]"
+
+
+@lru_cache(maxsize=1)
+def _name_rx() -> re.Pattern:
+    """Capitalised words and sequences of them (built on first use: reading the categories takes a moment)."""
+    upper, mark = _classes()  # upper: A–Z as much as É, Ž, Ł, Ø
+    rest = rf"(?:[^\W\d_]|{mark}|['’])"  # a letter, a mark (Ze\u0301ro, written decomposed), an apostrophe
+    word = rf"{upper}{rest}*(?:-{rest}+)*"
+    part = rf"(?:(?:{upper}|{'|'.join(_TITLES)})\.|{word})"
+    return re.compile(rf"(?<![\w'’])(?<!{mark}){part}(?:\s(?:(?:de|von|van|du|la|le|del|y)\s)?{part})*\.?")
+
+
 # What comes just before the first word of a sentence: its end (closing quotes too) or an opening quote.
 _OPENS = re.compile(r"(?:[.!?:;][\"'”’)\]]*|[\"“‘(])\s*$")
 _NOT_NAMES = {"January", "February", "March", "April", "May", "June", "July", "August", "September",
@@ -69,7 +106,7 @@ def candidates(paths: Iterable[str | Path], *, register_path: str | Path | None 
         for run in ctx.source.runs:
             if not ctx.eligible(run):
                 continue
-            for m in _NAME.finditer(run.text):
+            for m in _name_rx().finditer(run.text):
                 name = nfc(m.group(0).rstrip(".").rstrip("'’"))  # as the names step compares it
                 sentence_start = not run.text[:m.start()].strip() or _OPENS.search(run.text[:m.start()])
                 parts = name.split()
