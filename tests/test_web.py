@@ -1552,3 +1552,67 @@ def test_another_projects_site_has_its_register_and_none_of_our_schema(tmp_path)
     run([src], out, html=True, pdf=False, search=False)
     assert sorted(p.name for p in (site / "texts").iterdir()) == ["one.html"]
     assert not (site / "downloads" / "two.xml").exists()
+
+
+# ------------------------------------------------------------------ the header's sources and the page's own ids
+
+def test_a_source_described_only_by_a_biblfull_is_cited_as_a_bibliography_would(foreign_site):
+    """EEBO describes the printed book in a biblFull (a whole file description): its author, title, imprint,
+    extent and notes are the source, on the text's page and in the home page's table; its notes are part of
+    the description, not markers leading nowhere."""
+    key = "eebo-tcp-a00002-brides-ornaments"
+    html = lxml.html.parse(str(foreign_site / "texts" / f"{key}.html")).getroot()
+    meta = html.xpath("//dl[@class='meta']")[0]
+    [source] = [dt.getnext() for dt in meta.xpath("dt[. = 'Source']")]
+    text = " ".join(source.text_content().split())
+    assert text.startswith("Aylett, Robert, 1583-1655? The brides ornaments viz. fiue meditations"), text
+    assert "ioy. London : Printed by William Stansby, 1625. [4], 123, [1] p. Contains the 3rd and 4th books" in text, text
+    assert text.endswith("In verse. Formerly STC 1004a. Identified as STC 1004a on UMI microfilm reel 910. "
+                         "Reproduction of the original in the Folger Shakespeare Library."), text
+    assert source.xpath(".//cite[@class='bibl-title']") and not source.xpath(".//a")
+    assert html.xpath("//meta[@name='DC.source']/@content")[0].startswith("Aylett, Robert")
+    home = lxml.html.parse(str(foreign_site / "index.html")).getroot()
+    [cell] = home.xpath(f"//tr[th/a/@href = 'texts/{key}.html']/td[@data-label = 'Source']")
+    assert "London : Printed by William Stansby, 1625." in cell.text_content()
+    # a biblFull beside a bibl (the DTA's): both are sources, the name in the biblFull as a catalogue heads it
+    dta = lxml.html.parse(str(foreign_site / "texts" / "dta-soldatenbriefe-letter-050.html")).getroot()
+    sources = [" ".join(dt.getnext().text_content().split()) for dt in dta.xpath("//dl[@class='meta']/dt[. = 'Source']")]
+    assert sources == ["Soldatenbrief Nr. 50 von Carl Münchhoff, 12.09.1848.",
+                       "Münchhoff, Carl. [SB-Nr. 50: Carl Münchhoff (Offizier), 12.09.1848, Ostoberdeutsch]. 1848."], sources
+
+
+def test_a_note_in_a_source_of_the_header_stands_in_brackets_where_it_is(tmp_path):
+    html = _one_page(tmp_path, "<p>Text.</p>", sources='<bibl>Der Band, S. 3<note>Nach dem Erstdruck.</note>.</bibl>'
+                     '<listBibl><bibl type="transcription"><title>Ausgabe<note xml:id="hn">korrigiert</note></title></bibl></listBibl>')
+    meta = html.xpath("//dl[@class='meta']")[0]
+    assert [" ".join(dd.text_content().split()) for dd in meta.xpath("dt[. = 'Source' or . = 'Transcription used']/following-sibling::dd[1]")] \
+        == ["Der Band, S. 3 [Nach dem Erstdruck.].", "Ausgabe [korrigiert]"]
+    # no marker: the page lists no notes of its header (_one_page: every link leads somewhere)
+    assert not html.xpath("//header//a[contains(@class, 'note-ref')]") and not html.xpath("//section[@id = 'notes']")
+    home = lxml.html.parse(str(tmp_path / "out" / "html" / "index.html")).getroot()
+    assert home.xpath("string(//td[@data-label = 'Source'])") == "Der Band, S. 3 [Nach dem Erstdruck.]."
+
+
+def test_every_id_the_stylesheets_write_is_kept_apart_from_the_encoders_ids():
+    """An encoder's xml:id equal to an id the page gives one of its own parts is kept apart (index → index-tei):
+    every id written literally in the web stylesheets must be in tk:page-ids."""
+    functions = (Path(__file__).parents[1] / "xslt" / "common" / "functions.xsl").read_text(encoding="utf-8")
+    declared = re.search(r'name="tk:page-ids"[^>]*select="\(([^)]*)\)"', functions, re.S)
+    page_ids = set(re.findall(r"'([^']+)'", declared.group(1)))
+    written = set()
+    for xsl in (Path(__file__).parents[1] / "xslt" / "html").glob("*.xsl"):
+        written |= set(re.findall(r'\bid="([^"{}]+)"', xsl.read_text(encoding="utf-8")))
+    assert written and written <= page_ids, sorted(written - page_ids)
+
+
+def test_an_encoders_ids_that_the_page_uses_for_itself_are_kept_apart(tmp_path):
+    run([WEB_FIXTURES / "page-ids.xml"], tmp_path / "out", html=True, pdf=False, search=False)
+    assert _links_and_ids(tmp_path / "out" / "html") == ([], [])
+    html = lxml.html.parse(str(tmp_path / "out" / "html" / "texts" / "pageids.html")).getroot()
+    # the page's own index section and heading keep their ids; the encoder's elements take -tei
+    assert html.xpath("//section[@id = 'index'][@aria-labelledby = 'index-h']/h2[@id = 'index-h']")
+    assert html.xpath("//li[@id = 'index-tei'][@data-tei = 'person']") and html.xpath("//p[@id = 'index-h-tei']")
+    assert html.xpath("//li[@id = 'app-1-tei'][@data-tei = 'place']")
+    # and every pointer to them follows
+    assert html.xpath("//a[. = 'Anna']/@href") == ["#index-tei"] and html.xpath("//a[. = 'first paragraph']/@href") == ["#index-h-tei"]
+    assert html.xpath("//main//a[. = 'Appleby']/@href") == ["#app-1-tei"]

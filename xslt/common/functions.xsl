@@ -257,16 +257,21 @@
     depends on the other texts of the build.  The three forms cannot meet (p-, tk-, tkh-); an
     encoder's xml:id that happens to equal one is kept, and the made one takes _tk.
   -->
-  <!-- The ids the web pages give their own parts (skip link, notes, apparatus, headings of sections). -->
+  <!-- The ids the web pages give their own parts (skip link, notes, apparatus, the document's own index,
+       the parts in other files, headings of sections); a test checks that every id the stylesheets write
+       is here.  The prefixes: ids the pages make from an element's id (ref-ID for a note's marker, app-ID
+       for an apparatus entry, src-… for a quotation's source, card-ID, letter-X of a register). -->
   <xsl:variable name="tk:page-ids" as="xs:string+" select="('main', 'notes', 'notes-h', 'editorial-notes', 'enotes-h',
-      'apparatus', 'app-h', 'principles', 'principles-h', 'texts', 'texts-h', 'search', 'dl-h', 'reg-h', 'top',
-      'contents', 'toc', 'meta', 'cards')"/>
+      'apparatus', 'app-h', 'index', 'index-h', 'missing-parts', 'missing-h', 'principles', 'principles-h', 'texts',
+      'texts-h', 'search', 'dl-h', 'reg-h', 'top', 'contents', 'toc', 'meta', 'cards')"/>
+  <xsl:variable name="tk:page-id-prefixes" as="xs:string+" select="('ref-', 'app-', 'src-', 'card-', 'letter-')"/>
 
   <xsl:function name="tk:id" as="xs:string">
     <xsl:param name="e" as="element()"/>
     <xsl:choose>
       <!-- an encoder's id that a page of the edition uses for itself (main, notes…) is kept apart -->
-      <xsl:when test="$e/@xml:id = $tk:page-ids"><xsl:sequence select="$e/@xml:id || '-tei'"/></xsl:when>
+      <xsl:when test="$e/@xml:id = $tk:page-ids or (some $p in $tk:page-id-prefixes satisfies starts-with($e/@xml:id, $p))">
+        <xsl:sequence select="$e/@xml:id || '-tei'"/></xsl:when>
       <xsl:when test="$e/@xml:id"><xsl:sequence select="string($e/@xml:id)"/></xsl:when>
       <xsl:otherwise>
         <xsl:variable name="base" select="tk:id-base($e)"/>

@@ -28,6 +28,13 @@
   <xsl:template match="text()[preceding-sibling::node()[1][self::tei:quote[@source]][tk:behaviour(.) = 'inline']]"
                 mode="html:render" priority="1">{substring(tk:text(.), string-length(html:marks-after(preceding-sibling::node()[1])) + 1)}</xsl:template>
   <xsl:template match="comment() | processing-instruction()" mode="html:render"/>
+  <!-- A note in a bibliographic description of the header (a source's "after the first printing"): the page
+       lists no notes of its header to anchor a marker in, so the note stands in brackets where it is. -->
+  <xsl:template match="tei:note[ancestor::tei:teiHeader][ancestor::tei:bibl or ancestor::tei:biblStruct or ancestor::tei:biblFull]"
+                mode="html:render" priority="1">
+    <xsl:text> </xsl:text>
+    <span><xsl:call-template name="html:attributes"><xsl:with-param name="class" select="'note-inline'"/></xsl:call-template>[<xsl:apply-templates mode="html:render"/>]</span>
+  </xsl:template>
 
   <xsl:template match="*" mode="html:render">
     <xsl:variable name="b" select="tk:behaviour(.)"/>
@@ -74,7 +81,7 @@
         tokenize(@rendition) ! ('rendition-' || replace(replace(., '^.*[#:]', ''), '[^\w-]', '')),
         @reason ! ('reason-' || replace(., '[^\w-]', '')), html:line-alignment(.)), ' ')"/>
     <xsl:attribute name="data-tei" select="local-name()"/>
-    <xsl:if test="@xml:id"><xsl:attribute name="id" select="@xml:id"/></xsl:if>
+    <xsl:if test="@xml:id"><xsl:attribute name="id" select="tk:id(.)"/></xsl:if>
     <xsl:if test="@xml:lang">
       <xsl:attribute name="lang" select="tk:bcp47(@xml:lang)"/>
       <xsl:sequence select="html:dir(tk:lang(.), tk:lang(..))"/>
@@ -229,7 +236,7 @@
     <xsl:variable name="written" select="$header/tei:profileDesc/tei:creation[normalize-space()]"/>
     <xsl:if test="$sources or $written">
       <dl class="member-meta">
-        <xsl:for-each select="$sources"><dt lang="en">Source</dt><dd><xsl:apply-templates select="node()" mode="html:render"/></dd></xsl:for-each>
+        <xsl:for-each select="$sources"><dt lang="en">Source</dt><dd><xsl:apply-templates select="." mode="html:source"/></dd></xsl:for-each>
         <xsl:for-each select="$written"><dt lang="en">Written</dt><dd><xsl:apply-templates select="node()" mode="html:render"/></dd></xsl:for-each>
       </dl>
     </xsl:if>
@@ -271,7 +278,7 @@
         <xsl:variable name="names" select="string-join($persons ! html:person-summary(.), '; ')"/>
         <xsl:element name="{if (count($persons) = 1 and not(.//*[tk:behaviour(.) = ('note', 'link')] or .//*[html:names-entry(.)])) then 'a' else 'span'}">
           <xsl:attribute name="class" select="'speaker-person'"/>
-          <xsl:if test="count($persons) = 1"><xsl:attribute name="href" select="'#' || $persons/@xml:id"/></xsl:if>
+          <xsl:if test="count($persons) = 1"><xsl:attribute name="href" select="'#' || tk:id($persons)"/></xsl:if>
           <xsl:attribute name="title" select="$names"/>
           <xsl:sequence select="$content"/>
         </xsl:element>
@@ -563,9 +570,9 @@
     <xsl:param name="e" as="element()"/>
     <xsl:variable name="entry" select="if ($e/@ref) then tk:entry($e, $register) else ()"/>
     <xsl:variable name="url" select="tk:safe-url(($e/@target, $e/@ref)[1] ! tokenize(.)[1])"/>
-    <xsl:sequence select="if ($entry) then '../registers/' || tk:entry-kind($entry) || '.html#' || $entry/@xml:id
-                          else if (starts-with($url, '#')) then $url[exists(tk:target($e)[html:has-anchor(.)])
-                                                                      or exists(html:index-target($e))]
+    <xsl:variable name="local" select="(tk:target($e)[html:has-anchor(.)], html:index-target($e))[1]"/>
+    <xsl:sequence select="if ($entry) then '../registers/' || tk:entry-kind($entry) || '.html#' || tk:id($entry)
+                          else if (starts-with($url, '#')) then $local ! ('#' || tk:id(.))
                           else if (matches($url, '^[a-z][a-z0-9+.-]*:', 'i')) then $url
                           else ()"/>
   </xsl:function>
@@ -865,7 +872,7 @@
       <xsl:apply-templates select="node() except (tei:head | tei:note)" mode="html:render"/>
       <xsl:if test="tei:head or tei:note">
         <figcaption>
-          <xsl:for-each select="tei:head[1]/@xml:id"><xsl:attribute name="id" select="."/></xsl:for-each>
+          <xsl:for-each select="tei:head[1][@xml:id]"><xsl:attribute name="id" select="tk:id(.)"/></xsl:for-each>
           <xsl:apply-templates select="tei:head/node(), tei:note" mode="html:render"/>
         </figcaption>
       </xsl:if>

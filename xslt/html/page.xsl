@@ -9,6 +9,7 @@
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:tk="urn:teikit"
     xmlns:html="urn:teikit:html"
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
     xmlns="http://www.w3.org/1999/xhtml"
     exclude-result-prefixes="#all"
     expand-text="yes">
@@ -17,6 +18,7 @@
   <xsl:mode name="html:notes" on-no-match="fail" on-multiple-match="fail"/>
   <xsl:mode name="html:apparatus" on-no-match="fail" on-multiple-match="fail"/>
   <xsl:mode name="html:index" on-no-match="fail" on-multiple-match="fail"/>
+  <xsl:mode name="html:source" on-no-match="fail" on-multiple-match="fail"/>
 
   <!-- ============================================================ the frame -->
 
@@ -202,7 +204,7 @@
         </xsl:if>
         <xsl:for-each select="html:sources($header)">
           <dt lang="en">{if (@type = 'transcription') then 'Transcription used' else if (@type = 'reprint') then 'Reprinted' else 'Source'}</dt>
-          <dd><xsl:apply-templates select="node()" mode="html:render"/></dd>
+          <dd><xsl:apply-templates select="." mode="html:source"/></dd>
         </xsl:for-each>
         <!-- a letter: who sent it from where and when, who received it -->
         <xsl:for-each select="$header/tei:profileDesc/tei:correspDesc/tei:correspAction">
@@ -245,11 +247,105 @@
     </header>
   </xsl:template>
 
-  <!-- The sources a header describes, for the page's metadata, a corpus member's and the citation tags.
-       (Not a biblFull: a whole file description, whose notes would be markers leading nowhere.) -->
+  <!-- The sources a header describes, for the page's metadata, a corpus member's and the citation tags. -->
   <xsl:function name="html:sources" as="element()*">
     <xsl:param name="header" as="element(tei:teiHeader)?"/>
-    <xsl:sequence select="$header/tei:fileDesc/tei:sourceDesc/(tei:bibl | tei:biblStruct | tei:p | tei:listBibl/(tei:bibl | tei:biblStruct))"/>
+    <xsl:sequence select="$header/tei:fileDesc/tei:sourceDesc/(tei:bibl | tei:biblStruct | tei:biblFull | tei:p
+                          | tei:listBibl/(tei:bibl | tei:biblStruct | tei:biblFull))"/>
+  </xsl:function>
+
+  <!-- A source as the metadata shows it: a bibl or a paragraph as it is written (a note in it in brackets,
+       behaviours.xsl), a biblFull as a bibliography would cite it (html:bibl-full-parts). -->
+  <xsl:template match="tei:bibl | tei:biblStruct | tei:p" mode="html:source">
+    <xsl:apply-templates select="node()" mode="html:render"/>
+  </xsl:template>
+
+  <xsl:template match="tei:biblFull" mode="html:source">
+    <span class="tei-biblFull" data-tei="biblFull">
+      <xsl:for-each select="html:bibl-full-parts(.)">
+        <xsl:element name="{if (?part = 'title') then 'cite' else 'span'}">
+          <xsl:attribute name="class" select="'bibl-' || ?part"/>{?text}</xsl:element>{?after}</xsl:for-each>
+    </span>
+  </xsl:template>
+
+  <!-- The same as one line of text (the home page's table, the citation tags). -->
+  <xsl:function name="html:source-text" as="xs:string">
+    <xsl:param name="source" as="element()"/>
+    <xsl:sequence select="if ($source/self::tei:biblFull) then string-join(html:bibl-full-parts($source) ! (?text || ?after))
+                          else normalize-space(html:bibl-string($source/node()))"/>
+  </xsl:function>
+
+  <!-- Text with its notes in brackets, where they stand ("S. 3 [after the first printing]"). -->
+  <xsl:function name="html:bibl-string" as="xs:string">
+    <xsl:param name="nodes" as="node()*"/>
+    <xsl:sequence select="string-join($nodes ! (if (self::tei:note) then ' [' || normalize-space(html:bibl-string(node())) || ']'
+                                                else if (self::*[.//tei:note]) then html:bibl-string(node())
+                                                else tk:reading-string(.)))"/>
+  </xsl:function>
+
+  <!-- A biblFull (a whole file description: EEBO's description of the printed book) in the order of a
+       library catalogue: author. title. edition. place : publisher, date. extent. (series). identifiers.
+       notes.  Each part a map: part (its name), text, and after (the punctuation before the next part;
+       the source's own trailing punctuation, "London :", "Printed by William Stansby,", is kept where
+       it serves, and dropped where a sentence ends). -->
+  <xsl:function name="html:bibl-full-parts" as="map(*)*">
+    <xsl:param name="b" as="element(tei:biblFull)"/>
+    <xsl:variable name="title" select="$b/tei:titleStmt"/>
+    <xsl:variable name="pub" select="$b/tei:publicationStmt"/>
+    <xsl:variable name="parts" as="map(*)*" select="(
+        html:part('author', string-join($title/tei:author ! html:name-string(.)[. != ''], '; ')),
+        html:part('title', string-join(($title/tei:title[@type = 'main'], $title/tei:title[not(@type = 'main')])
+            ! normalize-space(html:bibl-string(node()))[. != ''], ': ')),
+        html:part('editor', string-join($title/tei:editor ! normalize-space(html:bibl-string(node()))[. != ''], '; ')[. != '']
+            ! ('Edited by ' || .)),
+        $title/tei:respStmt ! html:part('resp', string-join((tei:resp, tei:name | tei:persName | tei:orgName)
+            ! normalize-space(html:bibl-string(node()))[. != ''], ' ')),
+        html:part('edition', string-join($b/tei:editionStmt/(tei:edition, tei:p, tei:respStmt)
+            ! normalize-space(html:bibl-string(node()))[. != ''], '; ')),
+        $pub/tei:pubPlace ! html:part('place', normalize-space(html:bibl-string(node()))),
+        $pub/(tei:publisher | tei:distributor | tei:authority) ! html:part('publisher', normalize-space(html:bibl-string(node()))),
+        $pub/tei:date ! html:part('date', (normalize-space(html:bibl-string(node()))[. != ''], @when, @from, @notBefore)[1]),
+        $pub/tei:p ! html:part('publication', normalize-space(html:bibl-string(node()))),
+        $b/tei:extent ! html:part('extent', normalize-space(html:bibl-string(node()))),
+        $b/tei:seriesStmt ! html:part('series', string-join((tei:title, tei:biblScope, tei:idno, tei:p)
+            ! replace(normalize-space(html:bibl-string(node())), '[\s.,;:]+$', '')[. != ''], ', ')[. != ''] ! ('(' || . || ')')),
+        html:part('idno', string-join($pub/tei:idno ! normalize-space(
+            (if (@type and not(starts-with(normalize-space(.), @type))) then @type || ' ' else '') || .)[. != ''], '; ')),
+        $b/tei:notesStmt/(tei:note, tei:relatedItem) ! html:part('note', normalize-space(html:bibl-string(node()))),
+        $b/tei:sourceDesc/(tei:bibl | tei:biblStruct | tei:biblFull | tei:p) ! html:part('source', 'From: ' || html:source-text(.))
+      )[?text != '']"/>
+    <xsl:for-each select="$parts">
+      <xsl:variable name="i" select="position()"/>
+      <xsl:variable name="next" select="$parts[$i + 1]?part"/>
+      <xsl:variable name="text" select="?text"/>
+      <xsl:variable name="punctuated" select="matches($text, '[.,;:!?]$')"/>
+      <xsl:sequence select="
+          if (?part = 'place' and $next = 'publisher') then map:put(., 'after', if (ends-with($text, ':')) then ' ' else ': ')
+          else if (?part = ('place', 'publisher') and $next = ('publisher', 'date')) then map:put(., 'after', if ($punctuated) then ' ' else ', ')
+          else if (?part = 'place' and $next = 'place') then map:put(., 'after', if ($punctuated) then ' ' else '; ')
+          else
+            (: the end of a sentence: a comma or colon the source set before what came next in it goes :)
+            let $t := replace($text, '\s*[,;:]+$', '')
+            return map{'part': ?part, 'text': $t, 'after': (if (matches($t, '[.!?]$')) then '' else '.') || ' '[exists($next)]}"/>
+    </xsl:for-each>
+  </xsl:function>
+
+  <!-- A name as a catalogue heads an entry: a name given only as surname and forename as "Surname, Forename",
+       whatever order the encoder wrote them in; any other as it is written. -->
+  <xsl:function name="html:name-string" as="xs:string">
+    <xsl:param name="name" as="element()"/>
+    <xsl:variable name="parts" select="$name/(self::*, tei:persName)[last()]/*"/>
+    <xsl:sequence select="if ($parts/self::tei:surname and $parts/self::tei:forename and empty($parts[not(self::tei:surname or self::tei:forename)])
+                              and empty(($name, $name/tei:persName)/text()[normalize-space()]))
+                          then string-join($parts/self::tei:surname ! normalize-space(), ' ') || ', '
+                               || string-join($parts/self::tei:forename ! normalize-space(), ' ')
+                          else normalize-space(html:bibl-string($name/node()))"/>
+  </xsl:function>
+
+  <xsl:function name="html:part" as="map(*)">
+    <xsl:param name="part" as="xs:string"/>
+    <xsl:param name="text" as="xs:string?"/>
+    <xsl:sequence select="map{'part': $part, 'text': string($text), 'after': ''}"/>
   </xsl:function>
 
   <!-- A path of the site as a reader should cite it: under the public address when one is
@@ -295,7 +391,7 @@
     <meta name="DC.language" content="{$lang}"/>
     <meta name="DC.type" content="Text"/>
     <meta name="DC.format" content="text/html"/>
-    <xsl:if test="$source"><meta name="DC.source" content="{normalize-space(html:plain($source))}"/></xsl:if>
+    <xsl:if test="$source"><meta name="DC.source" content="{html:source-text($source)}"/></xsl:if>
     <xsl:if test="$licence"><meta name="DC.rights" content="{$licence}"/></xsl:if>
     <meta name="DCTERMS.isPartOf" content="{html:option('title')}"/>
     <xsl:if test="$public"><meta name="DC.identifier" content="{$page}"/></xsl:if>
@@ -330,7 +426,7 @@
         <h2 id="index-h" lang="en">{html:index-heading($entries)}</h2>
         <ul class="index">
           <xsl:for-each select="$entries">
-            <li id="{@xml:id}" class="index-entry tei-{local-name()}" data-tei="{local-name()}">
+            <li id="{tk:id(.)}" class="index-entry tei-{local-name()}" data-tei="{local-name()}">
               <strong>{tk:own-entry-name(.)}</strong>
               {tk:entry-dates(.) ! (' (' || . || ')')}
               <xsl:for-each select="tei:note[normalize-space()]">
@@ -387,7 +483,7 @@
       <xsl:variable name="member" select="tk:local-target(., $relation)"/>
       <xsl:if test="position() gt 1">, </xsl:if>
       <xsl:choose>
-        <xsl:when test="$member intersect $entries"><a href="#{$member/@xml:id}">{tk:own-entry-name($member)}</a></xsl:when>
+        <xsl:when test="$member intersect $entries"><a href="#{tk:id($member)}">{tk:own-entry-name($member)}</a></xsl:when>
         <xsl:otherwise>{($member ! tk:own-entry-name(.), .)[1]}</xsl:otherwise>
       </xsl:choose>
     </xsl:for-each>

@@ -65,11 +65,11 @@
       <xsl:choose>
         <xsl:when test="$entry">
           <xsl:sequence select="map{'label': tk:entry-name($entry), 'entry': $entry, 'linked': not($in-link),
-              'href': '../registers/' || tk:entry-kind($entry) || '.html#' || $entry/@xml:id}"/>
+              'href': '../registers/' || tk:entry-kind($entry) || '.html#' || tk:id($entry)}"/>
         </xsl:when>
         <xsl:when test="$local intersect $q/parent::tei:cit/tei:bibl"/>
         <xsl:when test="$local and html:has-anchor($local)">
-          <xsl:sequence select="map{'label': html:source-label($local), 'target': $local, 'href': '#' || $local/@xml:id,
+          <xsl:sequence select="map{'label': html:source-label($local), 'target': $local, 'href': '#' || tk:id($local),
               'linked': not($in-link)}"/>
         </xsl:when>
         <xsl:when test="$local">

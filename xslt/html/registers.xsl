@@ -59,7 +59,7 @@
     <xsl:context-item as="element()" use="required"/>
     <xsl:param name="edition" as="document-node()"/>
     <xsl:variable name="id" select="string(@xml:id)"/>
-    <section class="entry" id="{$id}" data-tei="{local-name()}">
+    <section class="entry" id="{tk:id(.)}" data-tei="{local-name()}">
       <h3>{tk:entry-name(.)}<xsl:if test="tk:entry-dates(.)"><xsl:text> </xsl:text><span class="dates">({tk:entry-dates(.)})</span></xsl:if></h3>
       <xsl:if test="tei:note"><p>{normalize-space(tei:note[1])}</p></xsl:if>
       <xsl:call-template name="html:authority-links"/>
