@@ -325,6 +325,14 @@ CREATION = Context(creation=dt.date(1937, 10, 20))
     ("the winter of 1936-37 was", [{"notBefore": "1936-12", "notAfter": "1937-02"}]),
     ("winter 1936/37", [{"notBefore": "1936-12", "notAfter": "1937-02"}]),
     ("the winter of 1936–1937", [{"notBefore": "1936-12", "notAfter": "1937-02"}]),
+    # a day the calendar lacks is no date, nor is its year alone; a leap day is one, in the Julian calendar too
+    ("On February 29, 1937 he", []),
+    ("April 31, 1936", []),
+    ("the 31st of April", []),
+    ("On February 29, 1936", [{"when": "1936-02-29"}]),
+    ("On February 29, 1900 (old style)", [{"when": "1900-03-13", "when-custom": "1900-02-29",
+                                           "datingMethod": "#julian"}]),
+    ("April 8 to 31 delegates", [{"when": "1937-04-08", "cert": "medium"}]),  # no range: April 8 stands
 ])
 def test_date_expressions(text, attrs):
     assert [m.attrs for m in find_dates(text, CREATION)] == attrs
@@ -395,6 +403,63 @@ def test_a_number_that_runs_on_over_markup_is_no_date(tmp_path):
                         '<hi rend="sup">rd</hi></date>, on May 5<hi>x</hi>, and in <date when="1936">1936</date>.</p>')
     assert settled(path, r, ["dates"])
 
+
+def test_an_impossible_date_is_listed_with_why_and_no_part_of_it_is_a_date():
+    impossible = []
+    found = find_dates("On February 29, 1937, on April 31, 1936, on February 29 and from February 30 to March 2, 1937.",
+                       CREATION, impossible=impossible)
+    assert found == []
+    assert [(d.text, d.problem) for d in impossible] == [
+        ("February 29, 1937", "1937 has no February 29"), ("April 31, 1936", "April has no day 31"),
+        ("February 29", "1937 (the year inferred) has no February 29"),
+        ("February 30 to March 2, 1937", "February has no day 30")]
+
+
+def test_an_impossible_date_is_reported_with_its_context_and_not_tagged(tmp_path):
+    path = doc(tmp_path, "<p>Sentenced on February 29, 1937, he was shot on April 31, 1936, not on "
+                         "February 29, 1936.</p>")
+    r = enrich_document(path, steps=["dates"])
+    assert added(r) == ('<p>Sentenced on February 29, 1937, he was shot on April 31, 1936, not on '
+                        '<date when="1936-02-29">February 29, 1936</date>.</p>')
+    change = r.changes["dates"]
+    assert change.counts["impossible dates"] == 2
+    assert change.notes[0].startswith("impossible date: 'February 29, 1937': 1937 has no February 29")
+    assert "…Sentenced on February 29, 1937, he was shot" in change.notes[0]
+    assert "April has no day 31" in change.notes[1]
+    assert [r.text.count("\n", 0, o) + 1 for o in change.where] == [r.text.count("\n", 0, r.text.index("February 29, 1937")) + 1] * 2
+    assert settled(path, r, ["dates"])
+
+
+def test_a_date_through_a_choice_is_read_by_its_corr_and_wrapped_round_the_whole_choice(tmp_path):
+    heading = next(line.strip() for line in (ROOT / "tei" / "serge-from-lenin-to-stalin.xml").read_text().splitlines()
+                   if "THE VICTORY OF" in line)
+    untagged = re.sub(r"</?date[^>]*>", "", heading)  # the heading as it was before the editors tagged it
+    body = (f"<div>{untagged}<p>On <choice><sic>Novmber</sic><corr>November</corr></choice> 7, 1917 it fell; "
+            "<choice><sic>Mrch 3</sic><corr>March 3</corr></choice> too; February 3<choice><sic>,</sic><corr/>"
+            "</choice> 1931.</p></div>")
+    path = doc(tmp_path, body)
+    r = enrich_document(path, steps=["dates"])
+    assert added(r) == (
+        f"<div>{heading}<p>On <date when=\"1917-11-07\"><choice><sic>Novmber</sic><corr>November</corr></choice> "
+        '7, 1917</date> it fell; <choice><sic>Mrch 3</sic><corr><date when="1931-03-03" cert="medium">March 3'
+        '</date></corr></choice> too; <date when="1931-02-03">February 3<choice><sic>,</sic><corr/></choice> 1931'
+        "</date>.</p></div>")
+    assert 'THE VICTORY OF <date when="1917-11-07">NOVEMBER <choice>' in heading  # as the edition encodes it
+    assert r.refused is None
+    assert settled(path, r, ["dates"])
+
+
+def test_a_date_that_ends_inside_a_choices_reading_is_reported_not_tagged(tmp_path):
+    # the corr holds the comma after the year: no element can end the date there, nor hold it with the comma
+    path = doc(tmp_path, "<p>the Directory, October 26, <choice><sic>1g17).</sic><corr>1917,</corr></choice> to "
+                         "<choice><sic>Nov. 9</sic><corr>November 9, 1799</corr></choice>.</p>")
+    r = enrich_document(path, steps=["dates"])
+    assert added(r) == ("<p>the Directory, October 26, <choice><sic>1g17).</sic><corr>1917,</corr></choice> to "
+                        '<choice><sic>Nov. 9</sic><corr><date when="1799-11-09">November 9, 1799</date></corr>'
+                        "</choice>.</p>")
+    notes = r.changes["dates"].notes
+    assert len(notes) == 1 and notes[0].startswith("date across a choice: 'October 26, 1917'")
+    assert settled(path, r, ["dates"])
 
 def test_julian_conversion():
     assert julian_to_gregorian(1917, 10, 25) == dt.date(1917, 11, 7)

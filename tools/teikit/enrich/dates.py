@@ -14,8 +14,19 @@ get the Gregorian date in ``when`` and the printed one in ``when-custom``.
 Month names in capitals are months (``MARCH 3, 1937``, ``AUGUST 1936``); in a
 block set in capitals (a heading) the whole expression is read without regard
 to case (``THE 12TH OF FEBRUARY``), but a month in lower case ("may") is never
-one.  A day whose ordinal suffix is set apart in markup is read with it (see
-:mod:`.ordinals`).
+one.  A day whose ordinal suffix is set apart in markup is read with it, and a
+``choice`` is read by its corr, as the reading text reads it (see :mod:`.ordinals`).
+
+A date that names a day its calendar lacks (``February 29, 1937``, ``April 31,
+1936``, ``February 30 to March 2``) is not tagged, and neither is its year
+alone: the expression is one date whose day is wrong, so a ``<date when="1937">``
+round its year would claim that the text names a year only, and would stand in
+the way of the editor's own encoding once the day is settled (an emendation in
+``choice``, or the misprint kept and explained).  ``find_dates`` lists such
+expressions for the editor (its ``impossible`` argument), and enrich reports each
+with its context.  February 29 of a year divisible by four is a day in an
+old-style date (the Julian calendar has it in 1900).  A year that had to be
+inferred is said to be so: "February 29" in 1937 may be a year inferred wrong.
 """
 
 from __future__ import annotations
@@ -117,6 +128,11 @@ class DateMatch:
     text: str
     attrs: dict[str, str] = field(default_factory=dict)
     inferred: bool = False
+    problem: str = ""  # why an expression is no date that may be tagged (an impossible day)
+
+
+class _NoSuchDay(Exception):
+    """A date expression whose day its calendar does not have; the message says why."""
 
 
 def _month(s: str) -> int:
@@ -133,6 +149,20 @@ def _valid(y: int, m: int, d: int) -> bool:
         return True
     except ValueError:
         return False
+
+
+def _exists(y: int, m: int, d: int, julian: bool) -> bool:
+    """Has the calendar this day?  The Julian calendar has February 29 in every fourth year."""
+    if julian and (m, d) == (2, 29) and y < 1918:
+        return y % 4 == 0
+    return _valid(y, m, d)
+
+
+def _no_such_day(y: int | None, m: int, d: int, inferred: bool) -> _NoSuchDay:
+    month = _MONTH_NAMES.split("|")[m - 1]
+    if y is None or not _valid(2000, m, d):  # 2000 is a leap year: a day missing from it is missing always
+        return _NoSuchDay(f"{month} has no day {d}")
+    return _NoSuchDay(f"{y}{' (the year inferred)' if inferred else ''} has no {month} {d}")
 
 
 def julian_to_gregorian(y: int, m: int, d: int) -> dt.date:
@@ -172,13 +202,15 @@ def _sentence(text: str, start: int, end: int) -> str:
 
 
 def find_dates(text: str, ctx: Context | None = None, *, sentence=None,
-               around: tuple[str, str] = ("", "")) -> list[DateMatch]:
+               around: tuple[str, str] = ("", ""), impossible: list[DateMatch] | None = None) -> list[DateMatch]:
     """Date expressions in ``text`` with the attributes of their ``<date>`` element.
 
     ``sentence(start, end)`` gives the sentence around a match when ``text`` is only a piece of it
     (a text node between two names): the cue of an old-style date may stand in another piece.
     ``around`` gives the characters a reader meets just before and after the piece (see
     :func:`teikit.enrich.neighbours`): a number that runs on into them is no date.
+    Expressions that name a day the calendar lacks are not returned, nor any part of them; when
+    ``impossible`` is a list, they are added to it, each with its ``problem``.
     """
     ctx = ctx or Context()
     sentence = sentence or (lambda a, b: _sentence(text, a, b))
@@ -214,7 +246,16 @@ def find_dates(text: str, ctx: Context | None = None, *, sentence=None,
         later = _YEAR_ALONE.search(text, end, stop.start() if stop else len(text))
         later_year = int(later.group(0)) if later else None
         local = Context(ctx.creation, later_year or last_year, ctx.julian_default, ctx.capitals)
-        attrs, inferred, year_seen = _normalise(kind, g, local, text, start, julian)
+        try:
+            attrs, inferred, year_seen = _normalise(kind, g, local, text, start, julian)
+        except _NoSuchDay as no:
+            # one expression whose day is wrong ("February 29, 1937"): no part of it is a date of its own,
+            # unless it may be no range at all ("April 8 to 31 delegates" holds April 8)
+            if kind in _ONE_DAY or _whole(kind, text[start:end]):
+                if impossible is not None:
+                    impossible.append(DateMatch(start, end, text[start:end], {}, False, str(no)))
+                taken = end
+            continue
         if attrs is None:
             if _whole(kind, text[start:end]):
                 taken = end  # no part of it is a date of its own ("30 to 2 March" tags nothing)
@@ -226,6 +267,9 @@ def find_dates(text: str, ctx: Context | None = None, *, sentence=None,
         out.append(DateMatch(start, end, text[start:end], attrs, inferred))
         taken = end
     return out
+
+
+_ONE_DAY = frozenset({"mdy", "dmy", "the_d_of_m", "md", "dm"})
 
 
 def _bare_year(y: int, ctx: Context) -> bool:
@@ -263,9 +307,9 @@ def _candidates(text: str, capitals: bool = False):
 
 def _normalise(kind, g, ctx: Context, text: str, start: int, julian: bool):
     """Attributes for one match, whether the year was inferred, and the explicit year seen."""
-    def day_attrs(y, mo, d):
-        if not _valid(y, mo, d):
-            return None
+    def day_attrs(y, mo, d, inferred=False):
+        if not _exists(y, mo, d, julian):
+            raise _no_such_day(y, mo, d, inferred)
         if julian and (y, mo, d) < (1918, 2, 1):
             greg = julian_to_gregorian(y, mo, d)
             return {"when": greg.isoformat(), "when-custom": f"{y:04d}-{mo:02d}-{d:02d}",
@@ -298,9 +342,7 @@ def _normalise(kind, g, ctx: Context, text: str, start: int, julian: bool):
             if not y2:
                 return None, False, None
         y1 = y2 - 1 if m1 > m2 else y2  # December 28 to January 3, 1937 begins in 1936
-        a, b = day_attrs(y1, m1, d1), day_attrs(y2, m2, d2)
-        if not a or not b:
-            return None, False, None
+        a, b = day_attrs(y1, m1, d1, inferred), day_attrs(y2, m2, d2, inferred)
         return _range(a, b), inferred, (y2 if not inferred else None)
     if kind == "the_d_of_m":
         mo, d = _month(g["m"]), _day(g["d"])
@@ -308,14 +350,14 @@ def _normalise(kind, g, ctx: Context, text: str, start: int, julian: bool):
             y = int(g["y"])
             return day_attrs(y, mo, d), False, y
         y, inferred = _infer_year(mo, d, ctx)
-        return (day_attrs(y, mo, d) if y else None), inferred, None
+        return _day_of(day_attrs, y, mo, d), inferred, None
     if kind in ("md", "dm"):
         # a day and month without a year: March 3, 5 June, 3rd March
         if kind == "dm" and _not_a_year(text, start, ctx):
             return None, False, None
         mo, d = _month(g["m"]), _day(g["d"])
         y, inferred = _infer_year(mo, d, ctx)
-        return (day_attrs(y, mo, d) if y else None), inferred, None
+        return _day_of(day_attrs, y, mo, d), inferred, None
     if kind == "my":
         y = int(g["y"])
         return month_attrs(y, _month(g["m"])), False, y
@@ -356,6 +398,16 @@ def _normalise(kind, g, ctx: Context, text: str, start: int, julian: bool):
     return None, False, None
 
 
+def _day_of(day_attrs, y: int | None, mo: int, d: int):
+    """The attributes of a day whose year was inferred; None when no year could be (a day that no
+    year has, such as April 31, is still reported)."""
+    if y is None:
+        if not _valid(2000, mo, d):
+            raise _no_such_day(None, mo, d, True)
+        return None
+    return day_attrs(y, mo, d, True)
+
+
 def _second_year(y1: int, y2: str) -> int:
     """The end of a range of years, printed in full (1936–1937) or by its last two digits (1936-37)."""
     return int(y2) if len(y2) == 4 else (y1 // 100) * 100 + int(y2)
@@ -394,6 +446,7 @@ class DatesPass:
     """Wrap date expressions in <date> with their normalised value."""
 
     name: str = "dates"
+    context_chars: int = 40  # of text either side of a date reported to the editor
 
     def edits(self, ctx, change):
         from ..source import escape_attr
@@ -422,23 +475,32 @@ class DatesPass:
                     last_year[key] = int(m.group(0))
                 i += 1
                 continue
-            stretch = read_on(ctx.source, i, ctx.eligible)  # a day's suffix in markup is read with its day
+            # a day's suffix in markup is read with its day, and a choice by its corr
+            stretch = read_on(ctx.source, i, ctx.eligible)
             i += len(stretch.runs)
             block_text, starts = blocks[_block_key(run)]
             offset = starts[id(run)]
+            impossible: list = []
             found = find_dates(stretch.text, Context(ctx.creation, last_year.get(key),
                                                      capitals=capitals[_block_key(run)]),
                                sentence=lambda a, b, o=offset, t=block_text: _sentence(t, o + a, o + b),
                                around=(around.get(id(run), ("", ""))[0],
-                                       around.get(id(stretch.runs[-1]), ("", ""))[1]))
+                                       around.get(id(stretch.tail), ("", ""))[1]),
+                               impossible=impossible)
             prefix = ctx.tei_prefix(run)
             if prefix is None:
                 continue
+            for d in impossible:
+                self._report(change, stretch, d, "impossible date", "impossible dates", f"{d.problem}, so it is not tagged (nor its "
+                             f"year alone): check it against the source and encode it by hand")
             qname = f"{prefix}:date" if prefix else "date"
             for d in found:
                 attrs = "".join(f' {k}="{escape_attr(v)}"' for k, v in d.attrs.items())
                 wrapped = stretch.wrap(d.start, d.end, f"<{qname}{attrs}>", f"</{qname}>")
                 if not wrapped:
+                    if stretch.splits_choice(d.start, d.end):
+                        self._report(change, stretch, d, "date across a choice", "dates across a choice", "it begins or ends inside a "
+                                     "choice's reading, so no element can hold it: encode it by hand")
                     continue  # it would begin or end inside a suffix's element or an entity's text
                 edits += wrapped
                 change.add("dates")
@@ -455,3 +517,10 @@ class DatesPass:
             for m in re.finditer(_MODERN_YEAR, stretch.text):
                 last_year[key] = int(m.group(0))
         return edits
+
+    def _report(self, change, stretch, d: DateMatch, key: str, count: str, says: str) -> None:
+        """Tell the editor of a date found and not tagged, with its context (as names reports ambiguities)."""
+        around = stretch.text[max(0, d.start - self.context_chars):d.end + self.context_chars]
+        change.notes.append(f"{key}: '{d.text}': {says}: …{' '.join(around.split())}…")
+        change.where.append(next((o for o in stretch.offsets[d.start:] if o is not None), stretch.offsets[-1]))
+        change.add(count)
