@@ -45,14 +45,14 @@ class UnbalancedQuotes(Rule):
         texts = {el: _reading(el) for el in blocks}
         for i, el in enumerate(blocks):
             t = texts[el]
-            opening, closing = _curly(t, _lang(el))
+            opening, closing = _curly(t, ctx.language(el))
             straight = t.count('"')
             if etree.QName(el).localname == "item":
                 straight -= len(_DITTO.findall(t))
             if straight % 2 == 0 and opening == closing:
                 continue
             nxt = texts[blocks[i + 1]].lstrip() if i + 1 < len(blocks) else ""
-            continued = opening == closing + 1 and _curly(nxt[:1], _lang(el))[0] == 1 or \
+            continued = opening == closing + 1 and _curly(nxt[:1], ctx.language(el))[0] == 1 or \
                 straight % 2 == 1 and nxt.startswith('"')
             if continued or ctx.ignored(self.code, el):
                 continue
@@ -66,13 +66,9 @@ def _curly(text: str, lang: str) -> tuple[int, int]:
     low, left, right = text.count("„"), text.count("“"), text.count("”")
     if low:  # „ only opens; it is closed by “ or ” as the language has it
         return low, left + right
-    if lang.split("-")[0] in ("sv", "fi"):  # ” both opens and closes
+    if lang.split("-")[0].lower() in ("sv", "fi"):  # ” both opens and closes
         return (right + 1) // 2, right // 2
     return left, right
-
-
-def _lang(el) -> str:
-    return (el.xpath("string(ancestor-or-self::*[@xml:lang][1]/@xml:lang)") or "").lower()
 
 
 def _reading(el) -> str:
