@@ -15,7 +15,7 @@ Month names in capitals are months (``MARCH 3, 1937``, ``AUGUST 1936``); in a
 block set in capitals (a heading) the whole expression is read without regard
 to case (``THE 12TH OF FEBRUARY``), but a month in lower case ("may") is never
 one.  A day whose ordinal suffix is set apart in markup is read with it, and a
-``choice`` is read by its corr, as the reading text reads it (see :mod:`.ordinals`).
+``choice`` is read by its corr, as the reading text reads it (see :mod:`.stretches`).
 
 A date that names a day its calendar lacks (``February 29, 1937``, ``April 31,
 1936``, ``February 30 to March 2``) is not tagged, and neither is its year
@@ -451,7 +451,7 @@ class DatesPass:
     def edits(self, ctx, change):
         from ..source import escape_attr
         from . import mostly_upper, neighbours
-        from .ordinals import read_on
+        from .stretches import read_on
         edits = []
         # the last explicit year seen in each division (a heading "MARCH 1917" dates its chapter's
         # "February 27th"); a new division starts without one
