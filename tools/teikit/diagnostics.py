@@ -81,7 +81,8 @@ def _text_line(d: Diagnostic, show_xpath: bool) -> str:
     if show_xpath and d.xpath:
         line += f"  ({d.xpath})"
     if d.fix is not None:
-        line += f"  [fix: {d.fix.title}{'' if d.fix.safety == 'safe' else ', ' + d.fix.safety}]"
+        # a display fix is never applied: its title says what it waits for
+        line += f"  [fix: {d.fix.title}{'' if d.fix.safety in ('safe', 'display') else ', ' + d.fix.safety}]"
     return line
 
 
