@@ -219,6 +219,78 @@ def test_ocr_page_numbers_become_pb_with_printed_form():
     assert "appear16" not in draft.xml
 
 
+_SECTIONED = """# The Moscow Trials
+
+I.
+
+The prosecutor, Vishinsky, demanded death for all, and the court
+complied within days. The verdict was read on
+
+12
+
+August 24, 1936. Zinoviev was accused with Trotsky.(1)
+
+p. 13
+
+II.
+
+The second trial followed.(2) Its three counts were (1) sabotage and (2) terror.
+
+(1) Kirov was murdered on December 1, 1934.
+
+(2) The trial of the Seventeen.
+"""
+
+
+def _draft(tmp_path: Path, text: str):
+    src = tmp_path / "s.txt"
+    src.write_text(text, encoding="utf-8")
+    draft = ingest(src)
+    return draft, parse(draft.xml.encode(), path="s.xml").root
+
+
+def test_plain_page_numbers_become_pb_where_the_page_turns(tmp_path, validator):
+    draft, root = _draft(tmp_path, _SECTIONED)
+    # a number interrupting a sentence: the paragraph is joined over the break
+    pb = root.find(".//tei:pb[@n='12']", NS)
+    p = pb.getparent()
+    assert p.text.startswith("The prosecutor") and p.text.endswith("was read on ")
+    fw = pb.getnext()
+    assert fw.get("type") == "pageNum" and fw.text == "12" and fw.tail.startswith("August 24, 1936.")
+    # "p. 13" before a heading: the page turns before the section it opens, the printed form kept
+    div = root.find(".//tei:pb[@n='13']", NS).getparent()
+    assert [c.tag.split("}")[1] for c in div][:3] == ["pb", "fw", "head"]
+    assert div.find("tei:fw", NS).text == "p. 13" and div.findtext("tei:head", namespaces=NS) == "II."
+    assert any("taken as a printed page number: '12'" in u for u in draft.unsure)
+    assert [d for d in validator.validate_document(parse(draft.xml.encode(), path="s.xml"))
+            if d.severity == "error"] == []
+
+
+def test_a_section_number_opens_a_section_not_a_subtitle(tmp_path):
+    _, root = _draft(tmp_path, _SECTIONED)
+    assert [t.text for t in root.iterfind(".//tei:titleStmt/tei:title", NS)] == ["The Moscow Trials"]
+    heads = [d.findtext("tei:head", namespaces=NS) for d in root.iterfind(".//tei:div[@type='section']", NS)]
+    assert heads == ["I.", "II."]
+
+
+def test_notes_numbered_in_parentheses_go_to_their_first_markers(tmp_path):
+    draft, root = _draft(tmp_path, _SECTIONED)
+    notes = root.findall(".//tei:body//tei:note", NS)
+    assert [(n.get("n"), n.text) for n in notes] == [("1", "Kirov was murdered on December 1, 1934."),
+                                                     ("2", "The trial of the Seventeen.")]
+    assert notes[1].tail == " Its three counts were (1) sabotage and (2) terror."  # an enumeration stays
+    assert any("a second marker (2)" in u for u in draft.unsure)
+
+
+def test_an_enumeration_at_the_end_is_not_taken_for_notes(tmp_path):
+    _, root = _draft(tmp_path, "# Title\n\nThe Opposition asked for two measures, which the majority of the "
+                               "Central Committee refused. These measures were:\n\n(1) To restore democracy.\n\n"
+                               "(2) To adopt a plan.\n")
+    assert root.find(".//tei:note", NS) is None
+    assert [p.text for p in root.iterfind(".//tei:body//tei:p", NS)][-2:] == ["(1) To restore democracy.",
+                                                                             "(2) To adopt a plan."]
+
+
 def test_cli_prints_the_draft_and_its_doubts(tmp_path):
     out = tmp_path / "d.xml"
     r = CliRunner().invoke(main, ["ingest", str(SEEDS / "000_e208343524069116.txt"), "-o", str(out)])

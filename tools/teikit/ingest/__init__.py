@@ -52,6 +52,7 @@ class Source:
     meta: dict[str, str] = field(default_factory=dict)
     removed: list[tuple[str, str]] = field(default_factory=list)  # (verbatim text, reason)
     notes: dict[str, tuple[int, str]] = field(default_factory=dict)  # marker -> (line, text)
+    note_brackets: str = "[]"  # how the notes' numbers are set: [73] or (3)
     unsure: list[str] = field(default_factory=list)
     front: list[tuple[str, str, int]] = field(default_factory=list)  # (role, text, line) for the body's top
 
@@ -135,6 +136,8 @@ _DATE_LINE = re.compile(r"^\(?\s*(?:[A-Z][a-z]+ \d{1,2}, \d{4}|\d{1,2} [A-Z][a-z
 _CITATION = re.compile(r"^\[(?P<c>[^\]]{10,})\]$")
 _BYLINE = re.compile(r"^By (?P<name>[A-Z][\w.' -]+)$")
 _AUTHOR_TITLE = re.compile(r"^(?P<author>[A-Z][\w.' -]{3,40}):\s+(?P<title>.+)$")
+# the number of a section standing alone ("I.", "3", "Chapter II"): it opens the body
+SECTION_NUMBER = re.compile(r"^(?:[IVXLC]+|\d{1,3})\.?$|^(?i:chapter|part|book|section)\s+[\w.]{1,12}$")
 _INDEX_LINE = re.compile(r"^(?P<author>[A-Z][\w.' -]{3,40}) (?P<date>\d{8}) (?P<title>.+)$")
 
 
@@ -153,8 +156,8 @@ def front_matter(src: Source, *, known_authors: set[str] = frozenset()) -> None:
         i += 1
         if not s:
             continue
-        if s in ("* * *", "***"):
-            i -= 1
+        if s in ("* * *", "***") or SECTION_NUMBER.match(s):
+            i -= 1  # the first section begins: its number is a heading of the body, not a subtitle
             break
         m = _FIELD.match(s)
         if m:
@@ -217,29 +220,45 @@ def front_matter(src: Source, *, known_authors: set[str] = frozenset()) -> None:
 
 # ---------------------------------------------------------------- notes
 
-_NOTE_START = re.compile(r"^\[(?P<n>\d+)\]\s+(?P<text>.*)$")
+# a note at the end, numbered as its marker in the text is: "[73] …" or "(3) …"
+_NOTE_START = re.compile(r"^(?:\[(?P<n>\d+)\]|\((?P<p>\d+)\))\s+(?P<text>.*)$")
 
 
 def notes_section(src: Source) -> None:
-    """Numbered notes at the end of the source: ``[73] text``."""
-    start = None
-    for idx in range(len(src.lines) - 1, -1, -1):
-        s = src.lines[idx].s
-        if not s:
-            continue
-        if _NOTE_START.match(s):
-            start = idx
-        elif start is not None and idx < start - 1 and not _NOTE_START.match(s):
-            # a note may run over several lines; stop at the first prose block before the notes
-            if src.lines[idx + 1].s == "":
-                break
+    """Numbered notes at the end of the source: ``[73] text`` or ``(3) text``.
+
+    They are the last blocks (parted by blank lines), each opening with a number set alike; a block may
+    hold several notes, one per numbered line.  Numbers in parentheses also open enumerations, so they
+    are notes only when the text before calls each of them.
+    """
+    groups, begin = [], None
+    for idx, line in enumerate(src.lines + [Line(0, "")]):
+        if line.s and begin is None:
+            begin = idx
+        elif not line.s and begin is not None:
+            groups.append(begin)
+            begin = None
+    start, brackets = None, None
+    for idx in reversed(groups):
+        m = _NOTE_START.match(src.lines[idx].s)
+        kind = m and ("[]" if m["n"] else "()")
+        if not m or (brackets and kind != brackets):
+            break
+        start, brackets = idx, kind
     if start is None:
         return
+    numbered = [(line, m) for line in src.lines[start:] if (m := _NOTE_START.match(line.s))
+                and ("[]" if m["n"] else "()") == brackets]
+    if brackets == "()":
+        text = " ".join(line.s for line in src.lines[:start])
+        if any(f"({m['p']})" not in text for _, m in numbered):
+            return
+    src.note_brackets = brackets
     current = None
     for line in src.lines[start:]:
         m = _NOTE_START.match(line.s)
-        if m:
-            current = m["n"]
+        if m and ("[]" if m["n"] else "()") == brackets:
+            current = m["n"] or m["p"]
             src.notes[current] = (line.n, m["text"])
         elif line.s and current:
             n, text = src.notes[current]

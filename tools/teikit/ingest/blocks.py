@@ -6,12 +6,15 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable
 
-from . import Line, Source
+from . import SECTION_NUMBER, Line, Source
 from .hyphens import Hyphens, halves
 
 _TERMINAL = re.compile(r"[.!?:;…\"”’')\]]\s*$")
 _DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,}, (?:[A-Z][a-z]+ \d{1,2}, \d{4}|\d{1,2} [A-Z][a-z]+ \d{4})\.?$")
 _SEPARATOR = re.compile(r"^(?:\*\s*){3,}$|^(?:-\s*){3,}$")
+# a printed page number standing alone: "p. 12", "[Page 12]", "- 12 -", or bare digits (weighed below)
+_PAGE = re.compile(r"^\[?\s*(?:p\.|page)\s*(\d{1,4})\s*\]?$|^[-–—]\s*(\d{1,4})\s*[-–—]$", re.I)
+_BARE_NUMBER = re.compile(r"^\d{1,4}$")
 
 
 @dataclass
@@ -69,18 +72,44 @@ def _looks_like_heading(s: str) -> bool:
     return caps == len(words) or (len(words) <= 8 and caps >= len(words) - 2)
 
 
+def _ends_mid_sentence(out: list[Block]) -> bool:
+    return bool(out) and out[-1].kind == "p" and not _TERMINAL.search(out[-1].text)
+
+
+def _prose_follows(groups: list[list[Line]], at: int) -> bool:
+    """Whether the block after ``groups[at]`` is running prose rather than a heading or a number."""
+    if at + 1 >= len(groups):
+        return False
+    nxt = groups[at + 1]
+    s = nxt[0].s
+    return len(nxt) > 1 or not (s.isupper() or s.startswith("#") or SECTION_NUMBER.match(s) or _PAGE.match(s)
+                                or _looks_like_heading(s))
+
+
 def blocks(src: Source) -> list[Block]:
     out: list[Block] = []
-    for group in _groups(src.lines):
+    pending: list[tuple[str, str | None, str]] = []  # page breaks met since the last paragraph: (n, cert, printed)
+    groups = _groups(src.lines)
+    for at, group in enumerate(groups):
         first = group[0]
         text = join_lines([l.text for l in group], src.hyphens, lambda i, m: src.doubt(group[i].n, m))
         s = text.strip()
+        if len(group) == 1:
+            m = _PAGE.match(s)
+            if m or (_BARE_NUMBER.match(s) and (_ends_mid_sentence(out) or pending or not _prose_follows(groups, at))):
+                # a bare number is a page when it interrupts a sentence or no prose follows it (another
+                # heading, the end); otherwise it numbers the section it opens
+                pending.append(((m.group(1) or m.group(2)) if m else s, None, s))
+                if not m:
+                    src.doubt(first.n, f"taken as a printed page number: {s!r}")
+                continue
         if _SEPARATOR.match(s):
             out.append(Block("separator", s, first.n))
             continue
         if s.startswith("#"):
             level = len(s) - len(s.lstrip("#"))
-            out.append(Block("head", s.lstrip("#").strip(), first.n, level))
+            out.append(Block("head", s.lstrip("#").strip(), first.n, level, pages=[(0, *page) for page in pending]))
+            pending = []
             continue
         if _DATELINE.match(s):
             out.append(Block("dateline", s, first.n))
@@ -88,13 +117,16 @@ def blocks(src: Source) -> list[Block]:
         if re.fullmatch(r"\(Continued on page \d+\)|\(Continued from page \d+\)", s):
             out.append(Block("trailer", s, first.n))
             continue
-        if len(group) == 1 and (s.isupper() and len(s) < 80 or _looks_like_heading(s)):
-            out.append(Block("head", s, first.n))
+        if len(group) == 1 and (s.isupper() and len(s) < 80 or _looks_like_heading(s) or SECTION_NUMBER.match(s)):
+            out.append(Block("head", s, first.n, pages=[(0, *page) for page in pending]))
+            pending = []
             src.doubt(first.n, f"taken as a heading: {s!r}")
             continue
         prev = out[-1] if out else None
-        # a paragraph broken by a column or page break: no final punctuation, next starts in lower case
-        if prev is not None and prev.kind == "p" and not _TERMINAL.search(prev.text) and re.match(r"[a-z]", s):
+        # a paragraph broken by a column or page break: no final punctuation, and the next block starts in
+        # lower case or follows a printed page number
+        if prev is not None and prev.kind == "p" and not _TERMINAL.search(prev.text) and (
+                re.match(r"[a-z]", s) or pending):
             pair = halves(prev.text, s)
             # the next block may come from elsewhere: over a hyphen, the two are joined as a line end is,
             # and kept apart when that is in doubt
@@ -106,10 +138,21 @@ def blocks(src: Source) -> list[Block]:
                                    f"is one, so the block that continues it may be elsewhere (columns or pages "
                                    f"out of order?)")
             else:
-                prev.text = prev.text[:-1] + between + s if pair else prev.text + between + s
-                src.doubt(first.n, f"joined to the paragraph of line {prev.line} (it ends mid-sentence and this block starts in lower case)")
+                joined = prev.text[:-1] + between + s if pair else prev.text + between + s
+                src.doubt(first.n, f"joined to the paragraph of line {prev.line} (it ends mid-sentence and this block "
+                                   f"{'follows a page number' if pending else 'starts in lower case'})")
+                prev.pages += [(len(joined) - len(s), *page) for page in pending]
+                pending = []
+                prev.text = joined
                 continue
-        out.append(Block("p", s, first.n))
+        out.append(Block("p", s, first.n, pages=[(0, *page) for page in pending]))
+        pending = []
+    if pending:  # page numbers after the last paragraph stand at its end
+        last = next((b for b in reversed(out) if b.kind == "p"), None)
+        if last is None:
+            out.append(Block("p", "", src.lines[-1].n if src.lines else 1))
+            last = out[-1]
+        last.pages += [(len(last.text), *page) for page in pending]
     for b in out:
         if b.kind == "p" and not _TERMINAL.search(b.text):
             src.doubt(b.line, f"paragraph ends mid-sentence: …{b.text[-40:]!r}")

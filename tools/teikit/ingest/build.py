@@ -121,15 +121,18 @@ def header(src: Source, reg, key: str, julian: bool = False) -> etree._Element:
     return E("teiHeader", E("fileDesc", title_stmt, pub, E("sourceDesc", *bibls)), encoding, profile, revision)
 
 
-_MARKER = re.compile(r" ?\[(\d+)\]")
+_MARKERS = {"[]": re.compile(r" ?\[(\d+)\]"), "()": re.compile(r" ?\((\d+)\)")}
 
 
 def paragraph(tag: str, text: str, src: Source, line: int, placed: set[str], pages=()) -> etree._Element:
     """A paragraph, with the notes of the source at their markers."""
     el = E(tag)
     pos = 0
-    for m in _MARKER.finditer(text):
+    for m in _MARKERS[src.note_brackets].finditer(text):
         if m.group(1) not in src.notes:
+            continue
+        if m.group(1) in placed:  # a note is placed once, at its first marker; a second is left as text
+            src.doubt(line, f"a second marker {m.group().strip()} in the text: the note stands at the first")
             continue
         trees.append_text(el, text[pos:m.start()])
         n = m.group(1)
@@ -140,10 +143,15 @@ def paragraph(tag: str, text: str, src: Source, line: int, placed: set[str], pag
     trees.append_text(el, text[pos:])
     for offset, n, cert, printed in sorted(pages, reverse=True):
         at = min(offset, len(trees.string(el)))
-        # the printed number, as the OCR has it, stays in a fw next to the break
-        trees.insert(el, at, E("fw", printed, type="pageNum"))
-        trees.insert(el, at, E("pb", n=n, cert=cert or None))
+        for mark in reversed(page_breaks([(offset, n, cert, printed)])):
+            trees.insert(el, at, mark)
     return el
+
+
+def page_breaks(pages) -> list[etree._Element]:
+    """A ``pb`` for each printed page number, and the number as printed in a ``fw`` beside it."""
+    return [mark for _, n, cert, printed in pages
+            for mark in (E("pb", n=n, cert=cert or None), E("fw", printed, type="pageNum"))]
 
 
 def build(src: Source, body_blocks: list[Block], reg, *, key: str | None = None, julian: bool = False) -> str:
@@ -199,9 +207,12 @@ def build(src: Source, body_blocks: list[Block], reg, *, key: str | None = None,
         elif b.kind == "head":
             content = [c for c in top if etree.QName(c).localname not in TOP]
             if cur is top and not content and top.find(f"{{{TEI_NS}}}head") is None:
+                top.extend(page_breaks(b.pages))
                 top.append(E("head", b.text))
             else:
                 cur = section(b.text)
+                for i, el in enumerate(page_breaks(b.pages)):  # the page turns before the heading
+                    cur.insert(i, el)
         elif b.kind == "dateline":
             cur.append(E("closer", E("dateline", b.text)))
         elif b.kind == "trailer":
