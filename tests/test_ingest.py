@@ -291,6 +291,52 @@ def test_an_enumeration_at_the_end_is_not_taken_for_notes(tmp_path):
                                                                              "(2) To adopt a plan."]
 
 
+def test_light_markup_becomes_tei_and_its_signs_are_accounted_for(tmp_path, validator):
+    draft, root = _draft(tmp_path, """# On the Trials
+
+By Leon Trotsky
+
+The newspaper *Pravda* wrote on March 3, 1937 that the _accused_ had confessed[1], as the **whole
+world** knows; a footnote sign * and 2 * 3 are no emphasis, nor is snake_case_name.
+
+> A passage of the indictment, set
+> apart as a block quotation.
+>
+> Its second paragraph.
+
+Coyoacan, March 9, 1938.
+
+[1] See *Izvestia*.
+""")
+    p = root.find(".//tei:body//tei:p", NS)
+    assert [(h.get("rend"), h.text) for h in p.iterfind("tei:hi", NS)] == [
+        ("italic", "Pravda"), ("italic", "accused"), ("bold", "whole world")]
+    assert "a footnote sign * and 2 * 3 are no emphasis, nor is snake_case_name." in "".join(p.itertext())
+    note = p.find("tei:note", NS)
+    assert note.text == "See " and note.find("tei:hi", NS).text == "Izvestia"
+    quote = root.find(".//tei:body//tei:quote[@rend='block']", NS)
+    assert ["".join(q.itertext()) for q in quote.iterfind("tei:p", NS)] == [
+        "A passage of the indictment, set apart as a block quotation.", "Its second paragraph."]
+    assert root.findtext(".//tei:closer/tei:dateline", namespaces=NS) == "Coyoacan, March 9, 1938."
+    # the author's dateline dates the writing; the header says what the markup signs became
+    date = root.find(".//tei:creation/tei:date", NS)
+    assert (date.get("when"), date.get("cert")) == ("1938-03-09", "high")
+    normalization = "".join(root.find(".//tei:normalization", NS).itertext())
+    assert "> block quotations" in normalization and "**bold**" in normalization
+    assert [d for d in validator.validate_document(parse(draft.xml.encode(), path="s.xml"))
+            if d.severity == "error"] == []
+
+
+def test_prose_wrapped_in_short_lines_is_no_part_of_the_title(tmp_path):
+    _, root = _draft(tmp_path, "THE MOSCOW TRIALS\n\nBy A. Writer\n\nThe first trial opened in August.\n"
+                               "Sixteen men stood accused. Each confessed.\nThe world did not believe them.\n\n"
+                               "The second trial followed\nin January, with seventeen men.\n")
+    assert [t.text for t in root.iterfind(".//tei:titleStmt/tei:title", NS)] == ["THE MOSCOW TRIALS"]
+    assert ["".join(p.itertext()) for p in root.iterfind(".//tei:body//tei:p", NS)] == [
+        "The first trial opened in August. Sixteen men stood accused. Each confessed. The world did not "
+        "believe them.", "The second trial followed in January, with seventeen men."]
+
+
 def test_cli_prints_the_draft_and_its_doubts(tmp_path):
     out = tmp_path / "d.xml"
     r = CliRunner().invoke(main, ["ingest", str(SEEDS / "000_e208343524069116.txt"), "-o", str(out)])

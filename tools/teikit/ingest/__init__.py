@@ -53,6 +53,7 @@ class Source:
     removed: list[tuple[str, str]] = field(default_factory=list)  # (verbatim text, reason)
     notes: dict[str, tuple[int, str]] = field(default_factory=dict)  # marker -> (line, text)
     note_brackets: str = "[]"  # how the notes' numbers are set: [73] or (3)
+    markup: set[str] = field(default_factory=set)  # the light markup read: head, quote, italic, bold
     unsure: list[str] = field(default_factory=list)
     front: list[tuple[str, str, int]] = field(default_factory=list)  # (role, text, line) for the body's top
 
@@ -146,11 +147,37 @@ def _is_body_line(s: str) -> bool:
     return len(s) > 100 or (len(s) > 60 and re.search(r"[.!?]\s+[A-Z]", s) is not None)
 
 
+def _wrapped_prose(lines: list[Line]) -> set[int]:
+    """The lines that begin wrapped prose: a line of some length that the next line continues in lower case,
+    or the first line of prose in a block of several lines making a long text or more than one sentence (no
+    field among them)."""
+    out = set()
+    for idx, line in enumerate(lines[:-1]):
+        nxt = lines[idx + 1].s
+        if len(line.s) > 50 and nxt[:1].islower():
+            out.add(idx)
+    block = []
+    for idx, line in enumerate(lines + [Line(0, "")]):
+        if line.s:
+            block.append(idx)
+            continue
+        first = lines[block[0]].s if block else ""
+        text = " ".join(lines[j].s for j in block)
+        long = len(text) > 120 or re.search(r"[a-z][.!?]\s+[A-Z]", text)  # or holds a sentence's end
+        if len(block) > 1 and long and not any(_FIELD.match(lines[j].s) for j in block) \
+                and not first.isupper() and not first.startswith("#"):
+            # a short first line without final punctuation heads the prose under it
+            out.add(block[1] if len(first) < 60 and not re.search(r"[.!?:;,]$", first) else block[0])
+        block = []
+    return out
+
+
 def front_matter(src: Source, *, known_authors: set[str] = frozenset()) -> None:
     """Read the statements at the top of the source (before the first paragraph of prose)."""
     i = 0
     lines = src.lines
-    while i < len(lines) and (_FIELD.match(lines[i].s) or not _is_body_line(lines[i].s)):
+    prose = _wrapped_prose(lines)
+    while i < len(lines) and (_FIELD.match(lines[i].s) or not (_is_body_line(lines[i].s) or i in prose)):
         line = lines[i]
         s = line.s
         i += 1
@@ -180,6 +207,7 @@ def front_matter(src: Source, *, known_authors: set[str] = frozenset()) -> None:
             src.front.append(("byline", s, line.n))
             continue
         if s.startswith("#"):
+            src.markup.add("head")
             title = s.lstrip("#").strip()
             src.meta.setdefault("title", title)
             src.front.append(("title", title, line.n))

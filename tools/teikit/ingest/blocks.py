@@ -10,7 +10,9 @@ from . import SECTION_NUMBER, Line, Source
 from .hyphens import Hyphens, halves
 
 _TERMINAL = re.compile(r"[.!?:;…\"”’')\]]\s*$")
-_DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,}, (?:[A-Z][a-z]+ \d{1,2}, \d{4}|\d{1,2} [A-Z][a-z]+ \d{4})\.?$")
+# a place (in capitals or not) and a date closing a text: "COYOACAN, July 5, 1937", "Coyoacan, March 9, 1938."
+_DATELINE = re.compile(r"^[A-Z][\w.'-]*(?: [A-Z\w][\w.'-]*){0,3}, "
+                       r"(?:[A-Z][a-z]+ \d{1,2}, \d{4}|\d{1,2} [A-Z][a-z]+ \d{4})\.?$")
 _SEPARATOR = re.compile(r"^(?:\*\s*){3,}$|^(?:-\s*){3,}$")
 # a printed page number standing alone: "p. 12", "[Page 12]", "- 12 -", or bare digits (weighed below)
 _PAGE = re.compile(r"^\[?\s*(?:p\.|page)\s*(\d{1,4})\s*\]?$|^[-–—]\s*(\d{1,4})\s*[-–—]$", re.I)
@@ -19,7 +21,7 @@ _BARE_NUMBER = re.compile(r"^\d{1,4}$")
 
 @dataclass
 class Block:
-    kind: str  # p, head, separator, dateline, trailer
+    kind: str  # p, head, quote (its paragraphs parted by newlines), separator, dateline, trailer
     text: str
     line: int
     level: int = 0  # for headings: 1 for '#', 2 for '##', 0 for guessed
@@ -106,13 +108,28 @@ def blocks(src: Source) -> list[Block]:
         if _SEPARATOR.match(s):
             out.append(Block("separator", s, first.n))
             continue
+        if all(l.s.startswith(">") for l in group):
+            # a block quotation in light markup: "> " opens each line, a line of ">" alone parts paragraphs
+            paras = [[]]
+            for l in group:
+                inner = l.s[1:].strip()
+                if inner:
+                    paras[-1].append(inner)
+                elif paras[-1]:
+                    paras.append([])
+            text = "\n".join(join_lines(lines, src.hyphens) for lines in paras if lines)
+            out.append(Block("quote", text, first.n))
+            src.markup.add("quote")
+            continue
         if s.startswith("#"):
+            src.markup.add("head")
             level = len(s) - len(s.lstrip("#"))
             out.append(Block("head", s.lstrip("#").strip(), first.n, level, pages=[(0, *page) for page in pending]))
             pending = []
             continue
         if _DATELINE.match(s):
             out.append(Block("dateline", s, first.n))
+            src.meta.setdefault("dateline", s.split(", ", 1)[1])  # its date: when the text was written
             continue
         if re.fullmatch(r"\(Continued on page \d+\)|\(Continued from page \d+\)", s):
             out.append(Block("trailer", s, first.n))

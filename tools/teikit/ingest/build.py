@@ -100,16 +100,22 @@ def header(src: Source, reg, key: str, julian: bool = False) -> etree._Element:
                                                 "spelling or the English word list shows a divided word; real compounds "
                                                 "keep their hyphen, and so does a hyphen in doubt."), eol="none"),
                   E("segmentation", E("p", "Paragraphs follow the blank lines of the source; paragraphs broken by columns or pages are joined.")))
+    signs = [sign for kind, sign in (("head", "# headings"), ("quote", "> block quotations"),
+                                     ("italic", "*italic* or _italic_"), ("bold", "**bold**")) if kind in src.markup]
+    if signs:
+        editorial.append(E("normalization", E("p", f"The light markup of the transcription ({', '.join(signs)}) is "
+                                                    f"encoded as TEI; its signs are not kept."), method="markup"))
     if len(removed):
         editorial.append(E("p", "Removed from the text of the source (each quoted verbatim): ", removed))
     encoding = E("encodingDesc", editorial, E("listPrefixDef", *[
         E("prefixDef", E("p", f"Entries of the register: {what}."), ident=p, matchPattern="([a-z0-9-]+)",
           replacementPattern="register.xml#$1") for p, what in PREFIXES]))
-    written = m.get("written") or m.get("date")
+    # the source's "Written:", else the author's dateline, else a date at the top (perhaps of publication)
+    written = m.get("written") or m.get("dateline") or m.get("date")
     attrs = _date_attrs(written) if written else {}
     creation = None
     if attrs:
-        attrs["cert"] = "high" if m.get("written") else "medium"
+        attrs["cert"] = "high" if m.get("written") or m.get("dateline") else "medium"
         creation = E("creation", E("date", written.strip().rstrip("."), **{k.replace("-", "_"): v for k, v in attrs.items()}))
     else:
         src.doubt(1, "no date of writing found: add profileDesc/creation/date")
@@ -121,31 +127,56 @@ def header(src: Source, reg, key: str, julian: bool = False) -> etree._Element:
     return E("teiHeader", E("fileDesc", title_stmt, pub, E("sourceDesc", *bibls)), encoding, profile, revision)
 
 
-_MARKERS = {"[]": re.compile(r" ?\[(\d+)\]"), "()": re.compile(r" ?\((\d+)\)")}
+_MARKERS = {"[]": r" ?\[(?P<note>\d+)\]", "()": r" ?\((?P<note>\d+)\)"}
+# light markup of a transcription: **bold**, *italic*, _italic_ (each within a paragraph, around words)
+_EMPHASIS = (r"(?<![\w*])\*\*(?P<bold>\S(?:[^*\n]{0,300}?\S)?)\*\*(?![\w*])"
+             r"|(?<![\w*])\*(?P<italic>[^\s*](?:[^*\n]{0,300}?[^\s*])?)\*(?![\w*])"
+             r"|(?<![\w_])_(?P<italic2>[^\s_](?:[^_\n]{0,300}?[^\s_])?)_(?![\w_])")
+# a page break's place, held in the text while the markup around it is read (supplementary private use)
+_PAGE_AT = 0xF0000
 
 
 def paragraph(tag: str, text: str, src: Source, line: int, placed: set[str], pages=()) -> etree._Element:
-    """A paragraph, with the notes of the source at their markers."""
+    """A paragraph: its light markup as ``hi``, the notes of the source at their markers, the page breaks."""
+    pages = sorted(pages, key=lambda page: page[0])
+    for i in range(len(pages) - 1, -1, -1):
+        at = pages[i][0]
+        text = text[:at] + chr(_PAGE_AT + i) + text[at:]
     el = E(tag)
+    _inline(el, text, src, line, placed, pages)
+    return el
+
+
+def _inline(el: etree._Element, text: str, src: Source, line: int, placed: set[str], pages) -> None:
+    marks = re.compile("|".join([_MARKERS[src.note_brackets], _EMPHASIS,
+                                 f"(?P<page>[{chr(_PAGE_AT)}-{chr(_PAGE_AT + max(len(pages) - 1, 0))}])"]))
     pos = 0
-    for m in _MARKERS[src.note_brackets].finditer(text):
-        if m.group(1) not in src.notes:
+    for m in marks.finditer(text):
+        n = m["note"]
+        if n is not None and (n not in src.notes or n in placed):
+            if n in placed:  # a note is placed once, at its first marker; a second is left as text
+                src.doubt(line, f"a second marker {m.group().strip()} in the text: the note stands at the first")
             continue
-        if m.group(1) in placed:  # a note is placed once, at its first marker; a second is left as text
-            src.doubt(line, f"a second marker {m.group().strip()} in the text: the note stands at the first")
+        if m["page"] is not None and not pages:
             continue
         trees.append_text(el, text[pos:m.start()])
-        n = m.group(1)
-        note_line, note_text = src.notes[n]
-        el.append(E("note", note_text, place="foot", n=n))
-        placed.add(n)
         pos = m.end()
+        if n is not None:
+            _, note_text = src.notes[n]
+            note = E("note", place="foot", n=n)
+            _inline(note, note_text, src, line, placed, ())
+            el.append(note)
+            placed.add(n)
+        elif m["page"] is not None:
+            for mark in page_breaks([pages[ord(m["page"]) - _PAGE_AT]]):
+                el.append(mark)
+        else:
+            rend = "bold" if m["bold"] is not None else "italic"
+            src.markup.add(rend)
+            hi = E("hi", rend=rend)
+            _inline(hi, m["bold"] or m["italic"] or m["italic2"], src, line, placed, pages)
+            el.append(hi)
     trees.append_text(el, text[pos:])
-    for offset, n, cert, printed in sorted(pages, reverse=True):
-        at = min(offset, len(trees.string(el)))
-        for mark in reversed(page_breaks([(offset, n, cert, printed)])):
-            trees.insert(el, at, mark)
-    return el
 
 
 def page_breaks(pages) -> list[etree._Element]:
@@ -215,6 +246,11 @@ def build(src: Source, body_blocks: list[Block], reg, *, key: str | None = None,
                     cur.insert(i, el)
         elif b.kind == "dateline":
             cur.append(E("closer", E("dateline", b.text)))
+        elif b.kind == "quote":
+            if closed(cur) or (cur is top and top.find(f"{{{TEI_NS}}}div") is not None):
+                cur = section()
+            cur.append(E("quote", *[paragraph("p", t, src, b.line, placed) for t in b.text.split("\n")],
+                         rend="block"))
         elif b.kind == "trailer":
             cur.append(E("trailer", b.text))
         else:
@@ -229,7 +265,9 @@ def build(src: Source, body_blocks: list[Block], reg, *, key: str | None = None,
         if n not in placed:
             src.doubt(line, f"note [{n}] has no marker in the text; it is put at the end")
             last = list(body.iter(f"{{{TEI_NS}}}p"))[-1]
-            last.append(E("note", text, place="foot", n=n))
+            note = E("note", place="foot", n=n)
+            _inline(note, text, src, line, placed, ())
+            last.append(note)
     root = E("TEI", header(src, reg, key, julian), E("text", body), xml_id=key, xml_lang="en")
     indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + PIS + etree.tostring(root, encoding="unicode") + "\n"
