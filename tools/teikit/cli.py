@@ -351,9 +351,11 @@ def ingest(source, output, ocr, key, register_path, config_path):
     """Make a first TEI draft of a plain-text transcription.
 
     The draft has a header filled from what the source says about itself,
-    headings, paragraphs, notes at their markers, page breaks (--ocr), and a
-    list of what was removed (web navigation, metadata lines).  What ingest
-    was unsure of is printed on stderr.  Hyphens at line ends are read with
+    headings (# lines, capitals, section numbers), paragraphs, notes at their
+    markers ([1] or (1)), printed page numbers as page breaks, the light
+    markup of a transcription (*italic*, _italic_, **bold**, > quotations), a
+    closing dateline, and a list of what was removed (web navigation,
+    metadata lines).  What ingest was unsure of is printed on stderr.  Hyphens at line ends are read with
     the word lists lint uses (`wordlist`, `extra-words`, `extra-words-file`
     of [tool.teikit.lint]) and the register's names.
 
