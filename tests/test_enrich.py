@@ -880,6 +880,15 @@ def test_a_candidate_name_may_begin_with_any_capital_letter_not_only_a_to_z(tmp_
     # as with A–Z: an ordinary word that opens a sentence is none, nor is a word inside another
     assert not {"Élan", "Émigrés", "Zola", "Žižka", "migrés"} & found
 
+
+def test_a_candidate_name_runs_on_over_one_space_a_particle_a_hyphen_and_a_titlecase_initial(tmp_path):
+    body = ("<p>he met Charles de Gaulle, Chiang Kai-shek, ǅ. Kovačević and Ve\u0301ra Figner; the "
+            "anti-Zinovievite men, Jaroslav  Novák, Pierre de gaulle.</p>")
+    found = {c.name for c in candidates([doc(tmp_path, body)])}
+    assert {"Charles de Gaulle", "Chiang Kai-shek", "ǅ. Kovačević", "Véra Figner", "Zinovievite", "Jaroslav",
+            "Novák", "Pierre"} <= found
+    assert not {"Gaulle", "Kai", "Kovačević", "Figner", "Jaroslav  Novák", "Pierre de gaulle"} & found
+
 # ---------------------------------------------------------------- gaps: capitals, suffixes, languages, accents, entities
 
 def test_dates_in_capitals_are_tagged_in_full_as_mixed_case_ones(tmp_path):

@@ -6,10 +6,10 @@ register form, counted with one context each.  A sequence ends with its
 sentence, and a capitalised word that opens a sentence and is an ordinary
 English word is not a name.
 
-A word is capitalised by Unicode's categories, not by ASCII: it begins with an
-uppercase or titlecase letter (Lu, Lt: É, Ž, Ł, Ø as much as A–Z) and goes on
-with letters, combining marks (an accent written decomposed) and apostrophes,
-so that Émile, Žižka, Łódź and Ørsted are found as Emile would be.
+Words are found in any script, and kept when their first letter is uppercase
+or titlecase (É, Ž, Ł, Ø as much as A–Z; the digraph ǅ), so that Émile, Žižka,
+Łódź and Ørsted are found as Emile would be.  A word goes on with letters,
+combining marks (an accent written decomposed) and apostrophes.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from functools import lru_cache
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from .. import register as registers
 from ..files import discover
@@ -38,36 +38,77 @@ _TITLES = ("Mr", "Mrs", "Ms", "Messrs", "Mme", "Mlle", "Dr", "Prof", "St", "Ste"
            "Capt", "Lt", "Maj", "Sgt", "Adm", "Rev", "Hon", "Gov", "Sen", "Pres", "Fr")
 
 
-def _classes() -> tuple[str, str]:
-    """Regular-expression classes of the uppercase and titlecase letters (Lu, Lt), and of the marks (M*).
+# A run of letters and apostrophes (Stalin's, O'Brien), read in the text with its marks as letters (see
+# _probe); a name's word is a run that begins with a capital letter, joined by hyphens to the runs after it.
+_RUN = re.compile(r"(?<![\w'’])(?:[^\W\d_]|['’])+")
+_PARTICLES = frozenset({"de", "von", "van", "du", "la", "le", "del", "y"})
+# What a combining mark may be: neither ASCII, nor a letter or digit (\w), nor a space.
+_MAYBE_MARK = re.compile(r"[^\w\s\x00-\x7f]")
 
-    Python's re has no \\p{Lu}, so they are read from unicodedata.  Only the planes that hold such
-    characters are read (the Basic and Supplementary Multilingual Planes, and plane 14's variation
-    selectors); the others hold ideographs, which are neither, or nothing.
+
+@lru_cache(maxsize=None)
+def _letter_if_mark(ch: str) -> str:
+    return "a" if unicodedata.category(ch)[0] == "M" else ch
+
+
+def _probe(text: str) -> str:
+    """The text with each combining mark read as a letter (Ze\u0301ro written decomposed is one word).
+
+    Python's re has no class of marks; the characters that may be one are few in a text, and are
+    looked up one by one.  Every other character, and every position, stays as it was.
     """
-    spans: dict[str, list[list[int]]] = {"upper": [], "mark": []}
-    for i in (*range(0x20000), *range(0xE0000, 0xE1000)):
-        cat = unicodedata.category(chr(i))
-        kind = "upper" if cat in ("Lu", "Lt") else "mark" if cat[0] == "M" else None
-        if kind:
-            own = spans[kind]
-            if own and own[-1][1] == i - 1:
-                own[-1][1] = i
-            else:
-                own.append([i, i])
-    def body(own):
-        return "".join(re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in own)
-    return f"[{body(spans['upper'])}]", f"[{body(spans['mark'])}]"
+    return text if text.isascii() else _MAYBE_MARK.sub(lambda m: _letter_if_mark(m.group()), text)
 
 
-@lru_cache(maxsize=1)
-def _name_rx() -> re.Pattern:
-    """Capitalised words and sequences of them (built on first use: reading the categories takes a moment)."""
-    upper, mark = _classes()  # upper: A–Z as much as É, Ž, Ł, Ø
-    rest = rf"(?:[^\W\d_]|{mark}|['’])"  # a letter, a mark (Ze\u0301ro, written decomposed), an apostrophe
-    word = rf"{upper}{rest}*(?:-{rest}+)*"
-    part = rf"(?:(?:{upper}|{'|'.join(_TITLES)})\.|{word})"
-    return re.compile(rf"(?<![\w'’])(?<!{mark}){part}(?:\s(?:(?:de|von|van|du|la|le|del|y)\s)?{part})*\.?")
+def _capital(ch: str) -> bool:
+    """An uppercase or titlecase letter (É, Ž, Ł, Ø as much as A–Z; the digraph ǅ)."""
+    return ch.isalpha() and (ch.isupper() or ch.istitle())
+
+
+def _part(text: str, runs: list[tuple[int, int]], i: int) -> tuple[int, int] | None:
+    """The part of a name that run ``i`` begins: its end, and the index of the run after it; None if it
+    is no part (it does not begin with a capital).  A part is an initial or a title with its period
+    (L., St.), or a word with the runs it is hyphenated to (Kai-shek)."""
+    start, end = runs[i]
+    if not _capital(text[start]):
+        return None
+    if text[end:end + 1] == "." and (end - start == 1 or text[start:end] in _TITLES):
+        return end + 1, i + 1
+    i += 1
+    while i < len(runs) and runs[i][0] == end + 1 and text[end] == "-":
+        end = runs[i][1]
+        i += 1
+    return end, i
+
+
+def _next_part(text: str, runs: list[tuple[int, int]], i: int, end: int) -> tuple[int, int] | None:
+    """The part that goes on a name ending at ``end``: after one space, or after a particle between two
+    (Charles de Gaulle); None if the name ends there."""
+    if i >= len(runs) or runs[i][0] != end + 1 or not text[end].isspace():
+        return None
+    start, stop = runs[i]
+    if (text[start:stop] in _PARTICLES and i + 1 < len(runs) and runs[i + 1][0] == stop + 1
+            and text[stop].isspace()):
+        part = _part(text, runs, i + 1)
+        if part is not None:
+            return part
+    return _part(text, runs, i)
+
+
+def _names(text: str) -> Iterator[tuple[int, int]]:
+    """The spans of capitalised words and sequences of them in ``text``, with the period after one, if any."""
+    runs = [m.span() for m in _RUN.finditer(_probe(text))]
+    i = 0
+    while i < len(runs):
+        part = _part(text, runs, i)
+        if part is None:
+            i += 1
+            continue
+        start = runs[i][0]
+        while part is not None:
+            end, i = part
+            part = _next_part(text, runs, i, end)
+        yield start, end + (text[end:end + 1] == ".")
 
 
 # What comes just before the first word of a sentence: its end (closing quotes too) or an opening quote.
@@ -106,9 +147,9 @@ def candidates(paths: Iterable[str | Path], *, register_path: str | Path | None 
         for run in ctx.source.runs:
             if not ctx.eligible(run):
                 continue
-            for m in _name_rx().finditer(run.text):
-                name = nfc(m.group(0).rstrip(".").rstrip("'’"))  # as the names step compares it
-                sentence_start = not run.text[:m.start()].strip() or _OPENS.search(run.text[:m.start()])
+            for start, end in _names(run.text):
+                name = nfc(run.text[start:end].rstrip(".").rstrip("'’"))  # as the names step compares it
+                sentence_start = not run.text[:start].strip() or _OPENS.search(run.text[:start])
                 parts = name.split()
                 if len(parts) == 1:
                     w = parts[0]
@@ -133,8 +174,8 @@ def candidates(paths: Iterable[str | Path], *, register_path: str | Path | None 
                 c.count += 1
                 c.files.add(f.name)
                 if not c.context:
-                    c.context = " ".join(run.text[max(0, m.start() - 50):m.end() + 50].split())
-                    c.where = f"{f}:{run.ancestors[-1].start and doc.text.count(chr(10), 0, run.offsets[m.start()]) + 1}"
+                    c.context = " ".join(run.text[max(0, start - 50):end + 50].split())
+                    c.where = f"{f}:{run.ancestors[-1].start and doc.text.count(chr(10), 0, run.offsets[start]) + 1}"
     return sorted(found.values(), key=lambda c: (-c.count, c.name))
 
 
