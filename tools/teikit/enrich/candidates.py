@@ -175,7 +175,7 @@ def candidates(paths: Iterable[str | Path], *, register_path: str | Path | None 
                 c.files.add(f.name)
                 if not c.context:
                     c.context = " ".join(run.text[max(0, start - 50):end + 50].split())
-                    c.where = f"{f}:{run.ancestors[-1].start and doc.text.count(chr(10), 0, run.offsets[start]) + 1}"
+                    c.where = f"{f}:{ctx.source.line_col(run.offsets[start])[0]}"
     return sorted(found.values(), key=lambda c: (-c.count, c.name))
 
 
