@@ -337,6 +337,30 @@ def test_prose_wrapped_in_short_lines_is_no_part_of_the_title(tmp_path):
         "believe them.", "The second trial followed in January, with seventeen men."]
 
 
+def _outline(div) -> list:
+    """A division's headings and sub-divisions, as nested lists."""
+    return [c.text if c.tag.endswith("head") and not c.get("type") else
+            ("sub", c.text) if c.tag.endswith("head") else _outline(c)
+            for c in div if c.tag.endswith("head") or c.tag.endswith("div")]
+
+
+def test_headings_nest_by_their_levels_and_a_title_under_a_number_names_its_section(tmp_path):
+    _, root = _draft(tmp_path, "MY LIFE\n\nCHAPTER I.\n\nYANOVKA\n\nThe days of my childhood were not\n"
+                               "sunny. They were spent in a village.\n\nCHAPTER II.\n\nOUR NEIGHBOURS\n\n"
+                               "The neighbours came on Sundays.\n")
+    assert _outline(root.find(".//tei:body/tei:div", NS)) == [
+        "MY LIFE", ["CHAPTER I.", ("sub", "YANOVKA")], ["CHAPTER II.", ("sub", "OUR NEIGHBOURS")]]
+    _, root = _draft(tmp_path, "# A Book\n\n## Part One\n\n### The Trial\n\nIt began. The court sat.\n\n"
+                               "### The Verdict\n\nIt ended.\n\n## Part Two\n\nAfterwards.\n")
+    assert _outline(root.find(".//tei:body/tei:div", NS)) == [
+        "A Book", ["Part One", ["The Trial"], ["The Verdict"]], ["Part Two"]]
+    # two guessed headings in a row: the second opens the first's first section
+    _, root = _draft(tmp_path, "A BOOK\n\nThe preface is short. It says little.\n\nTHE OLD MAN\n\n"
+                               "THE FOURTH INTERNATIONAL\n\nThere is no other explanation.\n")
+    assert _outline(root.find(".//tei:body/tei:div", NS)) == [
+        "A BOOK", [], ["THE OLD MAN", ["THE FOURTH INTERNATIONAL"]]]
+
+
 def test_cli_prints_the_draft_and_its_doubts(tmp_path):
     out = tmp_path / "d.xml"
     r = CliRunner().invoke(main, ["ingest", str(SEEDS / "000_e208343524069116.txt"), "-o", str(out)])

@@ -459,6 +459,21 @@ def test_a_trim_size_without_its_unit_is_an_error_not_six_by_nine_inches(tmp_pat
     assert info(tmp_path / "pdf" / "two-line-heading.pdf")["Page size"].startswith("481.89 x 680.31"), info(tmp_path / "pdf" / "two-line-heading.pdf")
 
 
+def test_a_trim_size_without_its_unit_names_the_configuration_file_and_line(tmp_path):
+    # (read as the configuration is loaded: no stylesheet or LaTeX is needed to find it)
+    from teikit import config
+    for table, at in [('[tool.teikit]\npaths = ["tei"]\n\n[tool.teikit.build]\ntitle = "Ed."\ntrim = "170x240"\n', 6),
+                      ('[tool.teikit]\nbuild = { title = "Ed.", trim = "170x240" }\n', 2),
+                      ('[tool.teikit]\nbuild.trim = "170x240"\n', 2)]:
+        (tmp_path / "pyproject.toml").write_text("[project]\nname = 'e'\n\n" + table, encoding="utf-8")
+        with pytest.raises(ConfigError) as err:
+            config.load(tmp_path / "pyproject.toml")
+        assert str(err.value).startswith(f"{tmp_path / 'pyproject.toml'}:{at + 3}: build: trim '170x240' is not a size "
+                                         "(a unit is needed: in, mm or cm)"), str(err.value)
+    (tmp_path / "pyproject.toml").write_text('[tool.teikit.build]\ntrim = "170 x 240 mm"\n', encoding="utf-8")
+    assert config.load(tmp_path / "pyproject.toml").build["trim"] == "170 x 240 mm"
+
+
 def test_a_latex_failure_is_reported_and_leaves_no_pdf(tmp_path):
     need_tex()
     src = FIXTURES / "latex" / "specials.xml"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,6 +30,10 @@ DEFAULTS: dict[str, Any] = {
         "base-url": "",  # the public URL of the web edition, for citations (e.g. https://example.org/edition/)
     },
 }
+
+# A trim size: a paper LaTeX names, or width x height in one unit.
+PAPERS = ("a4", "a5", "b5", "letter")
+_TRIM = re.compile(r"(\d+(?:\.\d+)?)x(\d+(?:\.\d+)?)(in|mm|cm)")
 
 _KNOWN = {
     "": {"paths", "lint", "build"},
@@ -140,8 +145,8 @@ def load(path: str | Path | None = None, *, inputs: Iterable[str | Path] = ()) -
     if source is None:
         return Config()
     try:
-        with open(source, "rb") as fh:
-            doc = tomllib.load(fh)
+        text = source.read_text(encoding="utf-8")
+        doc = tomllib.loads(text)
     except FileNotFoundError:
         raise ConfigError("no such configuration file", path=source) from None
     except tomllib.TOMLDecodeError as exc:
@@ -154,6 +159,47 @@ def load(path: str | Path | None = None, *, inputs: Iterable[str | Path] = ()) -
         for key in table:
             if key not in keys and not (section == "" and key in _KNOWN):
                 where = f"[tool.teikit{'.' + section if section else ''}]"
-                raise ConfigError(f"unknown setting '{key}' in {where}", path=source,
+                raise ConfigError(f"unknown setting '{key}' in {where}", path=source, line=_line_of(text, section, key),
                                   hint=f"known settings: {', '.join(sorted(keys))}")
-    return Config(_merge(DEFAULTS, tool), source)
+    data = _merge(DEFAULTS, tool)
+    # checked as it is read, so that the error names the file (and line) the value came from
+    try:
+        trim_size(str(data["build"]["trim"]))
+    except ConfigError as exc:
+        exc.path, exc.line = str(source), _line_of(text, "build", "trim")
+        raise
+    return Config(data, source)
+
+
+def trim_size(trim: str) -> str | tuple[str, str, str]:
+    """A trim size as read: a paper name LaTeX knows ("a5"), or (width, height, unit) for "170 x 240 mm".
+    Anything else is an error, not the default (a size without its unit was printed as 6 x 9 in without
+    a word)."""
+    t = re.sub(r"\s", "", trim).lower().replace("×", "x")
+    if t in PAPERS:
+        return t
+    m = _TRIM.fullmatch(t)
+    if not m:
+        unit = " (a unit is needed: in, mm or cm)" if re.fullmatch(r"[\d.]+x[\d.]+", t) else ""
+        raise ConfigError(f"build: trim {trim!r} is not a size{unit}",
+                          hint=f"write width x height with a unit (\"6x9in\", \"170x240mm\") or one of {', '.join(PAPERS)}")
+    return m.group(1), m.group(2), m.group(3)
+
+
+def _line_of(text: str, section: str, key: str) -> int | None:
+    """The line of pyproject.toml that sets ``key`` of [tool.teikit.<section>] (section "" for [tool.teikit]
+    itself): in its own table, as a dotted key or in an inline table of [tool.teikit]. tomllib gives no
+    positions; None when the setting is written some other way."""
+    table, own = None, "tool.teikit" + ("." + section if section else "")
+    quoted = rf"""(?:{re.escape(key)}|"{re.escape(key)}"|'{re.escape(key)}')"""
+    for number, line in enumerate(text.splitlines(), 1):
+        header = re.match(r"\s*\[\s*([^\[\]]+?)\s*\]\s*(#.*)?$", line)
+        if header:
+            table = re.sub(r"[\s\"']", "", header.group(1))
+        elif table == own and re.match(rf"\s*{quoted}\s*=", line):
+            return number
+        elif section and table == "tool.teikit" and (
+                re.match(rf"\s*{re.escape(section)}\s*\.\s*{quoted}\s*=", line)
+                or re.match(rf"\s*{re.escape(section)}\s*=\s*\{{(.*,)?\s*{quoted}\s*=", line)):
+            return number
+    return None

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .. import config, resources, xslt
-from ..errors import BuildError, ConfigError
+from ..errors import BuildError
 from ..files import atomic_write
 from . import BuildReport, Text, edition_document, fonts
 
@@ -33,9 +33,6 @@ MAX_PASSES = 6
 # makeindex: page and line as "12.5"; entries separated by commas.
 INDEX_STYLE = 'page_compositor "."\ndelim_0 ", "\ndelim_1 ", "\ndelim_2 ", "\n'
 RERUN = re.compile(r"has changed since the last run|Rerun to get|Label\(s\) may have changed|run LaTeX (two more|again)")
-# A trim size: a paper LaTeX names, or width x height in one unit.
-PAPERS = ("a4", "a5", "b5", "letter")
-TRIM = re.compile(r"(\d+(?:\.\d+)?)x(\d+(?:\.\d+)?)(in|mm|cm)")
 # The print options and their defaults are the configuration's [build] table (volume is per job).
 DEFAULTS = {k: v for k, v in config.DEFAULTS["build"].items() if k != "volume"}
 
@@ -72,17 +69,12 @@ def latex_source(texts: list[Text], register, settings: dict, *, volume: bool) -
 
 
 def paper(trim: str) -> str:
-    """geometry's options for a trim size ("6x9in", "170x240mm", "a5"); a size it cannot read is an error, not
-    the default (a size without its unit was printed as 6 x 9 in without a word)."""
-    t = re.sub(r"\s", "", trim).lower().replace("×", "x")
-    if t in PAPERS:
-        return f"{t}paper"
-    m = TRIM.fullmatch(t)
-    if not m:
-        unit = " (a unit is needed: in, mm or cm)" if re.fullmatch(r"[\d.]+x[\d.]+", t) else ""
-        raise ConfigError(f"build: trim {trim!r} is not a size{unit}",
-                          hint=f"write width x height with a unit (\"6x9in\", \"170x240mm\") or one of {', '.join(PAPERS)}")
-    width, height, unit = m.groups()
+    """geometry's options for a trim size ("6x9in", "170x240mm", "a5"); one it cannot read is a ConfigError
+    (config.trim_size)."""
+    size = config.trim_size(trim)
+    if isinstance(size, str):
+        return f"{size}paper"
+    width, height, unit = size
     return f"paperwidth={width}{unit},paperheight={height}{unit}"
 
 

@@ -144,7 +144,9 @@ _INDEX_LINE = re.compile(r"^(?P<author>[A-Z][\w.' -]{3,40}) (?P<date>\d{8}) (?P<
 
 def _is_body_line(s: str) -> bool:
     """A line that belongs to running prose rather than to a title block."""
-    return len(s) > 100 or (len(s) > 60 and re.search(r"[.!?]\s+[A-Z]", s) is not None)
+    # long, or more than one sentence (a title rarely is)
+    return len(s) > 100 or (len(s) > 60 and re.search(r"[.!?]\s+[A-Z]", s) is not None) or (
+        re.search(r"[a-z]{2}[.!?]\s+[A-Z].*[.!?]$", s) is not None)
 
 
 def _wrapped_prose(lines: list[Line]) -> set[int]:
@@ -183,8 +185,8 @@ def front_matter(src: Source, *, known_authors: set[str] = frozenset()) -> None:
         i += 1
         if not s:
             continue
-        if s in ("* * *", "***") or SECTION_NUMBER.match(s):
-            i -= 1  # the first section begins: its number is a heading of the body, not a subtitle
+        if s in ("* * *", "***") or SECTION_NUMBER.match(s) or (s.startswith("##") and "title" in src.meta):
+            i -= 1  # the first section begins: its number or heading belongs to the body, not the title
             break
         m = _FIELD.match(s)
         if m:

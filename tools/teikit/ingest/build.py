@@ -10,7 +10,7 @@ from lxml import etree
 from .. import tree as trees
 from ..enrich.dates import find_dates
 from ..parsing import TEI_NS, XML_NS
-from . import Source
+from . import SECTION_NUMBER, Source
 from .blocks import Block
 
 XMLID = f"{{{XML_NS}}}id"
@@ -214,34 +214,54 @@ def build(src: Source, body_blocks: list[Block], reg, *, key: str | None = None,
     placed: set[str] = set()
     TOP = {"head", "byline", "dateline", "docAuthor", "opener", "epigraph"}
 
-    def section(head: str | None = None) -> etree._Element:
-        """A new section of the current article; prose already in the article moves into a section first."""
-        loose = [c for c in top if etree.QName(c).localname not in TOP | {"div"}]
+    open_divs = [(1, top)]  # the divisions a heading may nest in, with their levels (# is 1, ## is 2 …)
+
+    def section(head: str | None = None, level: int = 2) -> etree._Element:
+        """A new section at a heading's level; prose already in its parent moves into a section first."""
+        while len(open_divs) > 1 and open_divs[-1][0] >= level:
+            open_divs.pop()
+        parent = open_divs[-1][1]
+        loose = [c for c in parent if etree.QName(c).localname not in TOP | {"div"}]
         if loose:
             first = E("div", type="section")
-            top.insert(top.index(loose[0]), first)
+            parent.insert(parent.index(loose[0]), first)
             for c in loose:
                 first.append(c)
         sec = E("div", E("head", head), type="section") if head else E("div", type="section")
-        top.append(sec)
+        parent.append(sec)
+        open_divs.append((level, sec))
         return sec
 
     def closed(div) -> bool:
         return len(div) and etree.QName(div[-1]).localname in ("trailer", "closer")
+
+    def only_heads(div) -> bool:
+        return len(div) and all(etree.QName(c).localname in ("head", "pb", "fw") for c in div)
 
     for b in body_blocks:
         if b.kind == "separator":
             top = E("div", type="article")
             body.append(top)
             cur = top
+            open_divs[:] = [(1, top)]
             src.removed.append((b.text, "separator between the two texts of the source, marked by the divisions"))
         elif b.kind == "head":
             content = [c for c in top if etree.QName(c).localname not in TOP]
             if cur is top and not content and top.find(f"{{{TEI_NS}}}head") is None:
                 top.extend(page_breaks(b.pages))
                 top.append(E("head", b.text))
+            elif cur is not top and only_heads(cur) and not b.level and not b.pages and SECTION_NUMBER.match(
+                    cur.findall(f"{{{TEI_NS}}}head")[-1].text or ""):
+                # a title straight under a section's number (CHAPTER I. / YANOVKA) names the same section
+                cur.append(E("head", b.text, type="sub"))
+            elif cur is not top and only_heads(cur) and not b.level:
+                # a heading straight under another opens a section inside it (a chapter's first section)
+                cur = section(b.text, open_divs[-1][0] + 1)
+                for i, el in enumerate(page_breaks(b.pages)):
+                    cur.insert(i, el)
             else:
-                cur = section(b.text)
+                level = b.level or (open_divs[-1][0] if len(open_divs) > 1 else 2)
+                cur = section(b.text, max(level, 2))
                 for i, el in enumerate(page_breaks(b.pages)):  # the page turns before the heading
                     cur.insert(i, el)
         elif b.kind == "dateline":
