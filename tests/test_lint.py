@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from conftest import FOREIGN
 from teikit.cli import main
 from teikit.lint import lint, registry
 from teikit.lint.docs import rules_html
@@ -586,3 +587,22 @@ def test_a_dtd_the_doctype_names_is_reported_as_validate_reports_it(tmp_path):
     for report in (lint([doc]), validate([doc], jobs=1)):
         found = [d for d in report.diagnostics if d.code == "XML"]
         assert [(d.line, d.severity) for d in found] == [(2, "warning")] and "'tei.dtd'" in found[0].message
+
+
+def test_w3c_dates_with_a_time_zone_are_iso(tmp_path):
+    """TEI's dates are XSD's, where every form may end in a time zone (tei_all accepts 2012-06-08-04:00)."""
+    shutil.copytree(HERE / "TK301_ok", tmp_path / "f")
+    doc = tmp_path / "f" / "doc.xml"
+    for zoned in ("1937-03-03-04:00", "1937-03-03Z", "1937+01:00", "--03-03Z"):
+        doc.write_text((HERE / "TK301_ok" / "doc.xml").read_text(encoding="utf-8").replace(
+            'when="1937-03-03"', f'when="{zoned}"'), encoding="utf-8")
+        assert [d.message for d in lint([doc], select_codes=("TK301",)).diagnostics] == [], zoned
+    doc.write_text(doc.read_text(encoding="utf-8").replace('when="--03-03Z"', 'when="1937-03-03 -04:00"'),
+                   encoding="utf-8")
+    assert [d.code for d in lint([doc], select_codes=("TK301",)).diagnostics] == ["TK301"]
+
+
+def test_a_warning_about_the_input_does_not_make_it_unusable():
+    """The DOCTYPE warning is code XML too, but the file was linted: exit 1 for its findings, not 2."""
+    r = cli(FOREIGN / "bellini-letter-ll1-16.xml")
+    assert "XML [warning]" in r.output and r.exit_code == 1

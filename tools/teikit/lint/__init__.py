@@ -309,7 +309,7 @@ class LintReport:
     @property
     def unusable(self) -> bool:
         """Some input could not be linted at all (malformed XML, not TEI, a broken register)."""
-        return any(d.code == "XML" for d in self.diagnostics)
+        return any(d.code == "XML" and d.severity == "error" for d in self.diagnostics)
 
 
 def lint(paths: Iterable[str | Path], *, select_codes: Sequence[str] = ("TK",), ignore: Sequence[str] = (),

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import re
 
-ISO = re.compile(r"^-?\d{4}(?:-\d{2}(?:-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})?)?)?)?$"
-                 r"|^--\d{2}(?:-\d{2})?$|^---\d{2}$|^\d{2}:\d{2}(?::\d{2})?$")
+# the W3C forms TEI's dates take (XSD date, gYear, gYearMonth, dateTime, gMonth, gMonthDay, gDay, time);
+# each may end in a time zone: 2012-06-08-04:00, 1937Z
+_ZONE = r"(?:Z|[+-]\d{2}:\d{2})?"
+ISO = re.compile(rf"^(?:-?\d{{4,}}(?:-\d{{2}}(?:-\d{{2}}(?:T\d{{2}}:\d{{2}}(?::\d{{2}}(?:\.\d+)?)?)?)?)?"
+                 rf"|--\d{{2}}(?:-\d{{2}})?|---\d{{2}}|\d{{2}}:\d{{2}}(?::\d{{2}}(?:\.\d+)?)?){_ZONE}$")
 ATTRS = ("when", "notBefore", "notAfter", "from", "to")
 
 
