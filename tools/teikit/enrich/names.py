@@ -99,12 +99,8 @@ class NamesPass(Pass):
                            f"reference, so it is not tagged")
                 continue
             if len(ids) != 1:
-                run = f.first
-                ctx_text = run.text[max(0, f.start - self.context_chars):f.start + len(f.text) + self.context_chars]
-                change.notes.append(f"ambiguous: '{form}' may be {', '.join(ids)}{_why(form, forms, ctx.register)}: "
-                                    f"…{' '.join(ctx_text.split())}…")
-                change.where.append(run.offsets[f.start])
-                change.add("ambiguous")
+                self._note(change, ctx, f, "ambiguous",
+                           f"'{form}' may be {', '.join(ids)}{_why(form, forms, ctx.register)}")
                 continue
             entry = ctx.register.entries[ids[0]]
             if switched and primary(lang) not in form_languages(ctx.register).get(_match_form(form, forms), ()):
