@@ -153,7 +153,7 @@ def candidates(paths: Iterable[str | Path], *, register_path: str | Path | None 
                 parts = name.split()
                 if len(parts) == 1:
                     w = parts[0]
-                    if w.isupper() and len(w) > 1 and not "." in w:
+                    if w.isupper() and len(w) > 1 and "." not in w:
                         continue  # headings in capitals
                     # an ordinary word (its possessive, a compound of them) opens the sentence; a word
                     # derived from a name (Trotskyists) may still be a name's
@@ -163,7 +163,7 @@ def candidates(paths: Iterable[str | Path], *, register_path: str | Path | None 
                         continue
                     if len(w) < 3:
                         continue
-                if name in known or name in _NOT_NAMES or any(p in known for p in [name.rsplit("'", 1)[0]]):
+                if name in known or name in _NOT_NAMES or name.rsplit("'", 1)[0] in known:
                     continue
                 if len(parts) == 1 and any(name.startswith(k) and _DERIVED.fullmatch(name[len(k):])
                                            for k in known if len(k) > 3):
