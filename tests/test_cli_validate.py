@@ -265,3 +265,28 @@ def test_an_output_folder_that_cannot_be_written_is_named(tmp_path, monkeypatch)
     assert result.exit_code == 2
     assert "html: cannot write into the output folder: Operation not permitted" in result.output
     assert ".teikit-" not in result.output
+
+
+def test_a_tei_fragment_is_validated_by_a_schema_that_allows_its_root(tmp_path: Path):
+    """A project validating page files (<surface>) with its own schema; the edition's needs a whole TEI."""
+    frag = tmp_path / "page.xml"
+    frag.write_text('<surface xmlns="http://www.tei-c.org/ns/1.0"><zone><line>text</line></zone></surface>',
+                    encoding="utf-8")
+    rng = tmp_path / "pages.rng"
+    rng.write_text('<grammar xmlns="http://relaxng.org/ns/structure/1.0" ns="http://www.tei-c.org/ns/1.0">'
+                   '<start><element name="surface"><element name="zone"><element name="line"><text/>'
+                   '</element></element></element></start></grammar>', encoding="utf-8")
+    r = CliRunner().invoke(main, ["validate", str(frag)])
+    assert r.exit_code == 2 and "<surface>" in r.output and "--schema" in r.output
+    r = CliRunner().invoke(main, ["validate", "--schema", str(rng), str(frag)])
+    assert r.exit_code == 0, r.output
+    frag.write_text(frag.read_text(encoding="utf-8").replace("<line>text</line>", "<lb/>"), encoding="utf-8")
+    r = CliRunner().invoke(main, ["validate", "--schema", str(rng), str(frag)])
+    assert r.exit_code == 1 and "RNG" in r.output
+
+
+def test_tei_p4_is_named_as_such(tmp_path: Path):
+    p4 = tmp_path / "p4.xml"
+    p4.write_text("<TEI.2><teiHeader/><text><body><p>x</p></body></text></TEI.2>", encoding="utf-8")
+    r = CliRunner().invoke(main, ["validate", str(p4)])
+    assert r.exit_code == 2 and "TEI P4" in r.output and "p4top5" in r.output

@@ -344,11 +344,19 @@ def check_tei_root(doc: Document) -> None:
         return
     qname = etree.QName(root)
     where = f" in the namespace {qname.namespace!r}" if qname.namespace else " in no namespace"
-    hint = None
+    hint, what = None, "not a TEI document"
     if qname.localname in {"TEI", "teiCorpus"}:
         hint = f'declare the TEI namespace on the root: <{qname.localname} xmlns="{TEI_NS}">'
+    elif qname.localname in {"TEI.2", "teiCorpus.2"} and not qname.namespace:
+        what = "a TEI P4 document, not TEI P5"
+        hint = ("teikit reads TEI P5; convert the document first (the TEI Stylesheets' p4top5.xsl does the "
+                "mechanical part)")
+    elif qname.namespace == TEI_NS:
+        hint = ("a TEI element other than <TEI> or <teiCorpus> as root (a fragment): validate it with "
+                "`teikit validate --schema` and a schema that allows this root; the other commands read "
+                "whole TEI documents")
     else:
         hint = "teikit reads TEI P5 documents, whose root is <TEI> or <teiCorpus>"
     line, col = doc.locate(root)
-    raise NotTEIError(f"the root element is <{qname.localname}>{where}, not a TEI document",
+    raise NotTEIError(f"the root element is <{qname.localname}>{where}, {what}",
                       path=doc.path, line=line, column=col, hint=hint)

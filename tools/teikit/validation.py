@@ -29,7 +29,7 @@ from . import xslt
 from .diagnostics import Diagnostic
 from .errors import ConfigError, InputError, SchemaError
 from .files import atomic_write, discover
-from .parsing import TEI_NS, XI_NS, XML_NS, Document, parse, parse_string
+from .parsing import TEI_NS, XI_NS, XML_NS, Document, check_tei_root, parse, parse_string
 from .tree import replace_with
 
 LAYERS = ("rng", "xsd", "sch")
@@ -417,7 +417,10 @@ def _worker_init(schema, layers):
 def _validate_one(path: str, validator: Validator | None = None) -> tuple[list[Diagnostic], dict[str, float]]:
     v = validator or _worker
     try:
-        doc = parse(path)
+        doc = parse(path, require_tei=False)
+        # a project's own schema may allow another TEI element as root (a <surface>, an <ab> fragment)
+        if v.custom is None or etree.QName(doc.root).namespace != TEI_NS:
+            check_tei_root(doc)
     except InputError as exc:
         return [Diagnostic(exc.path or path, exc.line or 0, exc.column or 0, INPUT_CODE,
                            exc.message + (f"\n{exc.context}" if exc.context else "")
