@@ -21,7 +21,7 @@ from teikit.cli import main
 from teikit.enrich import Result, enrich, enrich_document, render
 from teikit.rewrite import refusal
 from teikit.enrich.candidates import candidates
-from teikit.enrich.dates import Context, find_dates, julian_to_gregorian
+from teikit.enrich.dates import DateContext, find_dates, julian_to_gregorian
 from teikit.parsing import parse
 
 HERE = Path(__file__).parent / "fixtures" / "enrich"
@@ -278,7 +278,7 @@ def test_a_malformed_ignore_instruction_is_reported_with_its_place_and_has_no_ef
 
 # ---------------------------------------------------------------- dates
 
-CREATION = Context(creation=dt.date(1937, 10, 20))
+CREATION = DateContext(creation=dt.date(1937, 10, 20))
 
 
 @pytest.mark.parametrize("text, attrs", [
@@ -823,7 +823,7 @@ def test_refuses_a_change_that_breaks_the_document(tmp_path):
 
 
 def test_a_bare_number_after_the_writing_is_not_a_year():
-    ctx = Context(creation=dt.date(1936, 12, 1))
+    ctx = DateContext(creation=dt.date(1936, 12, 1))
     assert [m.text for m in find_dates("shipped me 2000 kilometers away in 1928", ctx)] == ["1928"]
     assert [m.text for m in find_dates("shipped me 2000 kilometers away")] == ["2000"]  # no creation date: kept
 
@@ -978,12 +978,12 @@ def test_names_in_another_language_are_tagged_in_the_registers_language_of_the_f
 def test_dates_before_1800_are_found():
     """A date with its month is one in any year from 1000; a number alone is a year within a century
     before the document's writing (an early modern letter), never a quantity such as 1500 men."""
-    found = find_dates("Written 12 July 1794, and July 12, 1650; in May 1500 the town fell.", Context())
+    found = find_dates("Written 12 July 1794, and July 12, 1650; in May 1500 the town fell.", DateContext())
     assert [(d.text, d.attrs) for d in found] == [
         ("12 July 1794", {"when": "1794-07-12"}), ("July 12, 1650", {"when": "1650-07-12"}),
         ("May 1500", {"when": "1500-05"})]
-    modern = Context(creation=dt.date(1937, 3, 1))
+    modern = DateContext(creation=dt.date(1937, 3, 1))
     assert [d.text for d in find_dates("In 1794 some 1500 men and 1917 troops", modern)] == ["1917"]
-    early = Context(creation=dt.date(1650, 6, 1))
+    early = DateContext(creation=dt.date(1650, 6, 1))
     assert [(d.text, d.attrs) for d in find_dates("since 1642, with 1500 men, in 1645-48", early)] == [
         ("1642", {"when": "1642"}), ("1645-48", {"from": "1645", "to": "1648"})]

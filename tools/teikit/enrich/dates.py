@@ -107,7 +107,7 @@ _NOT_A_YEAR_CAPITALS = re.compile(_NOT_A_YEAR.pattern, re.I)
 
 
 @dataclass
-class Context:
+class DateContext:
     """What the text around an expression says about its year."""
 
     creation: dt.date | None = None  # when the document was written
@@ -116,7 +116,7 @@ class Context:
     capitals: bool = False  # the text is that of a block in capitals (a heading): case does not count
 
 
-def _not_a_year(text: str, start: int, ctx: Context) -> bool:
+def _not_a_year(text: str, start: int, ctx: DateContext) -> bool:
     """Do the words before a number say it is no year (p. 1917, No. 5)?"""
     return bool((_NOT_A_YEAR_CAPITALS if ctx.capitals else _NOT_A_YEAR).search(text[max(0, start - 8):start]))
 
@@ -179,7 +179,7 @@ def _last_day(y: int, m: int) -> int:
     return (nxt - dt.timedelta(days=1)).day
 
 
-def _infer_year(m: int, d: int | None, ctx: Context) -> tuple[int | None, bool]:
+def _infer_year(m: int, d: int | None, ctx: DateContext) -> tuple[int | None, bool]:
     """The year of a date printed without one, and whether it was inferred."""
     if ctx.last_year is not None:
         return ctx.last_year, True
@@ -201,7 +201,7 @@ def _sentence(text: str, start: int, end: int) -> str:
     return text[lo:hi]
 
 
-def find_dates(text: str, ctx: Context | None = None, *, sentence=None,
+def find_dates(text: str, ctx: DateContext | None = None, *, sentence=None,
                around: tuple[str, str] = ("", ""), impossible: list[DateMatch] | None = None) -> list[DateMatch]:
     """Date expressions in ``text`` with the attributes of their ``<date>`` element.
 
@@ -212,7 +212,7 @@ def find_dates(text: str, ctx: Context | None = None, *, sentence=None,
     Expressions that name a day the calendar lacks are not returned, nor any part of them; when
     ``impossible`` is a list, they are added to it, each with its ``problem``.
     """
-    ctx = ctx or Context()
+    ctx = ctx or DateContext()
     sentence = sentence or (lambda a, b: _sentence(text, a, b))
     before, after = around
     out: list[DateMatch] = []
@@ -245,7 +245,7 @@ def find_dates(text: str, ctx: Context | None = None, *, sentence=None,
         stop = _SENTENCE_END.search(text, end)
         later = _YEAR_ALONE.search(text, end, stop.start() if stop else len(text))
         later_year = int(later.group(0)) if later else None
-        local = Context(ctx.creation, later_year or last_year, ctx.julian_default, ctx.capitals)
+        local = DateContext(ctx.creation, later_year or last_year, ctx.julian_default, ctx.capitals)
         try:
             attrs, inferred, year_seen = _normalise(kind, g, local, text, start, julian)
         except _NoSuchDay as no:
@@ -272,7 +272,7 @@ def find_dates(text: str, ctx: Context | None = None, *, sentence=None,
 _ONE_DAY = frozenset({"mdy", "dmy", "the_d_of_m", "md", "dm"})
 
 
-def _bare_year(y: int, ctx: Context) -> bool:
+def _bare_year(y: int, ctx: DateContext) -> bool:
     """May a number standing alone be this year?  From 1800 to 2049, or, in a document written
     earlier, from a century before its writing (a letter of 1650 names 1642, not "1500 men")."""
     low = 1800 if ctx.creation is None else min(1800, ctx.creation.year - 100)
@@ -305,7 +305,7 @@ def _candidates(text: str, capitals: bool = False):
         yield kind, m, start, stop
 
 
-def _normalise(kind, g, ctx: Context, text: str, start: int, julian: bool):
+def _normalise(kind, g, ctx: DateContext, text: str, start: int, julian: bool):
     """Attributes for one match, whether the year was inferred, and the explicit year seen."""
     def day_attrs(y, mo, d, inferred=False):
         if not _exists(y, mo, d, julian):
@@ -481,8 +481,8 @@ class DatesPass:
             block_text, starts = blocks[_block_key(run)]
             offset = starts[id(run)]
             impossible: list = []
-            found = find_dates(stretch.text, Context(ctx.creation, last_year.get(key),
-                                                     capitals=capitals[_block_key(run)]),
+            found = find_dates(stretch.text, DateContext(ctx.creation, last_year.get(key),
+                                                         capitals=capitals[_block_key(run)]),
                                sentence=lambda a, b, o=offset, t=block_text: _sentence(t, o + a, o + b),
                                around=(around.get(id(run), ("", ""))[0],
                                        around.get(id(stretch.tail), ("", ""))[1]),
@@ -491,16 +491,18 @@ class DatesPass:
             if prefix is None:
                 continue
             for d in impossible:
-                self._report(change, stretch, d, "impossible date", "impossible dates", f"{d.problem}, so it is not tagged (nor its "
-                             f"year alone): check it against the source and encode it by hand")
+                self._report(change, stretch, d, "impossible date", "impossible dates",
+                             f"{d.problem}, so it is not tagged (nor its year alone): check it against the source "
+                             f"and encode it by hand")
             qname = f"{prefix}:date" if prefix else "date"
             for d in found:
                 attrs = "".join(f' {k}="{escape_attr(v)}"' for k, v in d.attrs.items())
                 wrapped = stretch.wrap(d.start, d.end, f"<{qname}{attrs}>", f"</{qname}>")
                 if not wrapped:
                     if stretch.splits_choice(d.start, d.end):
-                        self._report(change, stretch, d, "date across a choice", "dates across a choice", "it begins or ends inside a "
-                                     "choice's reading, so no element can hold it: encode it by hand")
+                        self._report(change, stretch, d, "date across a choice", "dates across a choice",
+                                     "it begins or ends inside a choice's reading, so no element can hold it: "
+                                     "encode it by hand")
                     continue  # it would begin or end inside a suffix's element or an entity's text
                 edits += wrapped
                 change.add("dates")
