@@ -688,6 +688,17 @@ def test_default_writes_nothing_and_in_place_writes(tmp_path):
     assert list(tmp_path.glob(".*.tmp")) == []
 
 
+def test_a_batch_reads_the_register_its_documents_share_once(tmp_path, monkeypatch):
+    first = doc(tmp_path, "<p>Leon Trotsky met Stalin.</p>", "one.xml")
+    second = doc(tmp_path, "<p>Stalin met Leon Trotsky.</p>", "two.xml")
+    read = []
+    load = teikit.enrich.registers.Register.load
+    monkeypatch.setattr(teikit.enrich.registers.Register, "load", lambda path: read.append(path) or load(path))
+    report = enrich([first, second], steps=["names"])
+    assert len(read) == 1
+    assert [r.changes["names"].counts for r in report.results] == [{"person": 2}, {"person": 2}]
+
+
 def test_one_malformed_file_stops_the_batch_before_anything_is_written(tmp_path):
     first, last = doc(tmp_path, "<p>Stalin.</p>", "a.xml"), doc(tmp_path, "<p>Stalin.</p>", "c.xml")
     bad = tmp_path / "bad.xml"

@@ -245,11 +245,14 @@ def _passes(steps: Sequence[str], options: dict) -> list[Pass]:
 
 def enrich_document(path: str | Path, *, steps: Sequence[str] = STEPS,
                     register_path: str | Path | None = None, default_register: str | Path | None = None,
-                    check: bool = True, options: dict | None = None) -> Result:
+                    check: bool = True, options: dict | None = None,
+                    read: dict[Path, registers.Register] | None = None) -> Result:
     """Run the passes over one document and return its new text (nothing is written).
 
     register_path is used for the document whatever it points to; default_register
     (the project's own) only when it lies in the register's folder and points to no other.
+    ``read`` holds the registers already read, by resolved path, and takes the one this
+    document reads: a batch reads each register once.
     """
     doc = parse(path)
     original = doc.text
@@ -264,7 +267,12 @@ def enrich_document(path: str | Path, *, steps: Sequence[str] = STEPS,
             changes["names"].notes.append("names not tagged: no register for this document "
                                           "(declare a prefixDef pointing to one, or pass --register PATH)")
         else:
-            reg = registers.Register.load(where)
+            key = Path(where).resolve()
+            reg = read.get(key) if read is not None else None
+            if reg is None:
+                reg = registers.Register.load(where)
+                if read is not None:
+                    read[key] = reg
     created = creation_date(doc)
     for p in _passes(steps, options or {}):
         current = doc if text == original else parse(encode_like(doc, text), path=doc.path)
@@ -295,12 +303,13 @@ def enrich(paths: Iterable[str | Path], *, steps: Sequence[str] = STEPS, write: 
     """
     start = time.perf_counter()
     report = Report([], 0.0)
+    read: dict[Path, registers.Register] = {}
     for f in discover(paths):
         if f.name == "register.xml":
             continue
         try:
             report.results.append(enrich_document(f, steps=steps, register_path=register_path,
-                                                  default_register=default_register, options=options))
+                                                  default_register=default_register, options=options, read=read))
         except TeikitError as exc:
             report.errors.append(exc)
     if write and not report.errors:
