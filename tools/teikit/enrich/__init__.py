@@ -93,6 +93,12 @@ def block_of(run: TextRun):
     return next((a for a in reversed(run.ancestors) if a.local in BLOCKS), None)
 
 
+def block_key(run: TextRun) -> int | None:
+    """What runs of one block share, to read a block's text as one: where the block starts (None outside any)."""
+    block = block_of(run)
+    return block.start if block is not None else None
+
+
 def mostly_upper(text: str, *, short_ones: bool = False) -> bool:
     """Is a block's text set in capitals (a heading), so that names and dates in capitals are looked for?
 

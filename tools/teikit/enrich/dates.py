@@ -35,6 +35,10 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from ..source import escape_attr
+from . import block_key, mostly_upper, neighbours
+from .stretches import read_on
+
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
     "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
@@ -427,12 +431,6 @@ def _range(a: dict, b: dict) -> dict:
 
 # ---------------------------------------------------------------- the enrich pass
 
-def _block_key(run) -> int:
-    from . import block_of
-    block = block_of(run)
-    return block.start if block is not None else -1
-
-
 def _div_key(run) -> int:
     div = next((a for a in reversed(run.ancestors) if a.local in _DIVISIONS), None)
     return div.start if div is not None else -1
@@ -449,16 +447,13 @@ class DatesPass:
     context_chars: int = 40  # of text either side of a date reported to the editor
 
     def edits(self, ctx, change):
-        from ..source import escape_attr
-        from . import mostly_upper, neighbours
-        from .stretches import read_on
         edits = []
         # the last explicit year seen in each division (a heading "MARCH 1917" dates its chapter's
         # "February 27th"); a new division starts without one
         last_year: dict[int, int] = {}
-        blocks: dict[int, tuple[str, dict]] = {}  # block -> its text, and where each run starts in it
+        blocks: dict[int | None, tuple[str, dict]] = {}  # block -> its text, and where each run starts in it
         for run in ctx.source.runs:
-            key = _block_key(run)
+            key = block_key(run)
             text, starts = blocks.get(key, ("", {}))
             starts[id(run)] = len(text)
             blocks[key] = (text + run.text, starts)
@@ -468,21 +463,21 @@ class DatesPass:
         runs, i = ctx.source.runs, 0
         while i < len(runs):
             run = runs[i]
-            key = _div_key(run)
+            div = _div_key(run)
             if not ctx.eligible(run):
                 # a year inside existing markup still sets the context
                 for m in re.finditer(_MODERN_YEAR, run.text):
-                    last_year[key] = int(m.group(0))
+                    last_year[div] = int(m.group(0))
                 i += 1
                 continue
             # a day's suffix in markup is read with its day, and a choice by its corr
             stretch = read_on(ctx.source, i, ctx.eligible)
             i += len(stretch.runs)
-            block_text, starts = blocks[_block_key(run)]
+            block = block_key(run)
+            block_text, starts = blocks[block]
             offset = starts[id(run)]
             impossible: list = []
-            found = find_dates(stretch.text, DateContext(ctx.creation, last_year.get(key),
-                                                         capitals=capitals[_block_key(run)]),
+            found = find_dates(stretch.text, DateContext(ctx.creation, last_year.get(div), capitals=capitals[block]),
                                sentence=lambda a, b, o=offset, t=block_text: _sentence(t, o + a, o + b),
                                around=(around.get(id(run), ("", ""))[0],
                                        around.get(id(stretch.tail), ("", ""))[1]),
@@ -517,7 +512,7 @@ class DatesPass:
                         change.notes.append(note)
                         change.where.append(wrapped[0].start)
             for m in re.finditer(_MODERN_YEAR, stretch.text):
-                last_year[key] = int(m.group(0))
+                last_year[div] = int(m.group(0))
         return edits
 
     def _report(self, change, stretch, d: DateMatch, key: str, count: str, says: str) -> None:

@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 
 from .. import register as registers
 from ..source import Edit, escape_attr
-from . import BLOCKS, Change, Context, Pass, block_of, mostly_upper, neighbours
+from . import BLOCKS, Change, Context, Pass, block_key, mostly_upper, neighbours
 from . import ignores as ignore_pis
 from .canonical import composed, nfc, original
 from .languages import form_languages, phrase_language, primary
@@ -79,10 +79,10 @@ class NamesPass(Pass):
             if not ctx.eligible(run, foreign=True):
                 continue
             # decided per block, whose text tagging does not change (per run, a second run would differ)
-            rx = upper if capitals.get(_block_of(run)) else pattern
+            rx = upper if capitals.get(block_key(run)) else pattern
             found += [_Found(run, a, run, b, text) for a, b, text in _matches(rx, run, around)]
         across = [f for a, b in _line_pairs(ctx) for f in
-                  _across(upper if capitals.get(_block_of(a)) else pattern, a, b, around)]
+                  _across(upper if capitals.get(block_key(a)) else pattern, a, b, around)]
         # a name over a line break (Leon<lb/>Trotsky) is one name: its parts are not names of their own
         found = [f for f in found if not any(x.covers(f) for x in across)] + across
         for f in found:
@@ -263,15 +263,10 @@ def _why(form: str, forms: dict, register: registers.Register) -> str:
     return ""
 
 
-def _block_of(run):
-    block = block_of(run)
-    return id(block) if block is not None else None
-
-
 def _blocks_in_capitals(runs) -> dict:
     text: dict = {}
     for run in runs:
-        text[_block_of(run)] = text.get(_block_of(run), "") + run.text
+        text[block_key(run)] = text.get(block_key(run), "") + run.text
     return {k: mostly_upper(t) for k, t in text.items() if k is not None}
 
 
