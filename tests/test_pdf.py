@@ -686,6 +686,21 @@ def test_polytonic_greek_is_set_in_one_face_as_a_whole(foreign_pdfs):
     assert "pta-homilia-de-sancta-dominica.pdf: the line numbers did not settle" not in (foreign_pdfs / "messages.txt").read_text()
 
 
+def test_a_source_described_by_a_biblfull_is_cited_as_a_catalogue_would(foreign_pdfs):
+    # EEBO describes its printed book only in a biblFull; the web cites it the same way (tk:bibl-full-parts)
+    def source(name: str) -> str:
+        text = pdf_text(pdf_of(foreign_pdfs, FOREIGN / name), pages=(1, 3))
+        return " ".join(re.sub(r"(\w)-[ \t]*\n[ \t]*(\w)", r"\1\2", text).split())
+    eebo = source("eebo-tcp-a00002-brides-ornaments.xml")
+    assert "Aylett, Robert, 1583-1655? The brides ornaments viz. fiue meditations, morall and diuine." in eebo, eebo
+    assert "ioy. London : Printed by William Stansby, 1625. [4], 123, [1] p. Contains the 3rd and 4th books of " \
+           "“The brides ornaments”" in eebo, eebo
+    assert "Reproduction of the original in the Folger Shakespeare Library." in eebo, eebo
+    # beside a bibl, the DTA's: the name as a catalogue heads it
+    dta = source("dta-soldatenbriefe-letter-050.xml")
+    assert "Münchhoff, Carl. [SB-Nr. 50: Carl Münchhoff (Offizier), 12.09.1848, Ostoberdeutsch]. 1848." in dta, dta
+
+
 def test_a_german_text_declares_its_language(foreign_pdfs):
     pdf = pdf_of(foreign_pdfs, FOREIGN / "gerdracor-leonce-und-lena.xml")
     assert re.search(rb"/Lang\s*\(de\)", pdf_objects(pdf))

@@ -15,6 +15,7 @@
     expand-text="yes">
 
   <xsl:include href="behaviours.xsl"/>
+  <xsl:include href="sources.xsl"/>
 
   <xsl:key name="tk:id" match="*[@xml:id]" use="@xml:id"/>
 

@@ -37,7 +37,7 @@
                   <th scope="row"><a href="texts/{@key}.html">{tk:title($tei)}</a></th>
                   <td data-label="Author">{string-join(tk:authors($tei), '; ')}</td>
                   <td data-label="Written">{html:written($tei)}</td>
-                  <td data-label="Source">{($tei/tei:teiHeader/tei:fileDesc/tei:sourceDesc/(tei:bibl[@type = 'original'], tei:bibl, tei:biblFull, tei:p))[1] ! html:source-text(.)}</td>
+                  <td data-label="Source">{($tei/tei:teiHeader/tei:fileDesc/tei:sourceDesc/(tei:bibl[@type = 'original'], tei:bibl, tei:biblFull, tei:p))[1] ! tk:source-text(.)}</td>
                 </tr>
               </xsl:for-each>
             </tbody>

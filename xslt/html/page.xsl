@@ -255,98 +255,18 @@
   </xsl:function>
 
   <!-- A source as the metadata shows it: a bibl or a paragraph as it is written (a note in it in brackets,
-       behaviours.xsl), a biblFull as a bibliography would cite it (html:bibl-full-parts). -->
+       behaviours.xsl), a biblFull as a bibliography would cite it (tk:bibl-full-parts). -->
   <xsl:template match="tei:bibl | tei:biblStruct | tei:p" mode="html:source">
     <xsl:apply-templates select="node()" mode="html:render"/>
   </xsl:template>
 
   <xsl:template match="tei:biblFull" mode="html:source">
     <span class="tei-biblFull" data-tei="biblFull">
-      <xsl:for-each select="html:bibl-full-parts(.)">
+      <xsl:for-each select="tk:bibl-full-parts(.)">
         <xsl:element name="{if (?part = 'title') then 'cite' else 'span'}">
           <xsl:attribute name="class" select="'bibl-' || ?part"/>{?text}</xsl:element>{?after}</xsl:for-each>
     </span>
   </xsl:template>
-
-  <!-- The same as one line of text (the home page's table, the citation tags). -->
-  <xsl:function name="html:source-text" as="xs:string">
-    <xsl:param name="source" as="element()"/>
-    <xsl:sequence select="if ($source/self::tei:biblFull) then string-join(html:bibl-full-parts($source) ! (?text || ?after))
-                          else normalize-space(html:bibl-string($source/node()))"/>
-  </xsl:function>
-
-  <!-- Text with its notes in brackets, where they stand ("S. 3 [after the first printing]"). -->
-  <xsl:function name="html:bibl-string" as="xs:string">
-    <xsl:param name="nodes" as="node()*"/>
-    <xsl:sequence select="string-join($nodes ! (if (self::tei:note) then ' [' || normalize-space(html:bibl-string(node())) || ']'
-                                                else if (self::*[.//tei:note]) then html:bibl-string(node())
-                                                else tk:reading-string(.)))"/>
-  </xsl:function>
-
-  <!-- A biblFull (a whole file description: EEBO's description of the printed book) in the order of a
-       library catalogue: author. title. edition. place : publisher, date. extent. (series). identifiers.
-       notes.  Each part a map: part (its name), text, and after (the punctuation before the next part;
-       the source's own trailing punctuation, "London :", "Printed by William Stansby,", is kept where
-       it serves, and dropped where a sentence ends). -->
-  <xsl:function name="html:bibl-full-parts" as="map(*)*">
-    <xsl:param name="b" as="element(tei:biblFull)"/>
-    <xsl:variable name="title" select="$b/tei:titleStmt"/>
-    <xsl:variable name="pub" select="$b/tei:publicationStmt"/>
-    <xsl:variable name="parts" as="map(*)*" select="(
-        html:part('author', string-join($title/tei:author ! html:name-string(.)[. != ''], '; ')),
-        html:part('title', string-join(($title/tei:title[@type = 'main'], $title/tei:title[not(@type = 'main')])
-            ! normalize-space(html:bibl-string(node()))[. != ''], ': ')),
-        html:part('editor', string-join($title/tei:editor ! normalize-space(html:bibl-string(node()))[. != ''], '; ')[. != '']
-            ! ('Edited by ' || .)),
-        $title/tei:respStmt ! html:part('resp', string-join((tei:resp, tei:name | tei:persName | tei:orgName)
-            ! normalize-space(html:bibl-string(node()))[. != ''], ' ')),
-        html:part('edition', string-join($b/tei:editionStmt/(tei:edition, tei:p, tei:respStmt)
-            ! normalize-space(html:bibl-string(node()))[. != ''], '; ')),
-        $pub/tei:pubPlace ! html:part('place', normalize-space(html:bibl-string(node()))),
-        $pub/(tei:publisher | tei:distributor | tei:authority) ! html:part('publisher', normalize-space(html:bibl-string(node()))),
-        $pub/tei:date ! html:part('date', (normalize-space(html:bibl-string(node()))[. != ''], @when, @from, @notBefore)[1]),
-        $pub/tei:p ! html:part('publication', normalize-space(html:bibl-string(node()))),
-        $b/tei:extent ! html:part('extent', normalize-space(html:bibl-string(node()))),
-        $b/tei:seriesStmt ! html:part('series', string-join((tei:title, tei:biblScope, tei:idno, tei:p)
-            ! replace(normalize-space(html:bibl-string(node())), '[\s.,;:]+$', '')[. != ''], ', ')[. != ''] ! ('(' || . || ')')),
-        html:part('idno', string-join($pub/tei:idno ! normalize-space(
-            (if (@type and not(starts-with(normalize-space(.), @type))) then @type || ' ' else '') || .)[. != ''], '; ')),
-        $b/tei:notesStmt/(tei:note, tei:relatedItem) ! html:part('note', normalize-space(html:bibl-string(node()))),
-        $b/tei:sourceDesc/(tei:bibl | tei:biblStruct | tei:biblFull | tei:p) ! html:part('source', 'From: ' || html:source-text(.))
-      )[?text != '']"/>
-    <xsl:for-each select="$parts">
-      <xsl:variable name="i" select="position()"/>
-      <xsl:variable name="next" select="$parts[$i + 1]?part"/>
-      <xsl:variable name="text" select="?text"/>
-      <xsl:variable name="punctuated" select="matches($text, '[.,;:!?]$')"/>
-      <xsl:sequence select="
-          if (?part = 'place' and $next = 'publisher') then map:put(., 'after', if (ends-with($text, ':')) then ' ' else ': ')
-          else if (?part = ('place', 'publisher') and $next = ('publisher', 'date')) then map:put(., 'after', if ($punctuated) then ' ' else ', ')
-          else if (?part = 'place' and $next = 'place') then map:put(., 'after', if ($punctuated) then ' ' else '; ')
-          else
-            (: the end of a sentence: a comma or colon the source set before what came next in it goes :)
-            let $t := replace($text, '\s*[,;:]+$', '')
-            return map{'part': ?part, 'text': $t, 'after': (if (matches($t, '[.!?]$')) then '' else '.') || ' '[exists($next)]}"/>
-    </xsl:for-each>
-  </xsl:function>
-
-  <!-- A name as a catalogue heads an entry: a name given only as surname and forename as "Surname, Forename",
-       whatever order the encoder wrote them in; any other as it is written. -->
-  <xsl:function name="html:name-string" as="xs:string">
-    <xsl:param name="name" as="element()"/>
-    <xsl:variable name="parts" select="$name/(self::*, tei:persName)[last()]/*"/>
-    <xsl:sequence select="if ($parts/self::tei:surname and $parts/self::tei:forename and empty($parts[not(self::tei:surname or self::tei:forename)])
-                              and empty(($name, $name/tei:persName)/text()[normalize-space()]))
-                          then string-join($parts/self::tei:surname ! normalize-space(), ' ') || ', '
-                               || string-join($parts/self::tei:forename ! normalize-space(), ' ')
-                          else normalize-space(html:bibl-string($name/node()))"/>
-  </xsl:function>
-
-  <xsl:function name="html:part" as="map(*)">
-    <xsl:param name="part" as="xs:string"/>
-    <xsl:param name="text" as="xs:string?"/>
-    <xsl:sequence select="map{'part': $part, 'text': string($text), 'after': ''}"/>
-  </xsl:function>
 
   <!-- A path of the site as a reader should cite it: under the public address when one is
        configured, else relative to a text page. -->
@@ -391,7 +311,7 @@
     <meta name="DC.language" content="{$lang}"/>
     <meta name="DC.type" content="Text"/>
     <meta name="DC.format" content="text/html"/>
-    <xsl:if test="$source"><meta name="DC.source" content="{html:source-text($source)}"/></xsl:if>
+    <xsl:if test="$source"><meta name="DC.source" content="{tk:source-text($source)}"/></xsl:if>
     <xsl:if test="$licence"><meta name="DC.rights" content="{$licence}"/></xsl:if>
     <meta name="DCTERMS.isPartOf" content="{html:option('title')}"/>
     <xsl:if test="$public"><meta name="DC.identifier" content="{$page}"/></xsl:if>

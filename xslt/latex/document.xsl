@@ -47,6 +47,7 @@
 </xsl:if></xsl:for-each>\makeatletter\newcommand{{\tknohyph}}[1]{{{{\language\l@nohyphenation #1}}}}\makeatother
 \usepackage{{lua-ul}}
 \usepackage{{array}}
+\usepackage{{longtable}}
 \usepackage{{fancyhdr}}
 \usepackage[noautomatic]{{imakeidx}}
 \usepackage[series={{A,B}},noend]{{reledmac}}
@@ -186,7 +187,7 @@
 \makeatletter\renewcommand{{\cleardoublepage}}{{\clearpage\if@twoside\ifodd\c@page\else\hbox{{}}\thispagestyle{{empty}}\newpage\fi\fi}}\makeatother
 \fancypagestyle{{plain}}{{\fancyhf{{}}\fancyfoot[C]{{\small\thepage}}}}
 % the metadata of a text: two ragged-right columns (justified, a narrow column leaves holes between words)
-\newenvironment{{tkmeta}}{{\par\small\noindent\begin{{tabular*}}{{\textwidth}}{{@{{}}>{{\raggedright\arraybackslash}}p{{0.24\textwidth}}@{{\hspace{{0.03\textwidth}}}}>{{\raggedright\arraybackslash}}p{{0.73\textwidth}}@{{}}}}}}{{\end{{tabular*}}\par\medskip}}
+\newenvironment{{tkmeta}}{{\par\small\setlength{{\LTleft}}{{0pt}}\setlength{{\LTright}}{{0pt}}\setlength{{\LTpre}}{{0pt}}\setlength{{\LTpost}}{{0pt}}\begin{{longtable}}{{@{{}}>{{\raggedright\arraybackslash}}p{{0.24\textwidth}}@{{\hspace{{0.03\textwidth}}}}>{{\raggedright\arraybackslash}}p{{0.73\textwidth}}@{{}}}}}}{{\end{{longtable}}\par\medskip}}
 \newenvironment{{tknotes}}{{\par\footnotesize}}{{\par\medskip}}
 </xsl:template>
 
@@ -304,9 +305,10 @@
         <xsl:sequence select="tex:plain(tei:resp[1]) || ' &amp; ' || tex:plain(string-join((tei:name | tei:persName | tei:orgName) ! normalize-space(.), '; '))"/>
       </xsl:for-each>
       <xsl:if test="exists(tk:written($tei))"><xsl:sequence select="'Written &amp; ' || tex:plain(tk:written($tei))"/></xsl:if>
-      <xsl:for-each select="$fd/tei:sourceDesc/(tei:bibl | tei:p | tei:listBibl/tei:bibl | tei:msDesc/tei:msIdentifier)">
+      <xsl:for-each select="$fd/tei:sourceDesc/(tei:bibl | tei:biblStruct | tei:biblFull | tei:p
+                            | tei:listBibl/(tei:bibl | tei:biblStruct | tei:biblFull) | tei:msDesc/tei:msIdentifier)">
         <xsl:sequence select="(if (@type = 'transcription') then 'Transcription used' else if (@type = 'reprint') then 'Reprinted' else 'Source')
-                              || ' &amp; ' || tex:meta(.)"/>
+                              || ' &amp; ' || (if (self::tei:biblFull) then tex:bibl-full(.) else tex:meta(.))"/>
       </xsl:for-each>
       <xsl:for-each select="$fd/tei:publicationStmt/tei:availability">
         <xsl:sequence select="'Licence &amp; ' || tex:meta(.)"/>
@@ -323,6 +325,15 @@
 </xsl:for-each>\end{{tknotes}}
 </xsl:if>
   </xsl:template>
+
+  <!-- A biblFull as a catalogue cites it (tk:bibl-full-parts), its title in italics; its quotation
+       marks set as in the header's other prose (tex:meta). -->
+  <xsl:function name="tex:bibl-full" as="xs:string">
+    <xsl:param name="b" as="element(tei:biblFull)"/>
+    <xsl:variable name="english" select="starts-with(tk:lang($b), 'en')"/>
+    <xsl:sequence select="string-join(tk:bibl-full-parts($b) ! (let $t := tex:prose(?text, $english, ())
+                                                                return (if (?part = 'title') then '\textit{' || $t || '}' else $t) || ?after))"/>
+  </xsl:function>
 
   <!-- Header prose, with its phrase markup but no apparatus, index or margin. -->
   <xsl:function name="tex:meta" as="xs:string">
