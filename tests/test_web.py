@@ -502,6 +502,21 @@ def test_the_works_register_lists_the_quotations_apart_from_the_mentions(site):
             assert held, f"{entry.get('id')}: {href}"
 
 
+def test_a_mention_in_a_note_nested_in_a_note_leads_to_the_note_it_names(site):
+    # Sedov's notes f and g are the editors' notes inside his note 76
+    pages = {}
+    checked = set()
+    for kind in ("persons", "places", "organisations", "works"):
+        register = lxml.html.parse(str(site / "registers" / f"{kind}.html")).getroot()
+        for a in register.xpath("//ul[@class='mentions']//a[starts-with(., 'note ')]"):
+            path, anchor = a.get("href").split("#")
+            page = pages.setdefault(path, lxml.html.parse(str(site / "registers" / path)).getroot())
+            label = page.get_element_by_id(anchor).xpath("string(a[@class='backref']/span[@class='label-edited'])")
+            assert f"note {label}" == a.text_content(), f"{kind}: {a.get('href')}"
+            checked.add(a.get("href"))
+    assert {"../texts/redbook.html#redbook-n10", "../texts/redbook.html#redbook-n11"} <= checked
+
+
 _DANGLING = """<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="t"><teiHeader><fileDesc>
 <titleStmt><title>Quotations</title></titleStmt><publicationStmt><p>test</p></publicationStmt>
 <sourceDesc><bibl xml:id="hb">The header's source &lt;b&gt;</bibl></sourceDesc></fileDesc>

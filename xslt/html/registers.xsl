@@ -103,8 +103,10 @@
   <!-- Where a mention is cited: its paragraph, heading or note. -->
   <xsl:function name="html:mention-anchor" as="xs:string">
     <xsl:param name="e" as="element()"/>
-    <xsl:variable name="holder" select="($e/ancestor::tei:note[tk:is-flow-note(.)], $e/ancestor::tei:p[html:is-numbered(.)],
-        $e/ancestor::tei:head, ($e/ancestor::*[@xml:id][ancestor::tei:text])[last()])[1]"/>
+    <!-- the nearest of each (a step's [1] on a reverse axis), as html:mention-label names it: a note nested
+         in a note is its own place, not the outer note's -->
+    <xsl:variable name="holder" select="($e/ancestor::tei:note[tk:is-flow-note(.)][1], $e/ancestor::tei:p[html:is-numbered(.)][1],
+        $e/ancestor::tei:head[1], ($e/ancestor::*[@xml:id][ancestor::tei:text])[last()])[1]"/>
     <xsl:sequence select="if ($holder) then tk:id($holder) else 'main'"/>
   </xsl:function>
 
