@@ -290,3 +290,19 @@ def test_tei_p4_is_named_as_such(tmp_path: Path):
     p4.write_text("<TEI.2><teiHeader/><text><body><p>x</p></body></text></TEI.2>", encoding="utf-8")
     r = CliRunner().invoke(main, ["validate", str(p4)])
     assert r.exit_code == 2 and "TEI P4" in r.output and "p4top5" in r.output
+
+
+def test_texts_outside_any_project_do_not_take_the_configuration_of_the_folder_teikit_runs_in(tmp_path, monkeypatch):
+    """Another project's file built from inside this edition is not given the edition's title and editors."""
+    from conftest import FOREIGN, ROOT
+    from teikit.config import DEFAULTS, load
+    monkeypatch.chdir(ROOT)
+    outside = tmp_path / "letter.xml"
+    outside.write_bytes((FOREIGN / "schnitzler-briefe-l02854.xml").read_bytes())
+    assert load(inputs=[outside]).build["title"] == DEFAULTS["build"]["title"]
+    assert load(inputs=[outside]).source is None
+    # without inputs, and for the edition's own files, the edition's configuration
+    assert load().build["title"].startswith("Stalinism and the Moscow Trials")
+    assert load(inputs=[ROOT / "tei"]).build["title"].startswith("Stalinism and the Moscow Trials")
+    # asked for by name, it applies to any file
+    assert load(ROOT / "pyproject.toml", inputs=[outside]).build["title"].startswith("Stalinism")

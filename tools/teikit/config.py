@@ -135,12 +135,16 @@ def load(path: str | Path | None = None, *, inputs: Iterable[str | Path] = ()) -
 
     Like ruff, the files decide: the nearest pyproject.toml with a [tool.teikit] table from the first
     input's folder upwards, so that ``cd /tmp && teikit build ~/edition/tei`` has the edition's title
-    and editors; without inputs, or when none of their folders has one, the nearest from the current
-    folder (whose folder is the root that ``tei/`` and ``tei/register.xml`` are found from)."""
+    and editors.  Files with none above them get the defaults, not the configuration of the folder
+    teikit runs in: another project's texts built from inside this edition are not given its title and
+    editors (``--config`` says otherwise).  Without inputs, the nearest from the current folder (whose
+    folder is the root that ``tei/`` and ``tei/register.xml`` are found from)."""
     first = next((Path(p) for p in inputs), None)
     source = Path(path) if path else None
     if source is None and first is not None:
         source = find_pyproject(first if first.is_dir() else first.parent, teikit_only=True)
+        if source is None:
+            return Config()
     source = source or find_pyproject()
     if source is None:
         return Config()
