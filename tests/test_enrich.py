@@ -900,6 +900,16 @@ def test_a_candidate_name_runs_on_over_one_space_a_particle_a_hyphen_and_a_title
             "Novák", "Pierre"} <= found
     assert not {"Gaulle", "Kai", "Kovačević", "Figner", "Jaroslav  Novák", "Pierre de gaulle"} & found
 
+def test_each_document_s_candidates_are_measured_against_its_own_register_whatever_the_order(tmp_path):
+    with_register = doc(tmp_path, "<p>Stanislav Kosior met Stalin.</p>")
+    (tmp_path / "elsewhere").mkdir()
+    without = tmp_path / "elsewhere" / "elsewhere.xml"  # no register beside it, nor one it points to
+    without.write_text(HEAD + "<p>he saw Stanislav Kosior leave.</p>" + TAIL, encoding="utf-8")
+    for order in ([with_register, without], [without, with_register]):
+        found = {c.name: c.files for c in candidates(order)}
+        assert found["Stanislav Kosior"] == {"elsewhere.xml"}
+
+
 # ---------------------------------------------------------------- gaps: capitals, suffixes, languages, accents, entities
 
 def test_dates_in_capitals_are_tagged_in_full_as_mixed_case_ones(tmp_path):

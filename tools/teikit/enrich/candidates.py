@@ -130,19 +130,24 @@ class Candidate:
 
 def candidates(paths: Iterable[str | Path], *, register_path: str | Path | None = None,
                default_register: str | Path | None = None) -> list[Candidate]:
+    """The capitalised names of the documents that their registers lack, most frequent first.
+
+    Each document is measured against its own register (see :func:`teikit.register.register_path_for`);
+    a document without one has every name listed.
+    """
     words = wordlist()
     found: dict[str, Candidate] = {}
-    known: set[str] | None = None
+    forms: dict[Path | None, set[str]] = {None: set()}  # by register, each read once
     for f in discover(paths):
         if f.name == "register.xml":
             continue
         doc = parse(f)
-        if known is None:
-            try:
-                reg = registers.load_for(doc, register_path, default_register)
-                known = set(composed_forms(register_forms(reg)))  # a surname two persons share: see names
-            except Exception:
-                known = set()
+        where = registers.register_path_for(doc, register_path, default_register)
+        where = where and Path(where).resolve()
+        if where not in forms:
+            # a surname two persons share is a form too: see names
+            forms[where] = set(composed_forms(register_forms(registers.Register.load(where))))
+        known = forms[where]
         ctx = Context(doc, Source.of(doc), None, None)
         for run in ctx.source.runs:
             if not ctx.eligible(run):
