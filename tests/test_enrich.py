@@ -900,6 +900,11 @@ def test_a_candidate_name_runs_on_over_one_space_a_particle_a_hyphen_and_a_title
             "Novák", "Pierre"} <= found
     assert not {"Gaulle", "Kai", "Kovačević", "Figner", "Jaroslav  Novák", "Pierre de gaulle"} & found
 
+def test_a_register_name_with_a_possessive_is_no_candidate_whichever_its_apostrophe(tmp_path):
+    found = {c.name for c in candidates([doc(tmp_path, "<p>he read Smirnov's letter and Smirnov’s reply.</p>")])}
+    assert not {"Smirnov's", "Smirnov’s"} & found
+
+
 def test_each_document_s_candidates_are_measured_against_its_own_register_whatever_the_order(tmp_path):
     with_register = doc(tmp_path, "<p>Stanislav Kosior met Stalin.</p>")
     (tmp_path / "elsewhere").mkdir()

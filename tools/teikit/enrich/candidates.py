@@ -116,6 +116,7 @@ _OPENS = re.compile(r"(?:[.!?:;][\"'”’)\]]*|[\"“‘(])\s*$")
 _NOT_NAMES = {"January", "February", "March", "April", "May", "June", "July", "August", "September",
               "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday",
               "Friday", "Saturday", "Sunday"}
+_POSSESSOR = re.compile(r"['’][^'’]*$")  # what follows a name's last apostrophe (Stalin's, Stalin’s)
 _DERIVED = re.compile(r"(?:ism|ist|ists|ite|ites|ian|ians|ism's|ist's)$")
 
 
@@ -168,7 +169,7 @@ def candidates(paths: Iterable[str | Path], *, register_path: str | Path | None 
                         continue
                     if len(w) < 3:
                         continue
-                if name in known or name in _NOT_NAMES or name.rsplit("'", 1)[0] in known:
+                if name in known or name in _NOT_NAMES or _POSSESSOR.sub("", name) in known:
                     continue
                 if len(parts) == 1 and any(name.startswith(k) and _DERIVED.fullmatch(name[len(k):])
                                            for k in known if len(k) > 3):
