@@ -671,6 +671,35 @@ def test_a_critical_apparatus_prints_with_sigla(foreign_pdfs):
     assert re.search(r"ἀρχιεπισκόπου E P X\] ἀρχεπισκόπου S", text)
 
 
+HOMILY = FOREIGN / "pta-homilia-de-sancta-dominica.xml"
+
+
+@pytest.fixture(scope="session")
+def homily(tmp_path_factory) -> Path:
+    """The PTA homily built on its own (a critical apparatus with sigla, a heading of three lines)."""
+    need_tex()
+    if not HOMILY.exists():
+        pytest.skip(f"{HOMILY} is absent")
+    out = tmp_path_factory.mktemp("homily")
+    run([HOMILY], out, html=False, pdf=True, settings={"volume": False})
+    return out
+
+
+def test_a_heading_of_several_lines_with_its_apparatus_stays_with_its_text_and_the_numbers_stay_right(homily):
+    # the three-line heading ended page 1 with its entries; its hidden last line went on to page 2 as
+    # line 1 there, so that the text's lines were numbered from 2
+    pages = pdf_text(pdf_of(homily, HOMILY), layout=True).split("\f")
+    page = next(p for p in pages if "Τοῦ ἐν ἁγίοις" in p)
+    lines = [" ".join(line.split()) for line in page.splitlines() if line.strip()]
+    head = next(i for i, line in enumerate(lines) if "Τοῦ ἐν ἁγίοις" in line)
+    text = next(i for i, line in enumerate(lines) if "Βούλομαι" in line)
+    assert text > head, lines
+    first = text - head + 1  # the text's first line, the heading's lines counted
+    flat = " ".join(lines)
+    assert re.search(rf"(?<!\d){first} ἐγκωμιάσαι ἡμέραν E S X\]", flat), lines
+    assert lines[head + 4].startswith("5 "), lines
+
+
 def test_polytonic_greek_is_set_in_one_face_as_a_whole(foreign_pdfs):
     # Pagella has the bare Greek alphabet only: a fallback set each accented letter in DejaVu, within words
     from teikit.build.fonts import greek_face

@@ -127,8 +127,12 @@
 \makeatletter
 \apptocmd{{\getline@num}}{{\directlua{{teikit.line_penalty(\number\one@line)}}\global\advance\ballast@count\tklinepenalty}}{{}}{{\PackageWarning{{teikit}}{{reledmac has changed: words may be divided across pages, headings end pages}}}}
 % reledmac sets a section heading, then an empty line pushed off the page, then a glue where the page
-% may break: no break there, and teikit.lua keeps the next line too
-\patchcmd{{\print@eledsection}}{{\vskip-\baselineskip}}{{\endgraf\nobreak\vskip-\baselineskip\directlua{{teikit.heading()}}}}{{}}{{\PackageWarning{{teikit}}{{reledmac has changed: headings may end a page}}}}
+% may break: no break there, and teikit.lua keeps the next line too. Each further line of a heading's
+% paragraph (a heading of two or three lines) comes the same way, after the apparatus entries it carries,
+% which would let the page break between the heading and its text: no break before those lines either
+% (the flag is down again at the first line of text, and at a new numbered text)
+\newif\iftkinhead\patchcmd{{\print@eledsection}}{{\@eled@sectioningfalse}}{{\@eled@sectioningfalse\iftkinhead\nobreak\fi}}{{}}{{\PackageWarning{{teikit}}{{reledmac has changed: a heading may end a page}}}}\pretocmd{{\print@line}}{{\global\tkinheadfalse}}{{}}{{\PackageWarning{{teikit}}{{reledmac has changed: a heading may end a page}}}}
+\patchcmd{{\print@eledsection}}{{\vskip-\baselineskip}}{{\endgraf\nobreak\vskip-\baselineskip\global\tkinheadtrue\directlua{{teikit.heading()}}}}{{}}{{\PackageWarning{{teikit}}{{reledmac has changed: headings may end a page}}}}
 % the lines of a heading's own paragraph, which reledmac prints out of sight, take no room: set in the heading's
 % size they would push the text down (what stands between a heading and its text is the class's space)
 \def\tkhidelines{{\patchcmd{{\print@eledsection}}{{\hbox{{\l@dunhbox@line{{\one@line}}}}}}{{\smash{{\l@dunhbox@line{{\one@line}}}}}}{{}}{{\PackageWarning{{teikit}}{{reledmac has changed: a heading may stand apart from its text}}}}}}
@@ -285,7 +289,7 @@
 </xsl:if>
 <xsl:variable name="chunks" select="tex:chunks($tei/(tei:text | tei:TEI | tei:teiCorpus), (), false(), $tei)"/>
 <xsl:choose>
-  <xsl:when test="exists($chunks)">\beginnumbering\directlua{{teikit.heading(false)}}
+  <xsl:when test="exists($chunks)">\beginnumbering\global\tkinheadfalse\directlua{{teikit.heading(false)}}
 <xsl:apply-templates select="$chunks" mode="tex:chunk"><xsl:with-param name="key" select="string(@key)" tunnel="yes"/></xsl:apply-templates>
 \endnumbering
 </xsl:when>
