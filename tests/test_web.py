@@ -1016,6 +1016,29 @@ def test_search_finds_words_printed_with_a_ligature_and_shows_them_as_printed(ur
     assert "ligatures" not in result.inner_text()  # the words to restore are not shown as a tag
 
 
+@pytest.mark.parametrize("query,where,printed", [
+    ("Vyshinsky", "redbook.html#redbook-p2", "its editors—Vyshinsky."),
+    ("editors—Vyshinsky", "redbook.html#redbook-p2", "its editors—Vyshinsky."),
+    ("Humanité", "crimes.html#crimes-p16", "But l’Humanité suspected"),
+    ("l'Humanité", "crimes.html#crimes-p16", "But l’Humanité suspected"),
+])
+def test_search_finds_a_word_after_a_dash_or_an_elision_and_shows_it_as_printed(url, page, query, where, printed):
+    _search(page, url).fill(query)
+    page.locator(".pagefind-ui__result-link").first.wait_for(timeout=10000)
+    results = page.locator(".pagefind-ui__result")
+    hrefs = [results.nth(i).locator("a").first.get_attribute("href") for i in range(results.count())]
+    assert any(h.endswith(where) for h in hrefs), hrefs
+    excerpt = results.nth([h.endswith(where) for h in hrefs].index(True)).locator(".pagefind-ui__result-excerpt")
+    assert printed in excerpt.inner_text()
+
+
+def test_search_records_part_words_joined_by_a_dash_or_an_elision_and_nothing_else():
+    from teikit.build.search import words_apart
+    assert words_apart("editors—Vyshinsky, 1917–1937, l’Humanité") == \
+        "editors— \u2060Vyshinsky, 1917– \u20601937, l’ \u2060Humanité"
+    assert words_apart("Stalin’s ‘word’ — a dash, a-b") == "Stalin’s ‘word’ — a dash, a-b"
+
+
 def test_a_search_is_kept_in_its_address_and_back_returns_to_it(url, page):
     field = _search(page, url, "Tukhachevsky")
     result = page.locator(".pagefind-ui__result-link").first

@@ -182,7 +182,7 @@ def index_search(records_xml: str, out: Path) -> int:
 
 
 def _search_record(r) -> dict:
-    from .search import fold, ligature_words
+    from .search import fold, ligature_words, words_apart
     text, label = r.get("text") or "", r.get("label") or ""
     # a heading that repeats the text's title is not named twice
     title = text if label.casefold() in ("", text.casefold()) else f"{text}, {label}"
@@ -190,6 +190,6 @@ def _search_record(r) -> dict:
     meta = {"title": title, "text": text}
     if ligature_words(content):
         meta["ligatures"] = " ".join(ligature_words(content))
-    return {"url": r.get("url"), "content": fold(content), "meta": meta,
+    return {"url": r.get("url"), "content": words_apart(fold(content)), "meta": meta,
             "filters": {"text": [text],
                         "author": [a for a in (r.get("author") or "").split("; ") if a] or ["unknown"]}}

@@ -26,6 +26,21 @@ def fold(text: str) -> str:
     return text.translate(_LIGATURES)
 
 
+# Pagefind splits a word only at ASCII punctuation: "editors—Vyshinsky" and "l’Humanité" would be indexed
+# as one word each ("editorsvyshinsky", "lhumanité"). A space after a dash or an apostrophe between letters
+# makes two words of them; a word joiner after it (dropped from the word by Pagefind, kept in the excerpt)
+# tells the page which spaces to take out of the excerpts again. The page splits a query the same way
+# (edition.js: JOINED, asIndexed, asPrinted).
+DASHES = "\u2010-\u2015\u2E3A\u2E3B\uFE58\uFE63\uFF0D"
+_JOINED = re.compile(f"(?<=\\S)([{DASHES}]+)(?=\\S)|(?<=\\w)([\u2019\u02BC])(?=\\w\\w)")
+APART = " \u2060"
+
+
+def words_apart(text: str) -> str:
+    """``text`` with a space after each dash or apostrophe that joins two words (and a word joiner)."""
+    return _JOINED.sub(lambda m: m.group(0) + APART, text)
+
+
 def ligature_words(text: str) -> list[str]:
     """The words of ``text`` written with a ligature, each once, to show them as printed."""
     return sorted(set(re.findall(r"\w*[œŒæÆ]\w*", text)))

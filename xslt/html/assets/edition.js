@@ -152,7 +152,17 @@
   // the words of its record that the index folded as they are printed.
   var LIGATURES = { "œ": "oe", "Œ": "Oe", "æ": "ae", "Æ": "Ae" };
   function fold(text) { return text.replace(/[œŒæÆ]/g, function (c) { return LIGATURES[c]; }); }
+  // The index has a space and a word joiner after a dash or apostrophe that joins two words (search.py:
+  // words_apart), so that each word is found: a query is split the same way, and an excerpt shows them
+  // joined again.
+  var DASHES = "\u2010-\u2015\u2E3A\u2E3B\uFE58\uFE63\uFF0D";
+  var W = "[\\p{L}\\p{N}_]";  // a letter as Python's \w reads it
+  var JOINED = new RegExp("(?<=\\S)([" + DASHES + "]+)(?=\\S)|(?<=" + W + ")([\u2019\u02BC])(?=" + W + W + ")", "gu");
+  // an elided article or pronoun (l’, d’, qu’) alone would find every word that begins with its letters
+  var ELIDED = new RegExp("(?<!" + W + ")" + W + "{1,3}['\u2019\u02BC](?=" + W + W + ")", "gu");
+  function asIndexed(text) { return fold(text).replace(ELIDED, "").replace(JOINED, "$1$2 "); }
   function asPrinted(result) {
+    result.excerpt = result.excerpt.replace(/ ?(<mark>)?\u2060/g, "$1");  // the word found is marked
     var words = (result.meta.ligatures || "").split(" ").filter(Boolean);
     delete result.meta.ligatures;  // not a tag to show
     words.forEach(function (word) {
@@ -178,7 +188,7 @@
       return;
     }
     var ui = new PagefindUI({ element: el, showSubResults: false, showImages: false, resetStyles: false,
-                              processTerm: fold, processResult: asPrinted });
+                              processTerm: asIndexed, processResult: asPrinted });
     // Pagefind's field has only a placeholder: give it an accessible name.
     var input = el.querySelector("input[type=text], input[type=search]");
     if (!input) return;
