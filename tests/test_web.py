@@ -875,6 +875,30 @@ def test_a_note_closes_on_a_click_elsewhere_and_tab_goes_on_into_the_text(url, p
     assert after & 2 and page.evaluate("document.activeElement.closest('.reading-text') !== null")
 
 
+def test_a_note_closes_when_focus_leaves_it_and_once_in_the_notes_is_followed(url, page):
+    page.goto(f"{url}/texts/leninstalin.html")
+    marker = page.locator("a.note-ref").first
+    popup = page.locator(".note-popup")
+    marker.click()
+    inside = "document.activeElement.closest('.note-popup') !== null"
+    page.keyboard.press("Tab")
+    page.keyboard.press("Shift+Tab")  # within the note (its name cards open inside it): it stays open
+    assert popup.count() == 1 and page.evaluate(inside)
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        if not page.evaluate(inside):
+            break
+        assert popup.count() == 1
+    assert popup.count() == 0  # past its last link, into the text
+    assert marker.get_attribute("aria-expanded") == "false"
+    marker.click()
+    popup.locator("a", has_text="In the notes").click()
+    page.wait_for_function("location.hash.length > 1")
+    assert popup.count() == 0
+    note = page.url.split("#", 1)[1]
+    assert note == marker.get_attribute("data-note")
+
+
 def _fixture_page(tmp_path: Path, name: str) -> lxml.html.HtmlElement:
     """A print fixture's web page, once every word of its text is found there."""
     src = FIXTURES / "latex" / f"{name}.xml"

@@ -53,7 +53,7 @@
     });
   }
 
-  // A note marker opens its note beside the text; Escape, the close button or a click elsewhere
+  // A note marker opens its note beside the text; Escape, the close button, a click or focus elsewhere
   // closes it.
   function notes() {
     var open = null;
@@ -90,6 +90,9 @@
         var link = document.createElement("a");
         link.href = "#" + note.id;
         link.textContent = "In the notes";
+        // once followed, the note is read in the list (the popup would stay open above the text); closed
+        // after the click, since a link taken out of the page is not followed
+        link.addEventListener("click", function () { setTimeout(function () { close(false); }, 0); });
         popup.appendChild(link);
         place(popup, marker);
         marker.setAttribute("aria-expanded", "true");
@@ -101,6 +104,11 @@
       });
     });
     document.addEventListener("click", function (event) {
+      if (open && !open.popup.contains(event.target) && !open.marker.contains(event.target)) close(false);
+    });
+    // focus gone elsewhere (Tab past its last link, Shift+Tab past its marker) closes it; focus within
+    // it or on its marker does not, nor leaving the window
+    document.addEventListener("focusin", function (event) {
       if (open && !open.popup.contains(event.target) && !open.marker.contains(event.target)) close(false);
     });
     return { close: close };
