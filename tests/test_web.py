@@ -135,6 +135,22 @@ def test_a_text_page_has_the_apparatus_notes_and_pagination(site):
     assert html.xpath("//a[@role='doc-noteref']") and html.xpath("//*[@role='doc-endnote' or contains(@class,'note')]")
 
 
+def test_an_apparatus_entry_is_cited_by_its_note_or_heading_and_has_a_word_to_cite(site):
+    html = lxml.html.parse(str(site / "texts" / "leninstalin.html")).getroot()
+    entries = {li.get("id"): li for li in html.xpath("//ol[@class='apparatus']/li")}
+    text = {k: re.sub(r"\s+", " ", li.text_content()).strip() for k, li in entries.items()}
+    # the note's first mark: note 1, not the ¶ its note is anchored in; the word after it to cite
+    assert text["app-leninstalin-tk-choice-17"].startswith("n. 1 A] ... A")
+    assert text["app-leninstalin-tk-choice-107"].startswith("heading 7, 1917] 7,1917")
+    labels = [li.xpath("string(a[@class='backref'])") for li in entries.values()]
+    assert "↑" not in labels
+    in_notes = html.xpath("//ol[@class='apparatus']/li[a[starts-with(., 'n. ')]]")
+    assert len(in_notes) == len(parse(TEXTS["leninstalin"]).root.xpath(
+        "//tei:text//tei:note//tei:choice[not(ancestor::tei:choice)]", namespaces=NS))
+    empty = [k for k, li in entries.items() if not li.xpath("normalize-space(span[@class='lemma'])")]
+    assert len(empty) <= 2, empty  # two in the source lines under a quotation: no block to take a word from
+
+
 def test_dangerous_links_and_markup_are_not_passed_through(tmp_path):
     tei = tmp_path / "t.xml"
     tei.write_text("""<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="t"><teiHeader><fileDesc>

@@ -537,7 +537,8 @@
         <p class="explain" lang="en">Each entry gives the reading of this edition, a bracket, and the source's reading
           (with its witnesses, for variants); <span class="app-resp">ed.</span> marks the editors' emendations;
           where the reading is only a mark or nothing (a character of the source removed), both sides begin
-          with the word before it; <i>om.</i> means that the source has nothing; ␣ stands for a space of the
+          with the word before it (or, first in a note, end with the word after it); an entry in a note is
+          cited by the note (n. 1); <i>om.</i> means that the source has nothing; ␣ stands for a space of the
           source where a space is all that differs.<xsl:if test="$letters"> The letters the edition regularises as the
           print's typography asks ({string-join(distinct-values($letters ! (tk:reading-string(tei:orig/node()) || ' as '
           || tk:reading-string(tei:reg/node()))), ', ')}) are not listed: “Show the source readings” shows
@@ -551,17 +552,23 @@
     <xsl:variable name="reading" select="tk:reading(.)"/>
     <xsl:variable name="lemma" select="tk:reading-string($reading)"/>
     <xsl:variable name="p" select="ancestor::tei:p[html:is-numbered(.)][1]"/>
-    <!-- a lemma without a letter (a dash, a stop, a deletion) takes the word before it on both sides -->
+    <!-- an entry in a note is cited by the note, not by the paragraph the note is anchored in -->
+    <xsl:variable name="note" select="ancestor::tei:note[tk:is-flow-note(.)][1]"/>
+    <!-- a lemma without a letter (a dash, a stop, a deletion) takes the word before it on both sides;
+         at the start of its block (a note's first mark), the word after it -->
     <xsl:variable name="context" select="if (matches($lemma, '[\p{L}\p{N}]')) then '' else tk:word-before(.)"/>
+    <xsl:variable name="after" select="if (matches($lemma, '[\p{L}\p{N}]') or $context != '') then '' else html:word-after(.)"/>
     <!-- a reading the encoder set apart from the word before (θεὸς<app> <rdg>ἐν αὐτῆ…) stays apart from it -->
     <xsl:variable name="sep" select="if ($context != '' and tk:space-before(.) and not(matches($context, '\s$'))) then ' ' else ''"/>
     <xsl:variable name="id" select="tk:id(.)"/>
     <li id="app-{$id}" data-tei="{local-name()}" lang="{tk:lang(($reading, .)[1])}">
       <xsl:sequence select="html:dir(tk:lang(($reading, .)[1]), 'en')"/>
-      <a class="backref" href="#app-{$id}-ref" aria-label="Back to the text">{if ($p) then '¶ ' || html:paragraph-number($p)
-          else (html:source-line(.) ! ('l. ' || .), '↑')[1]}</a>
+      <a class="backref" href="#app-{$id}-ref" aria-label="Back to the text">{if ($note) then 'n. ' || tk:note-label($note)
+          else if ($p) then '¶ ' || html:paragraph-number($p)
+          else (html:source-line(.) ! ('l. ' || .), ancestor::tei:head[1] ! 'heading',
+                accumulator-before('html:paragraphs')[. gt 0] ! ('after ¶ ' || .), '↑')[1]}</a>
       <xsl:text> </xsl:text>
-      <span class="lemma">{normalize-space($context || $sep[$lemma != ''] || $lemma)}</span>
+      <span class="lemma">{normalize-space($context || $sep[$lemma != ''] || $lemma || $after)}</span>
       <xsl:if test="$reading/@wit"><xsl:text> </xsl:text><span class="sigla">{string-join(tk:sigla($reading), ' ')}</span></xsl:if>
       <xsl:text>] </xsl:text>
       <xsl:for-each select="tk:alternates(.)">
@@ -574,7 +581,8 @@
           </xsl:if>
           <xsl:choose>
             <xsl:when test="normalize-space($context || $variant) = ''"><i class="app-om" lang="en">om.</i></xsl:when>
-            <xsl:otherwise>{tk:shown-reading($context || $sep[$variant != ''] || $variant, $context || $sep[$lemma != ''] || $lemma)}</xsl:otherwise>
+            <xsl:otherwise>{tk:shown-reading($context || $sep[$variant != ''] || $variant || $after,
+                                             $context || $sep[$lemma != ''] || $lemma || $after)}</xsl:otherwise>
           </xsl:choose>
         </span>
         <xsl:if test="@wit"><xsl:text> </xsl:text><span class="sigla">{string-join(tk:sigla(.), ' ')}</span></xsl:if>
@@ -588,6 +596,18 @@
       <xsl:if test="$reading/@type"><xsl:text> </xsl:text><span class="app-type" lang="en">({$reading/@type})</span></xsl:if>
     </li>
   </xsl:template>
+
+  <!-- The word of the reading text just after an entry, with the space before it (" A"), for an entry
+       without a letter that stands first in its block (tk:word-before finds nothing there). -->
+  <xsl:function name="html:word-after" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:variable name="block" select="$e/ancestor::*[tk:behaviour(.) = ('paragraph', 'heading', 'listItem', 'note')
+                                       or self::tei:l or self::tei:cell][1]"/>
+    <xsl:variable name="after" select="string-join($block//text()[. >> $e][not(ancestor::* intersect $e)]
+        [not(ancestor::*[self::tei:sic or self::tei:orig or self::tei:abbr or self::tei:rdg or self::tei:fw
+                         or self::tei:note[not(. is $block)] or self::tei:witDetail][. >> $block])])"/>
+    <xsl:sequence select="if (matches($after, '\S')) then replace($after, '^(\s*\S+).*$', '$1', 's') else ''"/>
+  </xsl:function>
 
   <!-- The line of the source an element stands on, where the encoder numbered the lines (lb n="4" in an
        inscription or a manuscript) and no numbered paragraph holds it. -->
