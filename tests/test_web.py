@@ -1204,6 +1204,25 @@ def test_the_view_switch_keeps_its_name_and_says_its_state_by_aria_pressed(url, 
         switch.click()
 
 
+def test_the_view_is_kept_across_reloads_and_pages_and_within_reach_down_the_text(url, browser):
+    context = browser.new_context(viewport={"width": 375, "height": 740}, is_mobile=True)
+    pg = context.new_page()
+    pg.goto(f"{url}/texts/leninstalin.html#leninstalin-p9")
+    switch = pg.locator("button.view-toggle")
+    box = switch.bounding_box()  # ¶ 9 is thousands of pixels below the top: the switch is still in view
+    assert box and 0 <= box["y"] and box["y"] + box["height"] <= 740, box
+    assert pg.evaluate("document.getElementById('leninstalin-p9').getBoundingClientRect().top") >= box["y"] + box["height"]
+    switch.click()
+    for rel in ("texts/leninstalin.html", "texts/redbook.html"):
+        pg.goto(f"{url}/{rel}")
+        assert pg.evaluate("document.body.classList.contains('view-source')"), rel
+        assert pg.locator("button.view-toggle").get_attribute("aria-pressed") == "true"
+    pg.locator("button.view-toggle").click()
+    pg.reload()
+    assert not pg.evaluate("document.body.classList.contains('view-source')")
+    context.close()
+
+
 # ------------------------------------------------------------------ other projects' genres, in a browser
 
 WEB_FIXTURES = FIXTURES / "web"

@@ -4,13 +4,21 @@
 
   // The switch between the edited text and the source readings: a toggle button, whose name stays
   // the same and whose state is aria-pressed (a label that changed too would say the state twice).
+  // The choice is kept for the reader's next page and visit (where storage is allowed).
+  var VIEW = "teikit-view";
   function viewSwitch() {
     var button = document.querySelector("button.view-toggle");
     if (!button) return;
     button.hidden = false;
-    button.addEventListener("click", function () {
-      var source = document.body.classList.toggle("view-source");
+    function show(source) {
+      document.body.classList.toggle("view-source", source);
       button.setAttribute("aria-pressed", source ? "true" : "false");
+    }
+    try { show(localStorage.getItem(VIEW) === "source"); } catch (e) { /* storage refused: edited text */ }
+    button.addEventListener("click", function () {
+      var source = !document.body.classList.contains("view-source");
+      show(source);
+      try { localStorage.setItem(VIEW, source ? "source" : "edited"); } catch (e) { /* kept for this page only */ }
     });
   }
 
