@@ -767,6 +767,15 @@ def test_print_media_hides_the_site_navigation(url, page):
     assert page.locator(".reading-text").is_visible()
 
 
+def test_print_shows_the_citation_and_download_addresses_once_and_in_full(url, page):
+    page.goto(f"{url}/texts/redbook.html")
+    page.emulate_media(media="print")
+    after = lambda selector: page.evaluate(f"getComputedStyle(document.querySelector({selector!r}), '::after').content")
+    assert after("a.cite-url") == "none"  # its text is the address already
+    assert page.locator("a.cite-url").inner_text() == f"{url}/texts/redbook.html"
+    assert after("a.download") == f'" <{url}/downloads/redbook.xml>"'
+
+
 def _meta(html: lxml.html.HtmlElement, name: str) -> list[str]:
     return html.xpath(f"//head/meta[@name='{name}']/@content")
 
@@ -798,6 +807,7 @@ def test_the_public_address_makes_the_canonical_link_and_citation_urls(tmp_path)
     assert html.xpath("//head/link[@rel='canonical']/@href") == ["https://example.org/edition/texts/t.html"]
     assert _meta(html, "citation_public_url") == _meta(html, "DC.identifier") == ["https://example.org/edition/texts/t.html"]
     assert html.xpath("//a[@class='cite-url']/@href") == ["https://example.org/edition/texts/t.html"]
+    assert html.xpath("//a[@class='download']/@data-address") == ["https://example.org/edition/downloads/t.xml"]
     assert _meta(html, "description") == ["Text t. In TEI edition."]
     # no editors configured: the citation names none (it read "in TEI edition, ed. , …")
     assert html.xpath("string(//dd[@class='citation'])").startswith("“Text t”, in TEI edition, https://")

@@ -233,7 +233,12 @@
         <dt lang="en">How to cite</dt>
         <dd class="citation" lang="en"><span lang="{tk:lang($tei)}">{string-join(tk:authors($tei), ', ')}{if (exists(tk:authors($tei))) then ', ' else ''}“{tk:title($tei)}”</span>, in {html:option('title')}{html:option('editors')[. != ''] ! (', ed. ' || .)}, <a href="{$url}" class="cite-url">{$url}</a>. Cite a paragraph by its number and the link on it.</dd>
         <dt lang="en">Downloads</dt>
-        <dd lang="en"><a href="../downloads/{$key}.xml" download="">TEI XML</a><xsl:if test="@pdf = 'true'"> · <a href="../downloads/{$key}.pdf">PDF</a></xsl:if></dd>
+        <!-- on paper each download shows its address: the public one where the edition has one, else the
+             one the script reads from the page (edition.js: citation) -->
+        <dd lang="en"><a href="../downloads/{$key}.xml" class="download" download="">
+            <xsl:sequence select="html:print-address('downloads/' || $key || '.xml')"/>TEI XML</a><xsl:if
+            test="@pdf = 'true'"> · <a href="../downloads/{$key}.pdf" class="download"><xsl:sequence
+            select="html:print-address('downloads/' || $key || '.pdf')"/>PDF</a></xsl:if></dd>
       </dl>
       <xsl:variable name="notes" select="$header/tei:fileDesc/tei:notesStmt/tei:note"/>
       <xsl:if test="$notes">
@@ -270,6 +275,11 @@
 
   <!-- A path of the site as a reader should cite it: under the public address when one is
        configured, else relative to a text page. -->
+  <xsl:function name="html:print-address" as="attribute()?">
+    <xsl:param name="path" as="xs:string"/>
+    <xsl:if test="html:option('base-url') != ''"><xsl:attribute name="data-address" select="html:url($path)"/></xsl:if>
+  </xsl:function>
+
   <xsl:function name="html:url" as="xs:string">
     <xsl:param name="path" as="xs:string"/>
     <xsl:sequence select="(html:option('base-url')[. != ''], '../')[1] || $path"/>

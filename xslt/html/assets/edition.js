@@ -223,11 +223,15 @@
     });
   }
 
-  // Without a configured base URL the citation shows a relative link: give the page's own address.
+  // Without a configured base URL the citation shows a relative link: give the page's own address;
+  // and the downloads theirs, for paper (print.css).
   function citation() {
+    if (!/^https?:$/.test(location.protocol)) return;
     document.querySelectorAll("a.cite-url").forEach(function (a) {
-      if (/^https?:/.test(a.getAttribute("href")) || !/^https?:$/.test(location.protocol)) return;
-      a.textContent = a.href;
+      if (!/^https?:/.test(a.getAttribute("href"))) a.textContent = a.href;
+    });
+    document.querySelectorAll("a.download:not([data-address])").forEach(function (a) {
+      a.setAttribute("data-address", a.href);
     });
   }
 
