@@ -700,6 +700,13 @@ def test_a_heading_of_several_lines_with_its_apparatus_stays_with_its_text_and_t
     assert lines[head + 4].startswith("5 "), lines
 
 
+def test_the_witnesses_the_apparatus_cites_are_listed_with_their_sigla(homily):
+    # the listWit of the sourceDesc (Conspectus codicum) was printed nowhere: the sigla went unexplained
+    text = " ".join(pdf_text(pdf_of(homily, HOMILY), layout=True, pages=(1, 1)).split())
+    assert re.search(r"Witnesses E Scorialensis Ψ\.II\.20, s\. XIII, f\. 124v-126r\. S Parisinus Suppl\. gr\. 1255", text), text
+    assert "I Iraklio Archaiologiko Mouseio 5, s. XVI, f. 301r-304v [I was not able to see this manuscript." in text, text
+
+
 def test_polytonic_greek_is_set_in_one_face_as_a_whole(foreign_pdfs):
     # Pagella has the bare Greek alphabet only: a fallback set each accented letter in DejaVu, within words
     from teikit.build.fonts import greek_face

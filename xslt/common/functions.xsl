@@ -113,6 +113,19 @@
     </xsl:for-each>
   </xsl:function>
 
+  <!-- The witnesses a text's readings can name, each with its siglum (tk:siglum): what a reader needs to
+       read the apparatus (the web's list of witnesses, the print's metadata). -->
+  <xsl:function name="tk:witnesses" as="element(tei:witness)*">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:sequence select="$tei//tei:listWit//tei:witness[@xml:id]"/>
+  </xsl:function>
+
+  <!-- What a witness is (its description), without the siglum that heads it. -->
+  <xsl:function name="tk:witness-description" as="node()*">
+    <xsl:param name="w" as="element(tei:witness)"/>
+    <xsl:sequence select="$w/node() except $w/tei:abbr[@type = 'siglum']"/>
+  </xsl:function>
+
   <xsl:function name="tk:siglum" as="xs:string">
     <xsl:param name="w" as="element(tei:witness)"/>
     <xsl:sequence select="normalize-space(($w/tei:abbr[@type = 'siglum'], $w/@n, $w/tei:abbr, $w/@xml:id)[1])"/>

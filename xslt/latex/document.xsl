@@ -314,6 +314,11 @@
         <xsl:sequence select="(if (@type = 'transcription') then 'Transcription used' else if (@type = 'reprint') then 'Reprinted' else 'Source')
                               || ' &amp; ' || (if (self::tei:biblFull) then tex:bibl-full(.) else tex:meta(.))"/>
       </xsl:for-each>
+      <!-- the witnesses with their sigla, which the apparatus cites -->
+      <xsl:for-each select="tk:witnesses($tei)">
+        <xsl:sequence select="(if (position() = 1) then 'Witnesses' else '') || ' &amp; \hangindent=1em\hangafter=1 \textit{' || tex:plain(tk:siglum(.)) || '}\enspace '
+                              || tex:meta-nodes(tk:witness-description(.))"/>
+      </xsl:for-each>
       <xsl:for-each select="$fd/tei:publicationStmt/tei:availability">
         <xsl:sequence select="'Licence &amp; ' || tex:meta(.)"/>
       </xsl:for-each>
@@ -342,7 +347,12 @@
   <!-- Header prose, with its phrase markup but no apparatus, index or margin. -->
   <xsl:function name="tex:meta" as="xs:string">
     <xsl:param name="e" as="element()"/>
-    <xsl:variable name="s" as="xs:string"><xsl:value-of><xsl:apply-templates select="$e/node()" mode="tex:inline">
+    <xsl:sequence select="tex:meta-nodes($e/node())"/>
+  </xsl:function>
+
+  <xsl:function name="tex:meta-nodes" as="xs:string">
+    <xsl:param name="nodes" as="node()*"/>
+    <xsl:variable name="s" as="xs:string"><xsl:value-of><xsl:apply-templates select="$nodes" mode="tex:inline">
       <xsl:with-param name="ctx" select="'meta'" tunnel="yes"/></xsl:apply-templates></xsl:value-of></xsl:variable>
     <xsl:sequence select="normalize-space($s)"/>
   </xsl:function>

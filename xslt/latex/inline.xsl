@@ -58,6 +58,8 @@
     <xsl:variable name="b" select="tk:behaviour(.)"/>
     <xsl:if test="tk:glued(.)"><xsl:text> </xsl:text></xsl:if>
     <xsl:choose>
+      <!-- a note in the header's prose (a witness's, a source's): in brackets where it stands, as on the web -->
+      <xsl:when test="self::tei:note and $ctx = 'meta' and ancestor::tei:teiHeader"> {{[}}<xsl:apply-templates mode="tex:inline"/>{{]}}</xsl:when>
       <xsl:when test="tex:is-silent(.) or self::tei:witDetail or self::tei:figDesc or self::tei:lacunaStart
                       or self::tei:lacunaEnd or self::tei:graphic or self::tei:media"/>
       <xsl:when test="$b = 'note' and tk:is-flow-note(.)"><xsl:call-template name="tex:note"/></xsl:when>
