@@ -755,6 +755,22 @@ def test_the_pages_work_on_a_phone(url, browser):
     assert all(w <= 375 + 1 for w in widths.values()), widths  # no horizontal scrolling
 
 
+def test_on_a_phone_only_a_block_with_line_numbers_makes_room_for_them(url, browser):
+    context = browser.new_context(viewport={"width": 375, "height": 740}, is_mobile=True)
+    pg = context.new_page()
+    pg.goto(f"{url}/texts/leninstalin.html")
+    left = "e => e.getBoundingClientRect().left"
+    text, first = pg.eval_on_selector(".reading-text", left), pg.eval_on_selector("#leninstalin-p9", left)
+    assert first - text < 2, (text, first)  # Serge's prose keeps the whole width
+    poem = pg.locator("blockquote:has(.lnum)")
+    number = pg.evaluate("""() => { const n = document.querySelector('.lnum'), r = n.getBoundingClientRect();
+        return [r.left, parseFloat(getComputedStyle(n, '::before').width)]; }""")
+    assert poem.evaluate("e => parseFloat(getComputedStyle(e).paddingLeft)") > 20
+    line = pg.locator(".tei-l:has(.lnum)").first.evaluate(left)
+    assert 0 <= poem.evaluate(left) <= line - 20, (poem.evaluate(left), line)  # the number fits before the line
+    context.close()
+
+
 def test_print_stylesheet_is_linked(site):
     page = (site / "texts" / "redbook.html").read_text(encoding="utf-8")
     assert 'media="print"' in page and (site / "assets" / "print.css").stat().st_size > 0
