@@ -354,13 +354,17 @@ def test_the_notes_under_a_page_end_within_the_text_block(tmp_path):
     src.write_text(_apparatus(50), encoding="utf-8")
     run([src], tmp_path, html=False, pdf=True)
     log = (tmp_path / "latex" / "apparatus.log").read_text(encoding="utf-8", errors="replace")
-    assert "has occurred while \\output is active" not in log, re.findall(r"Overfull \\vbox.*", log)
+    assert not re.search(r"Overfull \\vbox.*has occurred while \\output is active", log), re.findall(r"Overfull \\vbox.*", log)
     bottom = (9 - 0.8) * 72  # the paper is 9 in high, the text block ends 0.8 in above its foot
     baselines = _baselines(tmp_path / "pdf" / "apparatus.pdf", foot=bottom + 18)
     assert len(baselines) >= 12 and max(baselines) < bottom + 0.5, [round(b - bottom, 1) for b in baselines]
     # the apparatus is all there and the pages are full: the notes took no more room than they needed
     text = pdf_text(tmp_path / "pdf" / "apparatus.pdf")
     assert text.count("] ") >= 400 and sum(b > bottom - 1 for b in baselines[:-1]) == len(baselines) - 1
+    # an entry's line number stays with its lemma: no line of the apparatus ends with a number
+    parted = [line for line in pdf_text(tmp_path / "pdf" / "apparatus.pdf", layout=True).splitlines()
+              if "] " in line and re.search(r"\s\d+(–\d+)?$", line)]
+    assert not parted, parted
 
 
 def test_notes_marked_with_asterisks_are_marked_anew_on_each_page(tmp_path):

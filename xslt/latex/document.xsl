@@ -76,6 +76,8 @@
 % the bracket closes the lemma without a space before it ("Russian] RltsSian"), left to right or not
 \makeatletter\patchcmd{{\rbracket}}{{\thinspace[}}{{[}}{{}}{{}}\patchcmd{{\rbracket}}{{\thinspace]}}{{]}}{{}}{{}}\patchcmd{{\rbracket}}{{\thinspace]}}{{]}}{{}}{{}}\Xlemmaseparator[A]{{\rbracket}}\makeatother
 \Xnotenumfont{{\normalfont\bfseries}}
+% an entry's line number never ends a line of the apparatus apart from its lemma
+\Xnonbreakableafternumber
 % an apparatus entry's line number takes at least the width of two digits (a range of lines, of two
 % and two), so that an entry does not grow when its line moves from line 1 of a page to line 41 of the
 % one before: such a change could push the line back, and the passes would never settle
