@@ -771,6 +771,23 @@ def test_on_a_phone_only_a_block_with_line_numbers_makes_room_for_them(url, brow
     context.close()
 
 
+def _colour(page, selector: str) -> tuple[int, ...]:
+    rgb = page.evaluate(f"getComputedStyle(document.querySelector({selector!r})).backgroundColor")
+    return tuple(int(x) for x in re.findall(r"\d+", rgb)[:3])
+
+
+def test_a_register_entry_and_a_page_opened_by_their_address_are_marked_apart_from_the_source_view(url, page):
+    page.goto(f"{url}/registers/persons.html#vyshinsky")
+    target = _colour(page, "section.entry#vyshinsky")
+    assert target != (0, 0, 0) and target != _colour(page, "section.entry:not(:target)")
+    page.goto(f"{url}/texts/leninstalin.html#leninstalin-p-30")
+    assert _colour(page, "#leninstalin-p-30 > .page-label") == target
+    page.locator("button.view-toggle").click()
+    source = _colour(page, ".tei-choice > .source")
+    # the source's readings are tinted unlike a landing place: apart in hue, not only a shade
+    assert max(abs(a - b) for a, b in zip(source, target)) > 40, (source, target)
+
+
 def test_print_stylesheet_is_linked(site):
     page = (site / "texts" / "redbook.html").read_text(encoding="utf-8")
     assert 'media="print"' in page and (site / "assets" / "print.css").stat().st_size > 0
