@@ -18,7 +18,7 @@ from conftest import EDITION, FIXTURES, FOREIGN, foreign_files
 from readings import missing_from_pdf, pdf_text, pdf_words, reading_words
 
 from teikit.build import collect, run
-from teikit.build.pdf import Job, _latex_error, latex_source
+from teikit.build.pdf import Job, _latex_error, latex_source, overfull_lines
 from teikit.errors import BuildError, ConfigError
 from teikit.parsing import NS, parse
 
@@ -365,6 +365,31 @@ def test_the_notes_under_a_page_end_within_the_text_block(tmp_path):
     parted = [line for line in pdf_text(tmp_path / "pdf" / "apparatus.pdf", layout=True).splitlines()
               if "] " in line and re.search(r"\s\d+(–\d+)?$", line)]
     assert not parted, parted
+
+
+def test_readings_that_cannot_be_divided_do_not_run_into_the_margin(tmp_path):
+    # a garbled source reading is set undivided (\\tknohyph): "Antonov-Ovseyenko] AntonovcOvseyenko" ran
+    # 29.5 pt into the margin of the volume
+    need_tex()
+    words = "the delegates went on with the debate late into the night and the minutes were read aloud next morning".split()
+    paras = []
+    for i in range(12):
+        marked = [f"<choice><sic>{'c'.join(words[(k + d) % len(words)].capitalize() for d in range(3))}</sic><corr>{w}</corr></choice>"
+                  if (i + k) % 3 == 0 else w for k, w in enumerate(words)]
+        paras.append(f"<p>{' '.join(marked)} {i}.</p>")
+    src = tmp_path / "readings.xml"
+    src.write_text(_apparatus(0).replace("<div></div>", f"<div>{''.join(paras)}</div>"), encoding="utf-8")
+    report = run([src], tmp_path, html=False, pdf=True)
+    assert not overfull_lines((tmp_path / "latex" / "readings.log").read_text(encoding="utf-8"))
+    assert not [m for m in report.messages if "margin" in m], report.messages
+
+
+def test_lines_into_the_margin_are_reported_but_not_the_hidden_lines_of_headings():
+    log = ("Overfull \\hbox (1154.5193pt too wide) in paragraph at lines 202--202\n[] [][] \n\n"
+           "Overfull \\hbox (29.5pt too wide) has occurred while \\output is active\n"
+           "[] \\TU/TeXGyrePagella(0)/m/n/8 26 Antonov-Ovseyenko] AntonovcOvseyenko \n\n"
+           "Overfull \\hbox (0.3pt too wide) in paragraph at lines 3--4\n\\TU/TeXGyrePagella(0)/m/n/10 a word\n")
+    assert overfull_lines(log) == [(29.5, "26 Antonov-Ovseyenko] AntonovcOvseyenko")]
 
 
 def test_notes_marked_with_asterisks_are_marked_anew_on_each_page(tmp_path):

@@ -78,6 +78,8 @@
 \Xnotenumfont{{\normalfont\bfseries}}
 % an entry's line number never ends a line of the apparatus apart from its lemma
 \Xnonbreakableafternumber
+% a reading that cannot be divided (a source's, \tknohyph) may leave its line short rather than run into the margin
+\Xbhookgroup{{\tolerance=2000 \emergencystretch=3em}}
 % an apparatus entry's line number takes at least the width of two digits (a range of lines, of two
 % and two), so that an entry does not grow when its line moves from line 1 of a page to line 41 of the
 % one before: such a change could push the line back, and the passes would never settle

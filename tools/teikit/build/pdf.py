@@ -33,6 +33,8 @@ MAX_PASSES = 6
 # makeindex: page and line as "12.5"; entries separated by commas.
 INDEX_STYLE = 'page_compositor "."\ndelim_0 ", "\ndelim_1 ", "\ndelim_2 ", "\n'
 RERUN = re.compile(r"has changed since the last run|Rerun to get|Label\(s\) may have changed|run LaTeX (two more|again)")
+# A line set wider than the measure: its excess, and the box's text as TeX shows it on the next line.
+OVERFULL = re.compile(r"^Overfull \\hbox \(([\d.]+)pt too wide\)[^\n]*\n([^\n]*)", re.M)
 # The print options and their defaults are the configuration's [build] table (volume is per job).
 DEFAULTS = {k: v for k, v in config.DEFAULTS["build"].items() if k != "volume"}
 
@@ -99,7 +101,7 @@ def build_pdf(texts: list[Text], register, out: Path, *, settings: dict | None =
     work.sort(key=lambda j: -len(j.tex))
     with ThreadPoolExecutor(max_workers=jobs or min(len(work), os.cpu_count() or 2)) as pool:
         results = list(pool.map(lambda j: _compile(exe, j, latex_dir, pdf_dir), work))
-    for pdf, seconds, missing, settled in results:
+    for pdf, seconds, missing, settled, overfull in results:
         report.written.append(pdf)
         report.timings[f"pdf: {pdf.stem}"] = seconds
         if not settled:
@@ -107,6 +109,11 @@ def build_pdf(texts: list[Text], register, out: Path, *, settings: dict | None =
                 f"warning: {pdf.name}: the line numbers did not settle in {MAX_PASSES} LaTeX passes (a line moves "
                 f"between two pages from one pass to the next): an apparatus entry or an index reference near a page "
                 f"break may name the wrong line; see latex/{pdf.stem}.log")
+        if overfull:
+            widest = max(overfull)
+            report.messages.append(
+                f"warning: {pdf.name}: {len(overfull)} line{'s' if len(overfull) > 1 else ''} run into the margin "
+                f"(the widest by {widest[0]:.1f} pt: {widest[1][:70]!r}); see latex/{pdf.stem}.log")
         if missing:
             shown = ", ".join(f"{letter} ×{n}" if n > 1 else letter for letter, n in sorted(missing.items())[:12])
             more = f" and {len(missing) - 12} more" if len(missing) > 12 else ""
@@ -118,9 +125,9 @@ def build_pdf(texts: list[Text], register, out: Path, *, settings: dict | None =
     return report
 
 
-def _compile(exe: str, job: Job, latex_dir: Path, pdf_dir: Path) -> tuple[Path, float, Counter[str], bool]:
+def _compile(exe: str, job: Job, latex_dir: Path, pdf_dir: Path) -> tuple[Path, float, Counter[str], bool, list]:
     """LuaLaTeX and makeindex until what a pass reads is what the pass before wrote (the PDF, the time,
-    the letters no font had, whether the passes settled). The last log is kept beside the LaTeX."""
+    the letters no font had, whether the passes settled, the lines that run into the margin). The last log is kept beside the LaTeX."""
     t = time.perf_counter()
     build = latex_dir / f".build-{job.key}"
     if build.exists():
@@ -147,12 +154,24 @@ def _compile(exe: str, job: Job, latex_dir: Path, pdf_dir: Path) -> tuple[Path, 
         pdf_dir.mkdir(parents=True, exist_ok=True)
         target = pdf_dir / f"{job.key}.pdf"
         os.replace(build / f"{job.key}.pdf", target)  # the build folder is on the same file system
-        return target, time.perf_counter() - t, fonts.missing_letters(log), settled
+        return target, time.perf_counter() - t, fonts.missing_letters(log), settled, overfull_lines(log)
     finally:
         log_file = build / f"{job.key}.log"
         if log_file.exists():
             os.replace(log_file, latex_dir / f"{job.key}.log")
         shutil.rmtree(build, ignore_errors=True)
+
+
+def overfull_lines(log: str) -> list[tuple[float, str]]:
+    """The lines of a LaTeX log that run into the margin by more than a point: how far, and their text as TeX
+    shows it. Not reledmac's copies of a heading's lines, set out of sight a page's width to the right (a
+    thousand points and more over, with no letter in them): they would drown the real ones."""
+    found = []
+    for m in OVERFULL.finditer(log):
+        excess, text = float(m.group(1)), m.group(2)
+        if excess > 1 and re.search(r"\w", re.sub(r"\\\S+", "", text)):
+            found.append((excess, " ".join(re.sub(r"\\\S+ ?|\[\]", "", text).split())))
+    return sorted(set(found))  # (a note block is set again on each output pass)
 
 
 def _pass(exe: str, job: Job, build: Path) -> str:
