@@ -788,6 +788,42 @@ def test_a_register_entry_and_a_page_opened_by_their_address_are_marked_apart_fr
     assert max(abs(a - b) for a, b in zip(source, target)) > 40, (source, target)
 
 
+def test_back_links_are_named_apart(site):
+    html = lxml.html.parse(str(site / "texts" / "leninstalin.html")).getroot()
+    names = html.xpath("//a[@class='backref']/@aria-label")
+    assert "Back to note 1 in the text" in names
+    assert "¶ 10, back to apparatus entry 16 in the text" in names or any(
+        n.startswith("¶ 10, back to apparatus entry") for n in names), names[:5]
+    assert len(set(names)) == len(names), [n for n, c in Counter(names).items() if c > 1][:5]
+    for a in html.xpath("//a[@class='backref']"):  # the name holds what the link shows (the edited label)
+        shown = a.xpath("string(span[@class='label-edited'])") or a.text_content()
+        assert shown.strip() in a.get("aria-label"), (shown, a.get("aria-label"))
+
+
+def test_the_home_page_lists_the_texts_in_the_order_written_with_sources_titles_in_italics(site):
+    html = lxml.html.parse(str(site / "index.html")).getroot()
+    rows = html.xpath("//table[@class='texts']/tbody/tr")
+    assert [r.xpath("string(th/a/@href)") for r in rows] == [
+        "texts/redbook.html", "texts/leninstalin.html", "texts/crimes.html", "texts/offensive.html",
+        "texts/worldrev.html"]
+    assert rows[1].xpath("string(td[@data-label='Source']/cite)") == "From Lenin to Stalin"
+    principles = html.xpath("//section[@id='principles']/details/summary/text()")
+    assert principles[0] == "The Red Book on the Moscow Trial"
+
+
+def test_on_a_phone_the_texts_table_and_the_registers_letters_fit_a_finger(url, browser):
+    context = browser.new_context(viewport={"width": 375, "height": 740}, is_mobile=True)
+    pg = context.new_page()
+    pg.goto(f"{url}/index.html")
+    th = pg.evaluate("""() => { const th = document.querySelector('table.texts tbody th'), s = getComputedStyle(th);
+        return [s.paddingLeft, s.borderBottomWidth]; }""")
+    assert th == ["0px", "0px"], th
+    pg.goto(f"{url}/registers/persons.html")
+    sizes = pg.evaluate("[...document.querySelectorAll('nav.letters a')].map(a => a.getBoundingClientRect()).map(r => [r.width, r.height])")
+    assert sizes and all(w >= 24 and h >= 24 for w, h in sizes), sizes
+    context.close()
+
+
 def test_print_stylesheet_is_linked(site):
     page = (site / "texts" / "redbook.html").read_text(encoding="utf-8")
     assert 'media="print"' in page and (site / "assets" / "print.css").stat().st_size > 0

@@ -20,6 +20,12 @@
           || ' in TEI P5, with apparatus, notes, registers and search'
           || (html:option('editors')[. != ''] ! (', edited by ' || .)) || '.'"/>
       <xsl:with-param name="body">
+        <xsl:variable name="texts" as="element(tk:text)*">
+          <xsl:perform-sort select="$edition/tk:edition/tk:text">
+            <xsl:sort select="html:written-key((.//(tei:TEI | tei:teiCorpus))[1])"/>
+            <xsl:sort select="tk:title((.//(tei:TEI | tei:teiCorpus))[1])" lang="en"/>
+          </xsl:perform-sort>
+        </xsl:variable>
         <xsl:variable name="title" select="tk:title-parts(html:option('title'))"/>
         <h1>{$title[1]}<xsl:if test="$title[2]"><span class="sr-only">: </span><span class="subtitle">{$title[2]}</span></xsl:if></h1>
         <xsl:if test="html:option('editors')"><p class="editors">Edited by {html:option('editors')}</p></xsl:if>
@@ -31,13 +37,14 @@
             <caption class="sr-only">The texts of the edition</caption>
             <thead><tr><th scope="col">Title</th><th scope="col">Author</th><th scope="col">Written</th><th scope="col">Source</th></tr></thead>
             <tbody>
-              <xsl:for-each select="$edition/tk:edition/tk:text">
+              <xsl:for-each select="$texts">
                 <xsl:variable name="tei" select="(.//(tei:TEI | tei:teiCorpus))[1]"/>
                 <tr>
                   <th scope="row"><a href="texts/{@key}.html">{tk:title($tei)}</a></th>
                   <td data-label="Author">{string-join(tk:authors($tei), '; ')}</td>
                   <td data-label="Written">{html:written($tei)}</td>
-                  <td data-label="Source">{($tei/tei:teiHeader/tei:fileDesc/tei:sourceDesc/(tei:bibl[@type = 'original'], tei:bibl, tei:biblFull, tei:p))[1] ! tk:source-text(.)}</td>
+                  <td data-label="Source"><xsl:sequence select="($tei/tei:teiHeader/tei:fileDesc/tei:sourceDesc/(tei:bibl[@type = 'original'],
+                      tei:bibl, tei:biblFull, tei:p))[1] ! html:source-cell(.)"/></td>
                 </tr>
               </xsl:for-each>
             </tbody>
@@ -68,7 +75,7 @@
         <section aria-labelledby="dl-h">
           <h2 id="dl-h">Downloads</h2>
           <ul>
-            <xsl:for-each select="$edition/tk:edition/tk:text">
+            <xsl:for-each select="$texts">
               <li>{tk:title((.//(tei:TEI | tei:teiCorpus))[1])}: <a href="downloads/{@key}.xml">TEI</a><xsl:if test="@pdf = 'true'"> · <a href="downloads/{@key}.pdf">PDF</a></xsl:if></li>
             </xsl:for-each>
             <xsl:if test="$options('pdf')"><li>The whole edition as one volume: <a href="downloads/edition.pdf">PDF</a></li></xsl:if>
@@ -83,7 +90,7 @@
         <section id="principles" aria-labelledby="principles-h">
           <h2 id="principles-h">Editorial principles</h2>
           <p>Each text states its principles in its TEI header; they are gathered here.</p>
-          <xsl:for-each select="$edition/tk:edition/tk:text">
+          <xsl:for-each select="$texts">
             <xsl:variable name="tei" select="(.//(tei:TEI | tei:teiCorpus))[1]"/>
             <details>
               <summary>{tk:title($tei)}</summary>
@@ -97,6 +104,36 @@
       </xsl:with-param>
     </xsl:call-template>
   </xsl:template>
+
+  <!-- The texts in the order they were written (the first date of their creation, or of a 'written'
+       event), then by title; a text without a date comes last. -->
+  <xsl:function name="html:written-key" as="xs:string">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:variable name="date" select="($tei/tei:teiHeader/tei:profileDesc/tei:creation//(tei:date | tei:origDate),
+        $tei/tei:standOff//tei:event[@type = 'written'])[1]"/>
+    <xsl:sequence select="(($date/(@when, @from, @notBefore, @to, @notAfter))[1] ! string(),
+        replace(string($date), '^\D*(\d{4}).*$', '$1', 's')[matches(., '^\d{4}$')], '~')[1]"/>
+  </xsl:function>
+
+  <!-- A source in the texts' table: as one line of text, its titles in italics (a catalogue's title as well) -->
+  <xsl:function name="html:source-cell" as="node()*">
+    <xsl:param name="source" as="element()"/>
+    <xsl:choose>
+      <xsl:when test="$source/self::tei:biblFull"><xsl:apply-templates select="$source" mode="html:source"/></xsl:when>
+      <xsl:otherwise>
+        <xsl:for-each select="$source/node()">
+          <xsl:variable name="first" select="position() = 1"/>
+          <xsl:variable name="last" select="position() = last()"/>
+          <xsl:variable name="text" select="replace(tk:bibl-string(.), '\s+', ' ')
+              ! (if ($first) then replace(., '^ ', '') else .) ! (if ($last) then replace(., ' $', '') else .)"/>
+          <xsl:choose>
+            <xsl:when test="self::tei:title"><cite>{$text}</cite></xsl:when>
+            <xsl:otherwise>{$text}</xsl:otherwise>
+          </xsl:choose>
+        </xsl:for-each>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:function>
 
   <xsl:template name="html:search">
     <xsl:call-template name="html:page">

@@ -528,7 +528,7 @@
   <xsl:template match="tei:note" mode="html:notes">
     <xsl:variable name="id" select="tk:id(.)"/>
     <li id="{$id}" class="note note-{tk:note-kind(.)}" data-tei="note">
-      <a class="backref" href="#ref-{$id}" aria-label="Back to the text"><xsl:sequence select="html:note-labels(.)"/></a>
+      <a class="backref" href="#ref-{$id}" aria-label="Back to {lower-case(substring(html:note-name(.), 1, 1)) || substring(html:note-name(.), 2)} in the text"><xsl:sequence select="html:note-labels(.)"/></a>
       <xsl:text> </xsl:text>
       <xsl:if test="tk:note-kind(.) = 'translator'"><span class="note-kind">Translator’s note. </span></xsl:if>
       <div class="note-body" lang="{tk:lang(.)}"><xsl:sequence select="html:dir(tk:lang(.), 'en')"/><xsl:apply-templates mode="html:render"/></div>
@@ -573,10 +573,12 @@
     <xsl:variable name="id" select="tk:id(.)"/>
     <li id="app-{$id}" data-tei="{local-name()}" lang="{tk:lang(($reading, .)[1])}">
       <xsl:sequence select="html:dir(tk:lang(($reading, .)[1]), 'en')"/>
-      <a class="backref" href="#app-{$id}-ref" aria-label="Back to the text">{if ($note) then 'n. ' || tk:note-label($note)
+      <xsl:variable name="where" select="if ($note) then 'n. ' || tk:note-label($note)
           else if ($p) then '¶ ' || html:paragraph-number($p)
           else (html:source-line(.) ! ('l. ' || .), ancestor::tei:head[1] ! 'heading',
-                accumulator-before('html:paragraphs')[. gt 0] ! ('after ¶ ' || .), '↑')[1]}</a>
+                accumulator-before('html:paragraphs')[. gt 0] ! ('after ¶ ' || .), '↑')[1]"/>
+      <!-- each named apart (a list of links all called "Back to the text" says nothing), its label in its name -->
+      <a class="backref" href="#app-{$id}-ref" aria-label="{$where[. != '↑'] ! (. || ', ')}back to apparatus entry {tk:entry-number(.)} in the text">{$where}</a>
       <xsl:text> </xsl:text>
       <span class="lemma">{normalize-space($context || $sep[$lemma != ''] || $lemma || $after)}</span>
       <xsl:if test="$reading/@wit"><xsl:text> </xsl:text><span class="sigla">{string-join(tk:sigla($reading), ' ')}</span></xsl:if>
