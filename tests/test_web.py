@@ -301,6 +301,35 @@ def _one_page(tmp_path: Path, body: str, sources: str = "<p>test</p>") -> lxml.h
     return lxml.html.parse(str(tmp_path / "out" / "html" / "texts" / "t.html")).getroot()
 
 
+MS_DESC = """<msDesc xml:lang="en"><msIdentifier><settlement>Oxford</settlement><repository>Bodleian Library</repository>
+<idno type="shelfmark">MS. Add. A. 10</idno><altIdentifier type="internal"><idno type="SCN">24731</idno></altIdentifier>
+</msIdentifier><msContents><msItem n="1"><title type="desc">Medical treatises.</title><textLang mainLang="la">Latin</textLang>
+</msItem><msItem><locusGrp><locus target="#f3"/></locusGrp><bibl><author>Percy Bysshe Shelley</author>
+<title>To Laughter</title></bibl></msItem></msContents><physDesc><objectDesc form="codex"><supportDesc material="perg">
+<support>parchment</support><extent>ii + 120 leaves</extent></supportDesc></objectDesc><handDesc>
+<handNote scope="major"><persName>Mary Shelley</persName></handNote></handDesc></physDesc><history><origin>
+<origDate notBefore="1250" notAfter="1390">13th century, second half to 14th century, late</origDate></origin></history>
+<additional><adminInfo><recordHist><source>Summary description. <listBibl><bibl>Summary Catalogue, Vol. 5, p. 56</bibl>
+</listBibl></source></recordHist></adminInfo></additional></msDesc>"""
+
+
+def test_a_manuscript_is_described_by_its_identifier_contents_physical_form_hands_origin_and_bibliography(tmp_path):
+    html = _one_page(tmp_path, "<p>Text.</p>", sources=MS_DESC)
+    rows = [(dt.text_content(), [re.sub(r"\s+", " ", li.text_content()) for li in dt.getnext().xpath(".//li")]
+             or re.sub(r"\s+", " ", dt.getnext().text_content()).strip()) for dt in html.xpath("//dl//dt")]
+    described = dict(rows)
+    assert described["Manuscript"] == "Oxford, Bodleian Library, MS. Add. A. 10"
+    assert described["Other identifiers"] == "24731 (SCN)"
+    assert described["Contents"] == ["1. Medical treatises. (Latin)", "Percy Bysshe Shelley, To Laughter"]
+    assert (described["Form"], described["Support"], described["Extent"]) == ("codex", "parchment", "ii + 120 leaves")
+    assert described["Hands"] == "Mary Shelley (major)"
+    assert described["Origin"] == "13th century, second half to 14th century, late (1250–1390)"
+    assert (described["Description"], described["Bibliography"]) == ("Summary description.", "Summary Catalogue, Vol. 5, p. 56")
+    labels = [label for label, _ in rows]  # in a catalogue's order
+    assert labels.index("Manuscript") < labels.index("Contents") < labels.index("Support") < labels.index("Origin") \
+        < labels.index("Bibliography")
+
+
 def test_a_pointer_links_only_to_what_the_page_shows_with_its_id(tmp_path):
     html = _one_page(tmp_path, """<p>A line<lb xml:id="br"/>broken, <choice xml:id="ch"><sic><hi xml:id="inside">teh</hi></sic>
 <corr xml:id="cr"><hi xml:id="shown">the</hi></corr></choice> word. <ref target="#br">To the break</ref>, <ptr target="#br"/>,

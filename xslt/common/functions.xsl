@@ -16,6 +16,7 @@
 
   <xsl:include href="behaviours.xsl"/>
   <xsl:include href="sources.xsl"/>
+  <xsl:include href="manuscripts.xsl"/>
 
   <xsl:key name="tk:id" match="*[@xml:id]" use="@xml:id"/>
 

@@ -213,11 +213,16 @@
           <dd><xsl:for-each select="*[normalize-space()]">
             <xsl:if test="position() gt 1"> · </xsl:if><xsl:apply-templates select="." mode="html:render"/></xsl:for-each></dd>
         </xsl:for-each>
-        <!-- a manuscript: where it is kept, under which shelfmark -->
-        <xsl:for-each select="$header/tei:fileDesc/tei:sourceDesc//tei:msDesc/tei:msIdentifier">
-          <dt lang="en">Manuscript</dt>
-          <dd>{string-join((tei:settlement, tei:institution, tei:repository, tei:collection, tei:idno, tei:msName)
-              ! normalize-space()[. != ''], ', ')}</dd>
+        <!-- a manuscript: where it is kept, what it holds, what it is and whence (tk:ms-description) -->
+        <xsl:for-each select="$header/tei:fileDesc/tei:sourceDesc//tei:msDesc">
+          <xsl:variable name="lang" select="tk:lang(.)"/>
+          <xsl:for-each select="tk:ms-description(.)">
+            <dt lang="en">{?label}</dt>
+            <dd lang="{$lang}"><xsl:choose>
+              <xsl:when test="count(?values) gt 1"><ul class="ms-values"><xsl:for-each select="?values"><li>{.}</li></xsl:for-each></ul></xsl:when>
+              <xsl:otherwise>{?values}</xsl:otherwise>
+            </xsl:choose></dd>
+          </xsl:for-each>
         </xsl:for-each>
         <xsl:variable name="witnesses" select="html:witnesses($tei)"/>
         <xsl:if test="$witnesses">
