@@ -330,6 +330,25 @@ def test_a_manuscript_is_described_by_its_identifier_contents_physical_form_hand
         < labels.index("Bibliography")
 
 
+SPOKEN = """<annotationBlock who="#TOM"><u><w>Ich</w><w>fang</w><w>an</w><pc>,</pc><w>zu</w><pause/><w>reden</w><pc>.</pc>
+<w join="right">Haus</w><w>tür</w> <w>offen</w><pc>(</pc><w>ja</w><pc>)</pc></u><spanGrp type="translation">
+<span type="translation" xml:lang="en">I just start talking.</span></spanGrp></annotationBlock>"""
+
+
+def test_an_utterance_separates_its_words_and_shows_its_speaker_and_annotations(tmp_path):
+    speakers = '<particDesc><listPerson><person xml:id="TOM"><persName>Tom</persName></person></listPerson></particDesc>'
+    tei = _tei("t", SPOKEN).replace("</fileDesc>", f"</fileDesc><profileDesc>{speakers}</profileDesc>")
+    (tmp_path / "t.xml").write_text(tei, encoding="utf-8")
+    run([tmp_path / "t.xml"], tmp_path / "out", html=True, pdf=False, search=False)
+    html = lxml.html.parse(str(tmp_path / "out" / "html" / "texts" / "t.html")).getroot()
+    block = html.xpath("//div[contains(@class,'tei-annotationBlock')]")[0]
+    assert block.xpath("string(p[contains(@class,'tei-speaker')])") == "Tom"
+    u = re.sub(r"\s+", " ", block.xpath("string(.//div[contains(@class,'tei-u')])")).strip()
+    assert u == "Ich fang an, zu reden. Haustür offen (ja)", u
+    annotation = block.xpath(".//p[@class='utterance-annotation']")[0]
+    assert annotation.get("lang") == "en" and annotation.text_content() == "translation: I just start talking."
+
+
 def test_a_pointer_links_only_to_what_the_page_shows_with_its_id(tmp_path):
     html = _one_page(tmp_path, """<p>A line<lb xml:id="br"/>broken, <choice xml:id="ch"><sic><hi xml:id="inside">teh</hi></sic>
 <corr xml:id="cr"><hi xml:id="shown">the</hi></corr></choice> word. <ref target="#br">To the break</ref>, <ptr target="#br"/>,

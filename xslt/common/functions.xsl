@@ -17,6 +17,7 @@
   <xsl:include href="behaviours.xsl"/>
   <xsl:include href="sources.xsl"/>
   <xsl:include href="manuscripts.xsl"/>
+  <xsl:include href="spoken.xsl"/>
 
   <xsl:key name="tk:id" match="*[@xml:id]" use="@xml:id"/>
 
@@ -95,13 +96,14 @@
 
   <!-- The parts of a structured reference or name may stand with nothing between them
        (<monogr><author>…</author><title>…</title>…): the renderings put a space there, so that their
-       words do not run together. Not between words or signs of a tokenised text (w, pc). -->
+       words do not run together. Not between words or signs of a tokenised text (w, pc), but for the
+       tokens of an utterance (tk:space-before-token). -->
   <xsl:function name="tk:glued" as="xs:boolean">
     <xsl:param name="e" as="element()"/>
     <xsl:sequence select="exists($e/parent::*[local-name() = ('biblStruct', 'analytic', 'monogr', 'series', 'imprint',
                           'biblFull', 'msIdentifier', 'respStmt', 'persName', 'placeName', 'orgName', 'name',
                           'address', 'titleStmt', 'editionStmt', 'publicationStmt', 'seriesStmt')])
-                          and exists($e/preceding-sibling::node()[1][self::*])"/>
+                          and exists($e/preceding-sibling::node()[1][self::*]) or tk:space-before-token($e)"/>
   </xsl:function>
 
   <!-- The witnesses of a reading, as their sigla (the listWit's abbr or @n, or the id). -->

@@ -36,6 +36,23 @@
     <span><xsl:call-template name="html:attributes"><xsl:with-param name="class" select="'note-inline'"/></xsl:call-template>[<xsl:apply-templates mode="html:render"/>]</span>
   </xsl:template>
 
+  <!-- An utterance of a transcription of speech (ISO 24624): its speaker above it, as in a play, and its
+       annotations (a translation, a comment) on lines under it. -->
+  <xsl:template match="tei:annotationBlock | tei:u[@who][not(parent::tei:annotationBlock)]" mode="html:render" priority="1">
+    <div>
+      <xsl:call-template name="html:attributes"><xsl:with-param name="class" select="'utterance'"/></xsl:call-template>
+      <xsl:if test="@who"><p class="tei-speaker" data-who="{@who}">{string-join(tk:speaker-names(.), ', ')}</p></xsl:if>
+      <xsl:choose>
+        <xsl:when test="self::tei:u"><xsl:call-template name="html:block"/></xsl:when>
+        <xsl:otherwise><xsl:apply-templates select="node() except tei:spanGrp" mode="html:render"/></xsl:otherwise>
+      </xsl:choose>
+      <xsl:for-each select="tk:utterance-annotations(.)">
+        <p class="utterance-annotation" lang="{tk:lang(.)}"><xsl:sequence select="html:dir(tk:lang(.), tk:lang(..))"/>
+          <xsl:if test="@type"><span class="annotation-type" lang="en">{@type}: </span></xsl:if>{normalize-space(.)}</p>
+      </xsl:for-each>
+    </div>
+  </xsl:template>
+
   <xsl:template match="*" mode="html:render">
     <xsl:variable name="b" select="tk:behaviour(.)"/>
     <xsl:if test="tk:glued(.)"><xsl:text> </xsl:text></xsl:if>
