@@ -349,6 +349,13 @@ def test_an_utterance_separates_its_words_and_shows_its_speaker_and_annotations(
     assert annotation.get("lang") == "en" and annotation.text_content() == "translation: I just start talking."
 
 
+def test_a_licence_given_only_by_its_address_shows_the_address(foreign_site):
+    html = lxml.html.parse(str(foreign_site / "texts" / "eng18482.html")).getroot()
+    dd = html.xpath("//dl//dt[.='Licence']/following-sibling::dd[1]")[0]
+    assert dd.xpath(".//a/@href") == ["https://creativecommons.org/licenses/by/4.0/"]
+    assert dd.text_content().strip() == "https://creativecommons.org/licenses/by/4.0/"
+
+
 def test_a_pointer_links_only_to_what_the_page_shows_with_its_id(tmp_path):
     html = _one_page(tmp_path, """<p>A line<lb xml:id="br"/>broken, <choice xml:id="ch"><sic><hi xml:id="inside">teh</hi></sic>
 <corr xml:id="cr"><hi xml:id="shown">the</hi></corr></choice> word. <ref target="#br">To the break</ref>, <ptr target="#br"/>,

@@ -53,6 +53,17 @@
     </div>
   </xsl:template>
 
+  <!-- A licence named only by its address (ELTeC: <licence target="https://creativecommons.org/…"/>) shows
+       the address, or its row would be empty. -->
+  <xsl:template match="tei:licence[@target][not(normalize-space())]" mode="html:render" priority="1">
+    <xsl:variable name="url" select="tk:safe-url(tokenize(@target)[1])"/>
+    <div><xsl:call-template name="html:attributes"/>
+      <xsl:choose>
+        <xsl:when test="matches($url, '^https?://')"><a href="{$url}">{$url}</a></xsl:when>
+        <xsl:otherwise>{normalize-space(@target)}</xsl:otherwise>
+      </xsl:choose></div>
+  </xsl:template>
+
   <xsl:template match="*" mode="html:render">
     <xsl:variable name="b" select="tk:behaviour(.)"/>
     <xsl:if test="tk:glued(.)"><xsl:text> </xsl:text></xsl:if>
