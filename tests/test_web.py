@@ -188,9 +188,11 @@ def test_foreign_tei_builds_and_keeps_every_word(foreign_site, path):
 
 def test_languages_are_bcp47_tags_from_xml_lang_or_langusage(foreign_site):
     dta = lxml.html.parse(str(foreign_site / "texts" / "dta-soldatenbriefe-letter-050.html")).getroot()
-    assert dta.get("lang") == "de"  # langUsage ident="deu", no xml:lang on the text
+    # the page is in its interface's language, the text in its own
+    assert dta.get("lang") == "en"
+    assert dta.xpath("string(//article/@lang)") == "de"  # langUsage ident="deu", no xml:lang on the text
     schnitzler = lxml.html.parse(str(foreign_site / "texts" / "l02854.html")).getroot()  # its xml:id
-    assert schnitzler.get("lang") == "de-AT"
+    assert schnitzler.xpath("string(//article/@lang)") == "de-AT"
     assert schnitzler.xpath("//main//*[@lang='fr']") and not schnitzler.xpath("//*[@lang='fra']")
 
 
@@ -957,6 +959,8 @@ def test_right_to_left_passages_and_texts_carry_their_direction(tmp_path):
     run([latex_fixtures / "hebrew.xml", latex_fixtures / "scripts.xml"], tmp_path, html=True, pdf=False, search=False)
     hebrew = lxml.html.parse(str(tmp_path / "html" / "texts" / "hebrew.html")).getroot()
     assert hebrew.xpath("//div[@class='reading-text']/@dir") == ["rtl"]
+    # the page's interface is English; the text's language stands on the text
+    assert hebrew.get("lang") == "en" and hebrew.xpath("//div[@class='reading-text']/@lang") == ["he"]
     assert hebrew.xpath("//span[@data-tei='foreign'][@lang='en']/@dir") == ["ltr"]  # English inside Hebrew
     assert hebrew.xpath("//div[@class='note-body']/@lang") == ["en"] and not hebrew.xpath("//div[@class='note-body']/@dir")
     assert hebrew.xpath("//li[@data-tei='choice']/@dir") == ["rtl"]  # the apparatus entry

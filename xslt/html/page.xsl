@@ -104,12 +104,13 @@
     <xsl:call-template name="html:page">
       <xsl:with-param name="title" select="tk:title($tei)"/>
       <xsl:with-param name="path" select="'texts/' || @key || '.html'"/>
-      <xsl:with-param name="lang" select="$lang"/>
       <xsl:with-param name="description" select="string-join(tk:authors($tei), ', ')[. != ''] ! (. || ': ')
           || tk:title($tei) || (html:written($tei) ! (' (' || . || ')')) || '. In ' || html:option('title') || '.'"/>
       <xsl:with-param name="extra-head"><xsl:call-template name="html:citation-meta"><xsl:with-param name="tei" select="$tei"/></xsl:call-template></xsl:with-param>
       <xsl:with-param name="body">
-        <article class="text" data-key="{@key}" data-pagefind-body="">
+        <!-- the page is in the interface's language (its navigation, labels, script); the text's own
+             language stands on the article, whose English labels say so -->
+        <article class="text" data-key="{@key}" data-pagefind-body="" lang="{$lang}">
           <xsl:call-template name="html:text-meta"><xsl:with-param name="tei" select="$tei"/></xsl:call-template>
           <xsl:call-template name="html:toc"><xsl:with-param name="tei" select="$tei"/></xsl:call-template>
           <xsl:if test="html:has-source-view($tei) or html:has-witness-view($tei)">
