@@ -736,6 +736,16 @@ def test_the_witnesses_the_apparatus_cites_are_listed_with_their_sigla(homily):
     assert "I Iraklio Archaiologiko Mouseio 5, s. XVI, f. 301r-304v [I was not able to see this manuscript." in text, text
 
 
+def test_the_layout_of_nested_variants_puts_no_space_into_text_or_apparatus(homily):
+    # the XML's line breaks and indentation around app, lem and rdg (nested) were set as spaces:
+    # "ἡμῶν  Βασιλείου", "θεὸς ;", a lemma opening with a space; a reading added above the line said nothing
+    text = pdf_text(pdf_of(homily, HOMILY))
+    assert not re.findall(r"\S.{0,12} +[;,·.]", text)
+    assert "πατρὸς ἡμῶν Βασιλείου" in text and "ὁ θεὸς; διὰ τί" in " ".join(text.split())
+    assert "οὓς ἔθετο ὁ θεὸς;" in text
+    assert re.search(r"διὰ τῶν \(added above\) X", " ".join(text.split()))
+
+
 def test_polytonic_greek_is_set_in_one_face_as_a_whole(foreign_pdfs):
     # Pagella has the bare Greek alphabet only: a fallback set each accented letter in DejaVu, within words
     from teikit.build.fonts import greek_face

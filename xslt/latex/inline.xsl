@@ -23,7 +23,13 @@
          apparatus lemma repeating the node sets them alike: generate-id() is enough for that, as the
          key lives only within one LaTeX run and is never a label or an anchor anyone cites -->
     <xsl:variable name="quotes" select="(contains(., '&quot;') or contains(., '''')) and not(tk:is-code(.))"/>
-    <xsl:variable name="prose" select="tex:prose(tk:text(.), $quotes and starts-with(tk:lang(.), 'en'),
+    <!-- the layout of the XML before a stop is no space ("Ἀβείρων</lem></app>⏎  · ἵνα"): where it stands in
+         a text before this one, it is taken back (\unskip) -->
+    <xsl:variable name="own-text" select="if (matches(tk:text(.), '^\s*\n\s*[.,;:·!?)\]]') or (matches(tk:text(.), '^\s') and tex:after-space(.)))
+                                          then replace(tk:text(.), '^\s+', '') else tk:text(.)"/>
+    <xsl:if test="matches($own-text, '^[.,;:·!?)\]]') and (tex:printed-before(.)[ancestor::* intersect tex:line-block(current())]
+                  ! matches(tk:text(.), '\n\s*$')) and not(tex:printing-between(.))">\unskip{{}}</xsl:if>
+    <xsl:variable name="prose" select="tex:prose($own-text, $quotes and starts-with(tk:lang(.), 'en'),
                                                  if ($quotes) then generate-id() else ())"/>
     <!-- a passage in another language than its text's (a Greek edition beside its translation)
          is hyphenated by that language's rules, or not at all when TeX Live has none -->
@@ -40,6 +46,41 @@
     <xsl:if test="matches(tk:text(.), '[—-]$') and tex:word-follows(.)">\allowbreak{{}}</xsl:if>
   </xsl:template>
   <xsl:template match="comment() | processing-instruction()" mode="tex:inline"/>
+
+  <!-- The reading text set last before a text node: not a reading the text does not show, a note or forme
+       work, nor the white space an app or choice holds between its readings (a step on the preceding axis,
+       so that [1] is the nearest). -->
+  <xsl:function name="tex:printed-before" as="text()?">
+    <xsl:param name="t" as="text()"/>
+    <xsl:sequence select="$t/preceding::text()[not(parent::*[tk:behaviour(.) = 'alternate'])]
+        [empty(ancestor::*[self::tei:fw or self::tei:note or self::tei:witDetail or self::tei:teiHeader] except $t/ancestor::*)]
+        [not(tk:in-alternate(.))][1]"/>
+  </xsl:function>
+
+  <!-- Whether something that prints without text of its own (a gap, a page's bar, a glyph) stands in the block
+       between a text node and the text set before it: the space after it is the text's. -->
+  <xsl:function name="tex:printing-between" as="xs:boolean">
+    <xsl:param name="t" as="text()"/>
+    <xsl:variable name="prev" select="tex:printed-before($t)"/>
+    <xsl:sequence select="exists(tex:line-block($t)//*[self::tei:gap or self::tei:space or self::tei:g or self::tei:graphic
+        or self::tei:formula or self::tei:figure or self::tei:ptr or self::tei:pb or self::tei:lb or self::tei:cb]
+        [. &lt;&lt; $t][empty($prev) or . &gt;&gt; $prev][not(tk:in-alternate(.))])"/>
+  </xsl:function>
+
+  <!-- Whether a text node's leading white space would double a space already set, or open its block
+       (the layout of the XML: "ἡμῶν⏎<app><lem/>…</app>⏎Βασιλείου", "<title>⏎Τοῦ"): the reading text
+       set before it in its block ends with a space, or there is none. TeX would keep both spaces where
+       they stand in different groups. (The white space an app or choice holds between its readings is
+       not set: tex:entry gives the space the entry needs.) -->
+  <xsl:function name="tex:after-space" as="xs:boolean">
+    <xsl:param name="t" as="text()"/>
+    <xsl:variable name="block" select="tex:line-block($t)"/>
+    <xsl:variable name="prev" select="tex:printed-before($t)"/>
+    <!-- (white space that only ends a reading is not set: tex:entry trims a reading's layout) -->
+    <xsl:sequence select="not(tex:printing-between($t)) and (empty($prev) or not($prev/ancestor::* intersect $block)
+        or (matches(tk:text($prev), '\s$') and not(normalize-space($prev) = '' and empty($prev/following-sibling::node())
+                                                    and exists($prev/../parent::*[tk:behaviour(.) = 'alternate']))))"/>
+  </xsl:function>
 
   <!-- Whether the reading text goes on with a word right after this node, so that a line may break
        after the dash or hyphen that ends it: TeX sees no word there when markup stands between
@@ -64,6 +105,8 @@
                       or self::tei:lacunaEnd or self::tei:graphic or self::tei:media"/>
       <xsl:when test="$b = 'note' and tk:is-flow-note(.)"><xsl:call-template name="tex:note"/></xsl:when>
       <xsl:when test="$b = 'alternate' and tk:is-entry(.)"><xsl:call-template name="tex:entry"/></xsl:when>
+      <!-- an app of one reading (what one witness has): the reading, without the layout around it -->
+      <xsl:when test="$b = 'alternate' and exists(tk:reading(.))"><xsl:call-template name="tex:entry"><xsl:with-param name="entry" select="false()"/></xsl:call-template></xsl:when>
       <xsl:when test="self::tei:pb"><xsl:call-template name="tex:pb"/></xsl:when>
       <xsl:when test="self::tei:lb and $ctx = 'text' and tex:source-line(.)"><xsl:call-template name="tex:source-line"/></xsl:when>
       <xsl:when test="self::tei:lb or self::tei:cb">{if (@break = 'no') then '' else ' '}</xsl:when>
@@ -222,7 +265,10 @@
       <xsl:for-each select="tk:alternates($e)">
         <xsl:variable name="t" select="tex:plain(tk:shown-reading(tk:reading-string(node()), tk:reading-string(tk:reading($e)/node())))"/>
         <!-- a source reading is not divided at a line end: a hyphen there would look like the source's -->
-        <xsl:sequence select="(if ($t = '') then '\textit{om.}' else '\tknohyph{' || $t || '}') || tex:sigla(.)
+        <!-- a reading a witness adds above or in the margin (add place="above") says so -->
+        <xsl:variable name="added" select="string-join(distinct-values(.//tei:add ! ('(\textit{added' || (@place ! (' ' || tex:plain(replace(., '[-_]', ' '))))
+                                           || '})')), ' ')"/>
+        <xsl:sequence select="(if ($t = '') then '\textit{om.}' else '\tknohyph{' || $t || '}') || ($added[.] ! (' ' || .)) || tex:sigla(.)
                               || string-join(.//tei:note ! (' [' || tex:plain(normalize-space(tk:reading-string(node()))) || ']'))"/>
       </xsl:for-each>
       <xsl:for-each select="$e/(tei:witDetail | tei:note)">
@@ -243,15 +289,22 @@
   <xsl:template name="tex:entry">
     <xsl:context-item as="element()" use="required"/>
     <xsl:param name="ctx" as="xs:string" tunnel="yes" select="'text'"/>
-    <xsl:if test="tk:space-before(.)"><xsl:text> </xsl:text></xsl:if>
+    <xsl:param name="entry" as="xs:boolean" select="true()"/>
     <xsl:variable name="reading" select="tk:reading(.)"/>
-    <xsl:variable name="shown" as="xs:string"><xsl:value-of><xsl:apply-templates select="$reading/node()" mode="tex:inline"/></xsl:value-of></xsl:variable>
+    <xsl:variable name="set" as="xs:string"><xsl:value-of><xsl:apply-templates select="$reading/node()" mode="tex:inline"/></xsl:value-of></xsl:variable>
+    <!-- the layout of the XML around a reading (a lem that opens with a nested app) is no space of the text -->
+    <xsl:variable name="shown" select="replace($set, '^\s+|\s+$', '')"/>
+    <!-- an entry that shows nothing (a reading only a witness adds) separates the words around it once -->
+    <xsl:variable name="before" select="tk:space-before(.) or (matches($set, '^\s') and matches(string(preceding-sibling::node()[1][self::text()]), '\S$'))"/>
+    <xsl:variable name="after" select="tk:space-after(.) or (matches($set, '\s$') and matches(string(following-sibling::node()[1][self::text()]), '^\w'))"/>
+    <xsl:if test="if ($shown = '') then $before and $after else $before"><xsl:text> </xsl:text></xsl:if>
+    <!-- an entry that shows nothing before a stop: the space the encoder left for the words is not set
+         ("τιμωμένην <app><lem/>…</app>;") -->
+    <xsl:if test="$shown = '' and matches(string(following-sibling::node()[1][self::text()]), '^[.,;:·!?)\]]')
+                  and matches(string(preceding-sibling::node()[1][self::text()]), '\s$')">\unskip{{}}</xsl:if>
     <xsl:choose>
-      <xsl:when test="$ctx = 'text'">
+      <xsl:when test="$ctx = 'text' and $entry">
         <xsl:variable name="lemma" select="tex:reading-text($reading/node())"/>
-        <!-- a character removed from between two spaces: one space stays, not two around the entry -->
-        <xsl:if test="$shown = '' and matches(string(preceding-sibling::node()[1][self::text()]), '\s$')
-                      and matches(string(following-sibling::node()[1][self::text()]), '^\s')">\unskip{{}}</xsl:if>
         <xsl:text>\edtext{{{$shown}}}{{</xsl:text>
         <xsl:choose>
           <xsl:when test="$lemma = ''">\lemma{{}}\Afootnote[nosep]{{{tex:alternates(.)} \textit{{{tex:empty-lemma(.)}}}}}</xsl:when>
@@ -265,7 +318,7 @@
       <!-- in notes and headings the reading only; the entry is given after the note or heading -->
       <xsl:otherwise>{$shown}</xsl:otherwise>
     </xsl:choose>
-    <xsl:if test="tk:space-after(.)"><xsl:text> </xsl:text></xsl:if>
+    <xsl:if test="$after and $shown != ''"><xsl:text> </xsl:text></xsl:if>
   </xsl:template>
 
   <!-- The entries of a note or heading, keyed to the line of its marker: "12 n. *: Official] Oflicial". -->
