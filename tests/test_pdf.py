@@ -746,6 +746,12 @@ def test_the_layout_of_nested_variants_puts_no_space_into_text_or_apparatus(homi
     assert re.search(r"διὰ τῶν \(added above\) X", " ".join(text.split()))
 
 
+def test_a_header_section_without_text_is_not_printed_as_a_bare_label(homily):
+    # the homily's normalization and punctuation hold a <p> with only a comment
+    text = pdf_text(pdf_of(homily, HOMILY), pages=(1, 1))
+    assert "Interpretation." in text and "Normalization." not in text and "Punctuation." not in text
+
+
 def test_polytonic_greek_is_set_in_one_face_as_a_whole(foreign_pdfs):
     # Pagella has the bare Greek alphabet only: a fallback set each accented letter in DejaVu, within words
     from teikit.build.fonts import greek_face

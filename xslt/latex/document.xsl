@@ -332,9 +332,9 @@
 {string-join($rows, ' \\&#10;')} \\
 \end{{tkmeta}}
 </xsl:if>
-    <xsl:if test="$fd/tei:notesStmt/tei:note">
+    <xsl:if test="$fd/tei:notesStmt/tei:note[tex:meta(.) != '']">
 \begin{{tknotes}}
-<xsl:for-each select="$fd/tei:notesStmt/tei:note">{tex:meta(.)}\par
+<xsl:for-each select="$fd/tei:notesStmt/tei:note[tex:meta(.) != '']">{tex:meta(.)}\par
 </xsl:for-each>\end{{tknotes}}
 </xsl:if>
   </xsl:template>
@@ -365,9 +365,11 @@
   <xsl:template name="tex:principles-of">
     <xsl:param name="tei" as="element()"/>
     <xsl:variable name="decl" select="$tei/tei:teiHeader/tei:encodingDesc/(tei:editorialDecl | tei:samplingDecl)"/>
-    <xsl:if test="$decl">
+    <!-- a section with no text (a <p> that holds only a comment) is not printed as a bare label -->
+    <xsl:variable name="sections" select="$decl/*[tex:meta(.) != '']"/>
+    <xsl:if test="$sections">
 \begin{{tknotes}}
-<xsl:for-each select="$decl/*"><xsl:if test="not(self::tei:p)">\textit{{{tex:plain(upper-case(substring(local-name(), 1, 1)) || replace(substring(local-name(), 2), '([A-Z])', ' $1'))}.}} </xsl:if>{tex:meta(.)}\par
+<xsl:for-each select="$sections"><xsl:if test="not(self::tei:p)">\textit{{{tex:plain(upper-case(substring(local-name(), 1, 1)) || replace(substring(local-name(), 2), '([A-Z])', ' $1'))}.}} </xsl:if>{tex:meta(.)}\par
 </xsl:for-each>\end{{tknotes}}
 </xsl:if>
   </xsl:template>
