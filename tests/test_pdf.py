@@ -241,6 +241,22 @@ def test_straight_quotation_marks_are_set_as_curly_ones_in_english(tmp_path):
         assert expected in text, expected
 
 
+def test_a_stop_takes_a_word_space_not_a_sentence_space(tmp_path):
+    # "St. Petersburg" had a sentence's wider space after the abbreviation's stop
+    need_tex()
+    src = tmp_path / "spaces.xml"
+    src.write_text(_apparatus(0).replace("<div></div>", "<div><p>He went to St. Petersburg. Then he went home.</p></div>"),
+                   encoding="utf-8")
+    run([src], tmp_path, html=False, pdf=True)
+    box = lxml.etree.fromstring(subprocess.run(["pdftotext", "-bbox", str(tmp_path / "pdf" / "spaces.pdf"), "-"],
+                                               capture_output=True, check=True).stdout)
+    words = [w for w in box.iter("{http://www.w3.org/1999/xhtml}word")]
+    start = next(i for i, w in enumerate(words) if w.text == "He")
+    line = words[start:start + 9]
+    gaps = [float(b.get("xMin")) - float(a.get("xMax")) for a, b in zip(line, line[1:])]
+    assert max(gaps) - min(gaps) < 0.3, list(zip([w.text for w in line], gaps))
+
+
 def test_each_passage_is_hyphenated_by_the_rules_of_its_language(tmp_path):
     need_tex()
     if subprocess.run(["kpsewhich", "hyph-de-1996.pat.txt"], capture_output=True).returncode:

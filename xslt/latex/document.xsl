@@ -142,6 +142,8 @@
 \def\tkhidelines{{\patchcmd{{\print@eledsection}}{{\hbox{{\l@dunhbox@line{{\one@line}}}}}}{{\smash{{\l@dunhbox@line{{\one@line}}}}}}{{}}{{\PackageWarning{{teikit}}{{reledmac has changed: a heading may stand apart from its text}}}}}}
 \tkhidelines\tkhidelines % (once for each direction)
 \makeatother
+% one space after a stop, as in English books now (and abbreviations, St. Petersburg, take no sentence space)
+\frenchspacing
 \setlength{{\parindent}}{{1.2em}}
 % the source pagination: a bar in the text, the number in the inner margin
 \newcommand{{\tkpb}}[1]{{\ledinnernote{{\footnotesize\textbar#1}}\textbar}}
