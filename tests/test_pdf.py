@@ -152,7 +152,8 @@ def test_apparatus_entries_are_keyed_to_lines(edition_pdfs):
     for corr, sic in sample:
         assert re.search(rf"\b\d+ {re.escape(corr)}\] {re.escape(sic)}", text), (corr, sic)
     assert "Russian] RltsSian" in text
-    assert re.search(r"\b\d+ \?\] ␣\?", text)  # a space of the source, shown where it is all that differs
+    # a space of the source, shown where it is all that differs; the stop's lemma takes the word before it
+    assert re.search(r"\b\d+ trial\)\?\] trial\)␣\?", text)
 
 
 def test_no_line_holds_only_a_note(edition_pdfs):
@@ -406,6 +407,23 @@ def test_lines_into_the_margin_are_reported_but_not_the_hidden_lines_of_headings
            "[] \\TU/TeXGyrePagella(0)/m/n/8 26 Antonov-Ovseyenko] AntonovcOvseyenko \n\n"
            "Overfull \\hbox (0.3pt too wide) in paragraph at lines 3--4\n\\TU/TeXGyrePagella(0)/m/n/10 a word\n")
     assert overfull_lines(log) == [(29.5, "26 Antonov-Ovseyenko] AntonovcOvseyenko")]
+
+
+def test_an_entry_whose_lemma_says_nothing_takes_the_words_around_it(tmp_path):
+    # "28 . del." (a deletion first in its paragraph), "om. del." (a space the editors add), a dash alone;
+    # and no space before the note's mark where a garbled mark was removed ("revolution. *")
+    need_tex()
+    body = ("<p><choice><sic>.</sic><corr/></choice>To begin with, the revolution. <choice><sic>* * *</sic><corr/></choice>"
+            '<note place="foot" n="*">A note.</note> It went on<choice><sic>-</sic><corr>—</corr></choice>and on. '
+            "Such was the power.<choice><sic/><corr> </corr></choice>He writes.</p>")
+    src = tmp_path / "lemmas.xml"
+    src.write_text(_apparatus(0).replace("<div></div>", f"<div>{body}</div>"), encoding="utf-8")
+    run([src], tmp_path, html=False, pdf=True)
+    text = " ".join(pdf_text(tmp_path / "pdf" / "lemmas.pdf").split())
+    for entry in ("To] .To", "revolution.] revolution. * * *", "on—] on-", "power. He] power.He"):
+        assert entry in text, (entry, text)
+    assert "del." not in text and "om." not in text
+    assert "the revolution.* It went on" in text, text
 
 
 def test_notes_marked_with_asterisks_are_marked_anew_on_each_page(tmp_path):

@@ -544,12 +544,18 @@
        apparatus whose lemma alone says nothing: a dash, a stop, or nothing at all (a deletion). -->
   <xsl:function name="tk:word-before" as="xs:string">
     <xsl:param name="e" as="element()"/>
+    <xsl:variable name="before" select="tk:text-before-in-block($e)"/>
+    <xsl:sequence select="if (matches($before, '\S')) then replace($before, '^.*?(\S+\s*)$', '$1', 's') else ''"/>
+  </xsl:function>
+
+  <!-- The reading text of an element's block before it (its paragraph, heading, item, note, line or cell). -->
+  <xsl:function name="tk:text-before-in-block" as="xs:string">
+    <xsl:param name="e" as="element()"/>
     <xsl:variable name="block" select="$e/ancestor::*[tk:behaviour(.) = ('paragraph', 'heading', 'listItem', 'note')
                                        or self::tei:l or self::tei:cell][1]"/>
-    <xsl:variable name="before" select="string-join($block//text()[. &lt;&lt; $e]
+    <xsl:sequence select="string-join($block//text()[. &lt;&lt; $e]
         [not(ancestor::*[self::tei:sic or self::tei:orig or self::tei:abbr or self::tei:rdg or self::tei:fw
                          or self::tei:note[not(. is $block)] or self::tei:witDetail][. >> $block])])"/>
-    <xsl:sequence select="if (matches($before, '\S')) then replace($before, '^.*?(\S+\s*)$', '$1', 's') else ''"/>
   </xsl:function>
 
   <!-- A title and its subtitle, split at the first colon ("Main: sub" → "Main", "sub"), as a

@@ -261,9 +261,19 @@
   <!-- The apparatus side of an entry: each other reading with its witnesses, and details of witnesses. -->
   <xsl:function name="tex:alternates" as="xs:string">
     <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="tex:alternates($e, '', '')"/>
+  </xsl:function>
+
+  <!-- The same, each reading between the words of the text around the entry ($before, $after: an entry
+       whose lemma alone says nothing, tex:context). -->
+  <xsl:function name="tex:alternates" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:param name="before" as="xs:string"/>
+    <xsl:param name="after" as="xs:string"/>
     <xsl:variable name="parts" as="xs:string*">
       <xsl:for-each select="tk:alternates($e)">
-        <xsl:variable name="t" select="tex:plain(tk:shown-reading(tk:reading-string(node()), tk:reading-string(tk:reading($e)/node())))"/>
+        <xsl:variable name="t" select="tex:plain(tk:shown-reading($before || tk:reading-string(node()) || $after,
+                                                                   $before || tk:reading-string(tk:reading($e)/node()) || $after))"/>
         <!-- a source reading is not divided at a line end: a hyphen there would look like the source's -->
         <!-- a reading a witness adds above or in the margin (add place="above") says so -->
         <xsl:variable name="added" select="string-join(distinct-values(.//tei:add ! ('(\textit{added' || (@place ! (' ' || tex:plain(replace(., '[-_]', ' '))))
@@ -276,6 +286,30 @@
       </xsl:for-each>
     </xsl:variable>
     <xsl:sequence select="string-join($parts, '; ')"/>
+  </xsl:function>
+
+  <!-- The words of the text an entry's lemma needs, when the lemma alone says nothing (the web's rule): a
+       dash, a stop or nothing at all (a deletion) takes the word before it ("revolution.] revolution. * * *"),
+       at the start of its block the word after it ("To] .To"), and a space the editors add, the words on both
+       sides ("power. He] power.He"). Empty where the block has no such word: the entry then says what it
+       did (del.). -->
+  <xsl:function name="tex:context" as="xs:string*">
+    <xsl:param name="e" as="element()"/>
+    <xsl:variable name="lemma" select="tk:reading-string(tk:reading($e)/node())"/>
+    <!-- the last word before it, with the stops and spaces after that word ("ἡμέρᾳ, " rather than ", ") -->
+    <xsl:variable name="text" select="if (matches($lemma, '[\p{L}\p{N}]')) then ''
+                                      else replace(tk:text-before-in-block($e), '\s*\n\s*([.,;:·!?)\]])', '$1')"/>
+    <xsl:variable name="before" select="if (matches($text, '[\p{L}\p{N}]')) then replace($text, '^.*?([^\s\p{L}\p{N}]*[\p{L}\p{N}]+[^\p{L}\p{N}]*)$', '$1', 's')
+                                        else if (matches($text, '\S')) then replace($text, '^.*?(\S+\s*)$', '$1', 's') else ''"/>
+    <xsl:variable name="sep" select="if ($before != '' and tk:space-before($e) and not(matches($before, '\s$'))) then ' ' else ''"/>
+    <xsl:variable name="next" select="($e/following::text()[not(parent::*[tk:behaviour(.) = 'alternate'])]
+        [empty(ancestor::*[self::tei:fw or self::tei:note or self::tei:witDetail] except $e/ancestor::*)][not(tk:in-alternate(.))]
+        [normalize-space()][1])[ancestor::* intersect tex:line-block($e)]"/>
+    <xsl:variable name="word" select="string(tokenize(normalize-space(string($next)), ' ')[1])"/>
+    <xsl:variable name="after" select="if (matches($lemma, '[\p{L}\p{N}]')) then ''
+        else if ($before = '') then (if (matches(string($next), '^\s')) then ' ' else '') || $word
+        else if (normalize-space($lemma) = '' and $lemma != '') then $word else ''"/>
+    <xsl:sequence select="if ($before = '' and $after = '') then () else ($before || $sep, $after)"/>
   </xsl:function>
 
   <!-- What an entry with an empty reading says of the others: the editors removed what the source has
@@ -300,13 +334,19 @@
     <xsl:if test="if ($shown = '') then $before and $after else $before"><xsl:text> </xsl:text></xsl:if>
     <!-- an entry that shows nothing before a stop: the space the encoder left for the words is not set
          ("τιμωμένην <app><lem/>…</app>;") -->
-    <xsl:if test="$shown = '' and matches(string(following-sibling::node()[1][self::text()]), '^[.,;:·!?)\]]')
+    <xsl:if test="$shown = '' and (matches(string(following-sibling::node()[1][self::text()]), '^[.,;:·!?)\]]')
+                                   or following-sibling::node()[1][self::tei:note[tk:is-flow-note(.) and tk:note-kind(.) != 'editorial']])
                   and matches(string(preceding-sibling::node()[1][self::text()]), '\s$')">\unskip{{}}</xsl:if>
     <xsl:choose>
       <xsl:when test="$ctx = 'text' and $entry">
         <xsl:variable name="lemma" select="tex:reading-text($reading/node())"/>
         <xsl:text>\edtext{{{$shown}}}{{</xsl:text>
+        <xsl:variable name="context" select="tex:context(.)"/>
         <xsl:choose>
+          <xsl:when test="exists($context)">
+            <xsl:variable name="around" select="$context[1] || tk:reading-string($reading/node()) || $context[2]"/>
+            <xsl:text>\lemma{{{tex:plain($around)}{tex:sigla($reading)}}}\Afootnote{{{tex:alternates(., $context[1], $context[2])}}}</xsl:text>
+          </xsl:when>
           <xsl:when test="$lemma = ''">\lemma{{}}\Afootnote[nosep]{{{tex:alternates(.)} \textit{{{tex:empty-lemma(.)}}}}}</xsl:when>
           <xsl:when test="$reading/@wit">\lemma{{{tex:lemma($reading/node())}{tex:sigla($reading)}}}\Afootnote{{{tex:alternates(.)}}}</xsl:when>
           <!-- reledmac's own lemma would be the whole reading, its notes too -->
