@@ -258,6 +258,22 @@ def test_a_stop_takes_a_word_space_not_a_sentence_space(tmp_path):
     assert max(gaps) - min(gaps) < 0.3, list(zip([w.text for w in line], gaps))
 
 
+def test_names_are_not_divided_after_two_letters_nor_robespierre_after_robe(tmp_path):
+    # "Zi-noviev", "Yu-denich", "Robe-spierre" at line ends
+    need_tex()
+    words = "administration Zinoviev international Yudenich Robespierre revolutionary of Zinoviev and Yudenich".split()
+    body = " ".join(words[(i * 3) % len(words)] + ("," if i % 4 == 0 else "") for i in range(600))
+    src = tmp_path / "names.xml"
+    src.write_text(_apparatus(0).replace("<div></div>", f"<div><p>{body}.</p></div>"), encoding="utf-8")
+    run([src], tmp_path, html=False, pdf=True)
+    ends = [line.split()[-1] for line in pdf_text(tmp_path / "pdf" / "names.pdf", layout=True).splitlines() if line.strip()]
+    ends = [e for e in ends if not e.isdigit()] + [line.split()[-2] for line in pdf_text(tmp_path / "pdf" / "names.pdf", layout=True).splitlines()
+                                                  if len(line.split()) > 1 and line.split()[-1].isdigit()]
+    divided = [e for e in ends if e.endswith("-")]
+    assert divided, "the test sets no divided word"
+    assert not [e for e in divided if re.fullmatch(r"\w{1,2}-|Robe-", e)], divided
+
+
 def test_each_passage_is_hyphenated_by_the_rules_of_its_language(tmp_path):
     need_tex()
     if subprocess.run(["kpsewhich", "hyph-de-1996.pat.txt"], capture_output=True).returncode:

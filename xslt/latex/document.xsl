@@ -44,7 +44,10 @@
 \babelprovide[import, hyphenrules={.} nohyphenation{if (. = ($languages[. = $greek])[1]) then ', onchar=fonts' else ''}]{{{.}}}
 <xsl:if test=". = $greek">\babelfont[{.}]{{rm}}[RawFeature={{fallback=tkfallback}}]{{{tex:plain(tex:option('greek-font'))}}}
 </xsl:if><xsl:if test="$tex:rtl-fonts(.)">\babelfont[{.}]{{rm}}[Renderer=HarfBuzz, ItalicFont=*, BoldItalicFont=*, BoldItalicFeatures={{FakeBold=2}}, RawFeature={{fallback=tkfallback}}]{{{$tex:rtl-fonts(.)}}}
-</xsl:if></xsl:for-each>\makeatletter\newcommand{{\tknohyph}}[1]{{{{\language\l@nohyphenation #1}}}}\makeatother
+</xsl:if></xsl:for-each>% English words divided after three letters at least (no "Zi-noviev", "Yu-denich"), and names the patterns divide
+% badly divided where they should be
+\def\englishhyphenmins{{33}}\babelhyphenation[english]{{Robes-pierre}}
+\makeatletter\newcommand{{\tknohyph}}[1]{{{{\language\l@nohyphenation #1}}}}\makeatother
 \usepackage{{lua-ul}}
 \usepackage{{array}}
 \usepackage{{longtable}}
