@@ -909,6 +909,25 @@ def test_a_text_written_right_to_left_is_set_right_to_left(tmp_path):
     assert not words, words
 
 
+def test_arabic_in_the_title_and_the_header_is_shaped_like_the_text(tmp_path):
+    # OpenArabicPE: the title, the author and the header's fields in Arabic were set before the text's own
+    # language opened, letter by letter in the book face's fallback, unjoined
+    need_tex()
+    src = tmp_path / "muqtabas.xml"
+    src.write_text('<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader xml:lang="en"><fileDesc><titleStmt>'
+                   '<title xml:lang="ar">مجلة المقتبس</title><author xml:lang="ar">محمد كرد علي</author></titleStmt>'
+                   '<publicationStmt><p>For the tests.</p></publicationStmt><sourceDesc><biblStruct><monogr>'
+                   '<title xml:lang="ar">المقتبس</title><imprint><pubPlace>دمشق</pubPlace><date>1911</date></imprint>'
+                   '</monogr></biblStruct></sourceDesc></fileDesc></teiHeader>'
+                   '<text xml:lang="ar"><body><p>فهرس المجلد السادس من المقتبس</p></body></text></TEI>', encoding="utf-8")
+    run([src], tmp_path, html=False, pdf=True)
+    # HarfBuzz shapes the letters into their joining forms (Arabic Presentation Forms-B, as pdftotext reads them)
+    lines = pdf_text(tmp_path / "pdf" / "muqtabas.pdf", layout=True).splitlines()
+    for field in ("Author", "Source"):
+        line = next(line for line in lines if field in line)
+        assert re.search("[\ufe70-\ufeff]", line), line
+
+
 def test_no_font_chain_loads_fonts_a_text_does_not_need():
     from teikit.build.fonts import fallback_chain
     assert fallback_chain(["Stalin, Троцкий, ἐνεπρίσθη, שלום"], "TeX Gyre Pagella") == ["DejaVu Serif", "DejaVu Sans"]

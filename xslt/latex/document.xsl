@@ -41,7 +41,8 @@
 <xsl:variable name="greek" select="('ancientgreek', 'greek')[tex:option('greek-font') != '']"/>
 <xsl:variable name="languages" select="if (exists($greek) and not($babel = $greek)) then ($babel, $greek[1]) else $babel"/>
 <xsl:for-each select="$languages">% {.}: its hyphenation patterns when TeX Live has them (texlive-lang-*), else none
-\babelprovide[import, hyphenrules={.} nohyphenation{if (. = ($languages[. = $greek])[1]) then ', onchar=fonts' else ''}]{{{.}}}
+\babelprovide[import, hyphenrules={.} nohyphenation{if (. = ($languages[. = $greek])[1]) then ', onchar=fonts'
+    else if (. = ($languages[. = $tex:arabic-script])[1] or . = ($languages[. = $tex:hebrew-script])[1]) then ', onchar=ids fonts' else ''}]{{{.}}}
 <xsl:if test=". = $greek">\babelfont[{.}]{{rm}}[RawFeature={{fallback=tkfallback}}]{{{tex:plain(tex:option('greek-font'))}}}
 </xsl:if><xsl:if test="$tex:rtl-fonts(.)">\babelfont[{.}]{{rm}}[Renderer=HarfBuzz, ItalicFont=*, BoldItalicFont=*, BoldItalicFeatures={{FakeBold=2}}, RawFeature={{fallback=tkfallback}}]{{{$tex:rtl-fonts(.)}}}
 </xsl:if></xsl:for-each>% English words divided after three letters at least (no "Zi-noviev", "Yu-denich"), and names the patterns divide
@@ -236,6 +237,13 @@
   <xsl:variable name="tex:rtl-fonts" as="map(xs:string, xs:string)" select="map{
       'hebrew': 'DejaVu Sans', 'yiddish': 'DejaVu Sans', 'arabic': 'DejaVu Sans', 'persian': 'DejaVu Sans',
       'urdu': 'DejaVu Sans', 'pashto': 'DejaVu Sans', 'uyghur': 'DejaVu Sans'}"/>
+
+  <!-- The languages written in the Arabic and the Hebrew scripts: the first of each a text uses takes every
+       letter of its script, tagged or not (babel's onchar), so that a title, an author or a header field in
+       Arabic is shaped and ordered as the text is, wherever it stands (a title set before the text's own
+       language opens, a mixed "محمد كرد علي, Muḥammad Kurd ʿAlī"). -->
+  <xsl:variable name="tex:arabic-script" as="xs:string+" select="('arabic', 'persian', 'urdu', 'pashto', 'uyghur')"/>
+  <xsl:variable name="tex:hebrew-script" as="xs:string+" select="('hebrew', 'yiddish')"/>
 
   <!-- Whether a text needs babel's bidirectional ordering: a right-to-left language, or letters of a
        right-to-left script anywhere in its text (Hebrew to Arabic Extended, their presentation forms;
