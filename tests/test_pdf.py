@@ -715,7 +715,7 @@ def test_headings_and_notes_without_a_paragraph_to_hang_from(tmp_path):
                      "the lemma] other reading", "the] teh", "lemword] rdgword [A note in a variant.]",
                      "b A note in the lemma.", "A fallback paragraph stands in for the part.",
                      "Name | Born", "Lev Kamenev | 1883", "Grigory Zinoviev | 1883",  # a table's row is a line
-                     "extra W add."]:  # a witness adds what the text has not
+                     "word] word extra W"]:  # a witness adds what the text has not (after the word before)
         assert expected in text, (expected, text)
 
 
@@ -800,6 +800,25 @@ def test_a_header_section_without_text_is_not_printed_as_a_bare_label(homily):
     # the homily's normalization and punctuation hold a <p> with only a comment
     text = pdf_text(pdf_of(homily, HOMILY), pages=(1, 1))
     assert "Interpretation." in text and "Normalization." not in text and "Punctuation." not in text
+
+
+def test_a_speaker_is_set_in_small_capitals_and_the_speech_begins_flush(tmp_path):
+    # DraCor's LEONCE. was set at text size in capitals, indented like the speech under it (as was every
+    # paragraph style meant to be flush: \\noindent in \\pstart's options did not reach reledmac's paragraph)
+    need_tex()
+    src = FOREIGN / "gerdracor-leonce-und-lena.xml"
+    if not src.exists():
+        pytest.skip(f"{src} is absent")
+    run([src], tmp_path, html=False, pdf=True)
+    pdf = pdf_of(tmp_path, src)
+    box = lxml.etree.fromstring(subprocess.run(["pdftotext", "-bbox", "-f", "2", "-l", "2", str(pdf), "-"],
+                                               capture_output=True, check=True).stdout)
+    words = list(box.iter("{http://www.w3.org/1999/xhtml}word"))
+    speaker = next(i for i, w in enumerate(words) if w.text == "Leonce." and words[i + 1].text == "Mein")
+    second = next(i for i, w in enumerate(words) if i > speaker and w.text == "Ich")  # the speech's second line
+    left = {round(float(words[i].get("xMin"))) for i in (speaker, speaker + 1, second)}
+    assert len(left) == 1, "the speaker and the speech's first line flush with its second"
+    assert "LEONCE." not in pdf_text(pdf, pages=(2, 2))
 
 
 def test_polytonic_greek_is_set_in_one_face_as_a_whole(foreign_pdfs):

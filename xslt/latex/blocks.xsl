@@ -65,6 +65,8 @@
         if ($n = 'l') then 'line'
         else if ($n = ('item', 'castItem', 'person', 'place', 'org', 'event') or ($n = 'bibl' and $e/parent::tei:listBibl)) then 'item'
         else if ($n = 'speaker') then 'speaker'
+        (: a speech begins flush under its speaker's name :)
+        else if ($n = ('p', 'ab') and $e/preceding-sibling::*[1][self::tei:speaker]) then 'cont'
         else if ($n = 'stage') then 'stage'
         else if ($n = ('dateline', 'salute', 'signed', 'docDate', 'byline', 'docAuthor')) then 'right'
         else if ($n = ('titlePart', 'docImprint')) then 'center'

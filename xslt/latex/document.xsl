@@ -150,15 +150,18 @@
 \frenchspacing
 \setlength{{\parindent}}{{1.2em}}
 % the source pagination: a bar in the text, the number in the inner margin
-\newcommand{{\tkpb}}[1]{{\ledinnernote{{\footnotesize\textbar#1}}\textbar}}
+\newcommand{{\tkpb}}[1]{{\ledinnernote{{\normalfont\footnotesize\textbar#1}}{{\normalfont\textbar}}}}
 % paragraph styles (given to \pstart, which does not reset them: \tkreset first)
 \newcommand{{\tkreset}}{{\unsetattribute\tkkeepattr\leftskip=0pt\rightskip=0pt\parfillskip=0pt plus 1fil\parindent=1.2em\hangindent=0pt\normalfont\normalsize\tolerance=200 \emergencystretch=2em}}
 \newcommand{{\tkquote}}{{\advance\leftskip 1.5em\advance\rightskip 1.5em\small}}
 \newcommand{{\tkverse}}{{\advance\leftskip 2em\parindent=0pt\hangindent=1.5em\hangafter=1}}
-\newcommand{{\tkline}}{{\noindent\advance\leftskip 2em\hangindent=1.5em\hangafter=1}}
+% a style that sets its paragraph flush (reledmac begins the paragraph it numbers itself, with the indentation in
+% force: \noindent in \pstart's options would not reach it)
+\newcommand{{\tknoindent}}{{\parindent=0pt\relax}}
+\newcommand{{\tkline}}{{\tknoindent \advance\leftskip 2em\hangindent=1.5em\hangafter=1}}
 \newcommand{{\tklist}}{{\advance\leftskip 1em}}
-\newcommand{{\tkitem}}{{\noindent\hangindent=1em\hangafter=1}}
-\newcommand{{\tkcont}}{{\noindent}}
+\newcommand{{\tkitem}}{{\tknoindent \hangindent=1em\hangafter=1}}
+\newcommand{{\tkcont}}{{\tknoindent }}
 % the lines of a source that numbers them (an inscription's): each begins a printed line and bears the
 % source's number (\setline); a line too long for the measure goes on indented, under the same number,
 % which the margin shows once (a lock); each line ends as a paragraph ends (\parfillskip: ragged, or
@@ -178,19 +181,19 @@
 \newcommand{{\tksrcbreak}}{{\unskip\tksrcend\hskip\parfillskip\break\tksrcstart}}
 \newcommand{{\tksrcline}}[1]{{\tksrcend\if\relax\detokenize{{#1}}\relax\else\setline{{#1}}\fi\startlock\global\tksrctrue}}
 \newcommand{{\tknote}}{{\small}}
-\newcommand{{\tkspeaker}}{{\noindent\scshape\tkkeep}}
+\newcommand{{\tkspeaker}}{{\tknoindent \scshape\tkkeep}}
 \newcommand{{\tkspeech}}{{}}
-\newcommand{{\tkstage}}{{\noindent\itshape}}
-\newcommand{{\tkright}}{{\noindent\leftskip=0pt plus 1fil\parfillskip=0pt}}
-\newcommand{{\tkcenter}}{{\noindent\leftskip=0pt plus 1fil\rightskip=0pt plus 1fil\parfillskip=0pt}}
-\newcommand{{\tklabel}}{{\noindent\bfseries}}
+\newcommand{{\tkstage}}{{\tknoindent \itshape}}
+\newcommand{{\tkright}}{{\tknoindent \leftskip=0pt plus 1fil\parfillskip=0pt}}
+\newcommand{{\tkcenter}}{{\tknoindent \leftskip=0pt plus 1fil\rightskip=0pt plus 1fil\parfillskip=0pt}}
+\newcommand{{\tklabel}}{{\tknoindent \bfseries}}
 \newcommand{{\tkkeep}}{{\setattribute\tkkeepattr{{1}}}}
-\newcommand{{\tksource}}{{\noindent\leftskip=0pt plus 1fil\parfillskip=0pt\small}}
-\newcommand{{\tkcaption}}{{\noindent\small\itshape}}
+\newcommand{{\tksource}}{{\tknoindent \leftskip=0pt plus 1fil\parfillskip=0pt\small}}
+\newcommand{{\tkcaption}}{{\tknoindent \small\itshape}}
 \newcommand{{\tkcloser}}{{}}
-\newcommand{{\tkrow}}{{\noindent\small}}
+\newcommand{{\tkrow}}{{\tknoindent \small}}
 \newcommand{{\tkbodyhead}}{{\tkcenter\Large\bfseries\tkkeep}}
-\newcommand{{\tksubhead}}{{\noindent\leftskip=0pt plus 1fil\rightskip=0pt plus 1fil\parfillskip=0pt\scshape\tkkeep}}
+\newcommand{{\tksubhead}}{{\tknoindent \leftskip=0pt plus 1fil\rightskip=0pt plus 1fil\parfillskip=0pt\scshape\tkkeep}}
 % running heads: the author on the left page, the title on the right
 \newcommand{{\tkauthor}}{{}}\newcommand{{\tktitle}}{{}}
 \pagestyle{{fancy}}\fancyhf{{}}

@@ -13,6 +13,7 @@
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:tk="urn:teikit"
     xmlns:tex="urn:teikit:latex"
+    xmlns:fn="http://www.w3.org/2005/xpath-functions"
     exclude-result-prefixes="#all"
     expand-text="yes">
 
@@ -29,6 +30,10 @@
                                           then replace(tk:text(.), '^\s+', '') else tk:text(.)"/>
     <xsl:if test="matches($own-text, '^[.,;:·!?)\]]') and (tex:printed-before(.)[ancestor::* intersect tex:line-block(current())]
                   ! matches(tk:text(.), '\n\s*$')) and not(tex:printing-between(.))">\unskip{{}}</xsl:if>
+    <!-- a speaker's name the transcription gives in capitals (LEONCE.) is set in small capitals as a name -->
+    <xsl:variable name="own-text" select="if (ancestor::tei:speaker[not(matches(string(.), '\p{Ll}'))])
+        then string-join(analyze-string($own-text, '\p{L}+')/* ! (if (self::fn:match) then substring(., 1, 1) || lower-case(substring(., 2)) else string(.)))
+        else $own-text"/>
     <xsl:variable name="prose" select="tex:prose($own-text, $quotes and starts-with(tk:lang(.), 'en'),
                                                  if ($quotes) then generate-id() else ())"/>
     <!-- a passage in another language than its text's (a Greek edition beside its translation)
