@@ -442,6 +442,25 @@ def test_an_entry_whose_lemma_says_nothing_takes_the_words_around_it(tmp_path):
     assert "the revolution.* It went on" in text, text
 
 
+def test_a_note_the_text_points_to_from_the_back_is_a_footnote_at_its_pointer(tmp_path):
+    # ELTeC's Mary Barton: <ref target="#footnote1">[1]</ref> to notes in back/div[@type='notes'], printed as
+    # "[1]" in the text and the notes where they stood in the back
+    need_tex()
+    body = ('<p>You are neither of you nesh <ref target="#footnote1">[1]</ref> folk about taking cold, and '
+            'she was a farrantly <ref target="#footnote2">[2]</ref> lass, nesh <ref target="#footnote1">[1]</ref> or not.</p>')
+    back = ('<back><div type="notes"><note xml:id="footnote1"><p>"Nesh," tender.</p></note>'
+            '<note xml:id="footnote2"><p>"Farrantly," comely.</p></note>'
+            '<note xml:id="footnote3"><p>A note nothing points to.</p></note></div></back>')
+    src = tmp_path / "endnotes.xml"
+    src.write_text(_apparatus(0).replace("<div></div>", f"<div>{body}</div>").replace("</body>", "</body>" + back),
+                   encoding="utf-8")
+    run([src], tmp_path, html=False, pdf=True)
+    text = " ".join(pdf_text(tmp_path / "pdf" / "endnotes.pdf").split())
+    assert text.count("tender.") == 1 and text.count("comely.") == 1 and "A note nothing points to." in text
+    # (a later pointer keeps its words: its note is a footnote elsewhere)
+    assert re.search(r"nesh 1 folk .* farrantly 2 lass, nesh \[1\] or not\. .*1 “Nesh,” tender\. 2 “Farrantly,” comely\.", text), text
+
+
 def test_notes_marked_with_asterisks_are_marked_anew_on_each_page(tmp_path):
     """The source marks its notes *, **, *** anew on each of its pages; ours are not its pages."""
     _fixture_lines(tmp_path, "per-page-marks")

@@ -96,11 +96,30 @@
          or ($name = ('quote', 'q', 'said', 'cit') and exists($n/(.//tei:p | .//tei:lg | .//tei:l | @rend[. = ('block', 'display')]))))"/>
   </xsl:function>
 
-  <!-- Elements of the text that print nothing in the book. -->
+  <!-- Elements of the text that print nothing in the book where they stand (a note the text points to
+       is printed at its pointer). -->
   <xsl:function name="tex:is-silent" as="xs:boolean">
     <xsl:param name="e" as="element()"/>
     <xsl:sequence select="exists($e/self::tei:teiHeader | $e/self::tei:fw | $e/self::tei:facsimile)
-        or tk:behaviour($e) = ('metadata', 'omit')"/>
+        or tk:behaviour($e) = ('metadata', 'omit') or exists(tex:note-pointer($e))"/>
+  </xsl:function>
+
+  <!-- A note the text points to from elsewhere (a novel's <ref target="#footnote1">[1]</ref> to its notes in
+       the back): the first pointer to it in the reading text, where the book sets it as a footnote, as the web
+       sets it at its pointer. Only a note standing apart from the text (among the blocks of a division, the
+       back's), and only a pointer that stands as a marker: one with words ([1]), or an empty one touching the
+       word before it (lass<ptr/>,); "see <ptr/>" is a cross-reference. Not a pointer in a note or in a reading
+       the text does not show. -->
+  <xsl:key name="tex:pointers" match="tei:text//tei:ref[@target] | tei:text//tei:ptr[@target]"
+           use="tokenize(@target)[starts-with(., '#')] ! substring(., 2)"/>
+  <xsl:function name="tex:note-pointer" as="element()?">
+    <xsl:param name="note" as="element()"/>
+    <xsl:sequence select="if ($note/self::tei:note[@xml:id] and tk:is-flow-note($note) and tk:note-kind($note) != 'editorial'
+                              and $note/parent::*[local-name() = ($tex:containers, 'noteGrp')])
+        then key('tex:pointers', string($note/@xml:id), root($note))
+             [not(ancestor::tei:note)][not(tk:in-alternate(.))][tk:target(.) is $note]
+             [normalize-space() or matches(string(preceding-sibling::node()[1][self::text()]), '\S$')][1]
+        else ()"/>
   </xsl:function>
 
   <!-- ============================================================ the flow -->
@@ -185,7 +204,7 @@
   <xsl:function name="tex:loose-notes" as="map(*)*">
     <xsl:param name="nodes" as="node()*"/>
     <xsl:variable name="notes" as="map(*)*">
-      <xsl:for-each select="$nodes[self::tei:note]">
+      <xsl:for-each select="$nodes[self::tei:note][not(tex:is-silent(.))]">
         <xsl:variable name="inner" select="tex:chunks(node(), 'note', true(), .)"/>
         <xsl:variable name="first" select="index-of($inner ! ?kind, 'para')[1]"/>
         <xsl:sequence select="if (exists($first)) then ($inner[position() lt $first],

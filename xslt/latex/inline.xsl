@@ -124,6 +124,16 @@
       <xsl:when test="self::tei:del">\strikeThrough{{<xsl:apply-templates mode="tex:inline"/>}}</xsl:when>
       <xsl:when test="self::tei:add">\underLine{{<xsl:apply-templates mode="tex:inline"/>}}</xsl:when>
       <xsl:when test="self::tei:persName and $ctx = ('text', 'note')"><xsl:call-template name="tex:person"/></xsl:when>
+      <!-- the first pointer to a note set elsewhere (the back's notes): the note, as a footnote marked with the
+           pointer's words ("[1]": 1) -->
+      <xsl:when test="(self::tei:ref or self::tei:ptr) and $ctx = 'text' and exists(tk:target(.)[tex:note-pointer(.) is current()])">
+        <xsl:variable name="words" select="normalize-space(replace(string(.), '^\s*\[(.*)\]\s*$', '$1'))"/>
+        <xsl:for-each select="tk:target(.)">
+          <xsl:call-template name="tex:note">
+            <xsl:with-param name="mark" select="($words[.], tk:note-label(.))[1]"/>
+          </xsl:call-template>
+        </xsl:for-each>
+      </xsl:when>
       <xsl:when test="(self::tei:ref or self::tei:ptr) and exists(tex:url(@target))">
         <xsl:variable name="label" as="xs:string"><xsl:value-of><xsl:apply-templates mode="tex:inline"/></xsl:value-of></xsl:variable>
         <xsl:text>\href{{{tex:url(@target)}}}{{{if (normalize-space($label)) then $label else tex:escape(@target)}}}</xsl:text>
@@ -400,6 +410,7 @@
   <xsl:template name="tex:note">
     <xsl:context-item as="element()" use="required"/>
     <xsl:param name="ctx" as="xs:string" tunnel="yes" select="'text'"/>
+    <xsl:param name="mark" as="xs:string?" select="()"/>
     <xsl:param name="index-here" as="xs:boolean" tunnel="yes" select="true()"/>
     <xsl:variable name="footnote" select="$ctx = 'text' and tk:note-kind(.) != 'editorial'"/>
     <xsl:variable name="body" as="xs:string">
@@ -413,7 +424,7 @@
       <xsl:value-of select="string-join((.//tei:persName except .//(tei:sic | tei:orig | tei:abbr | tei:rdg | tei:fw)//tei:persName)
                             ! tex:person-index(., '|tkinnote'))"/>
     </xsl:if>
-    <xsl:variable name="marker" select="tex:note-mark(.)"/>
+    <xsl:variable name="marker" select="($mark ! tex:plain(.), tex:note-mark(.))[1]"/>
     <xsl:choose>
       <xsl:when test="$ctx = 'lemma'"/>
       <xsl:when test="$ctx = ('note', 'heading', 'meta')">
