@@ -840,6 +840,24 @@ def test_a_speaker_is_set_in_small_capitals_and_the_speech_begins_flush(tmp_path
     assert "LEONCE." not in pdf_text(pdf, pages=(2, 2))
 
 
+def test_a_manuscript_source_is_described_not_only_by_its_shelfmark(tmp_path):
+    # tex:metadata printed a msDesc's msIdentifier only; the parts are the web's (tk:ms-description)
+    need_tex()
+    ms = ('<msDesc><msIdentifier><settlement>Oxford</settlement><repository>Bodleian Library</repository>'
+          '<idno>MS. Add. A. 10</idno></msIdentifier><msContents><msItem n="1"><title>Medical treatises</title>'
+          '</msItem></msContents><physDesc><objectDesc form="codex"><supportDesc material="perg"><support>parchment'
+          '</support></supportDesc></objectDesc></physDesc><history><origin><origDate notBefore="1250" notAfter="1390">'
+          '13th century, second half</origDate></origin></history></msDesc>')
+    src = tmp_path / "ms.xml"
+    src.write_text(_apparatus(0).replace("<sourceDesc><p>Made up.</p>", f"<sourceDesc>{ms}")
+                   .replace("<div></div>", "<div><p>Text.</p></div>"), encoding="utf-8")
+    run([src], tmp_path, html=False, pdf=True)
+    text = " ".join(pdf_text(tmp_path / "pdf" / "ms.pdf", layout=True).split())
+    for row in ("Manuscript Oxford, Bodleian Library, MS. Add. A. 10", "Contents 1. Medical treatises",
+                "Form codex", "Support parchment", "Origin 13th century, second half"):
+        assert row in text, (row, text)
+
+
 def test_polytonic_greek_is_set_in_one_face_as_a_whole(foreign_pdfs):
     # Pagella has the bare Greek alphabet only: a fallback set each accented letter in DejaVu, within words
     from teikit.build.fonts import greek_face

@@ -330,9 +330,16 @@
       </xsl:for-each>
       <xsl:if test="exists(tk:written($tei))"><xsl:sequence select="'Written &amp; ' || tex:plain(tk:written($tei))"/></xsl:if>
       <xsl:for-each select="$fd/tei:sourceDesc/(tei:bibl | tei:biblStruct | tei:biblFull | tei:p
-                            | tei:listBibl/(tei:bibl | tei:biblStruct | tei:biblFull) | tei:msDesc/tei:msIdentifier)">
+                            | tei:listBibl/(tei:bibl | tei:biblStruct | tei:biblFull))">
         <xsl:sequence select="(if (@type = 'transcription') then 'Transcription used' else if (@type = 'reprint') then 'Reprinted' else 'Source')
                               || ' &amp; ' || (if (self::tei:biblFull) then tex:bibl-full(.) else tex:meta(.))"/>
+      </xsl:for-each>
+      <!-- a manuscript: where it is kept, what it holds, what it is and whence (tk:ms-description, as on the web),
+           each part a row, several values one under the other -->
+      <xsl:for-each select="$fd/tei:sourceDesc//tei:msDesc">
+        <xsl:for-each select="tk:ms-description(.)">
+          <xsl:sequence select="tex:plain(?label) || ' &amp; ' || string-join(?values ! tex:plain(.), '\newline ')"/>
+        </xsl:for-each>
       </xsl:for-each>
       <!-- the witnesses with their sigla, which the apparatus cites -->
       <xsl:for-each select="tk:witnesses($tei)">
