@@ -858,6 +858,17 @@ def test_a_manuscript_source_is_described_not_only_by_its_shelfmark(tmp_path):
         assert row in text, (row, text)
 
 
+def test_the_tokens_of_a_spoken_transcription_are_set_as_words_apart(tmp_path):
+    # ISO/TEI speech: <w> written with nothing between them ran together ("Ichfangeinfach"); the shared
+    # decision (tk:space-before-token, through tk:glued) spaces them in print too
+    need_tex()
+    u = ("<u><seg><w>Ich</w><w>fang</w><w>einfach</w><w>mal</w><w>an</w><pc>.</pc></seg></u>")
+    src = tmp_path / "spoken.xml"
+    src.write_text(_apparatus(0).replace("<div></div>", f"<div>{u}</div>"), encoding="utf-8")
+    run([src], tmp_path, html=False, pdf=True)
+    assert "Ich fang einfach mal an." in pdf_text(tmp_path / "pdf" / "spoken.pdf")
+
+
 def test_polytonic_greek_is_set_in_one_face_as_a_whole(foreign_pdfs):
     # Pagella has the bare Greek alphabet only: a fallback set each accented letter in DejaVu, within words
     from teikit.build.fonts import greek_face
