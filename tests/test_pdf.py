@@ -135,7 +135,8 @@ def test_the_volume_opens_with_a_title_page_and_its_colophon(edition_pdfs):
     assert "https://example.org/edition/" in colophon and "TeX Gyre Pagella" in colophon
     # markup the principles cite keeps its straight quotation marks; the prose around it does not
     principles = re.sub(r"\s+", " ", pdf_text(volume, pages=(3, 12)))
-    assert '(resp="#serge-ed")' in principles and "“ocr”" in principles
+    # (the principles cite type values as code since 00a42b9: "ocr" keeps its straight marks there)
+    assert '(resp="#serge-ed")' in principles and '"ocr"' in principles and "“terror”" in principles
 
 
 def test_apparatus_entries_are_keyed_to_lines(edition_pdfs):
