@@ -87,6 +87,10 @@ def missing_from_pdf(expected: Counter, found: Counter) -> Counter:
     glues its first half to the notes at the foot of the page (con- + 75 → "con75")."""
     missing = expected - found
     for w in list(missing):
+        # a word in capitals set in small capitals (a speaker's LEONCE.) reads as its small letters
+        if w.isupper() and len(w) > 1 and (found[w.capitalize()] + found[w.lower()]) >= missing[w]:
+            del missing[w]
+            continue
         if len(w) >= 4 and any(w[:i] in found and w[i:] in found for i in range(2, len(w) - 1)):
             del missing[w]
     return missing
