@@ -239,7 +239,7 @@ def test_straight_quotation_marks_are_set_as_curly_ones_in_english(tmp_path):
     for expected in ["“Straight” quotes: he said “yes,” and ‘no’ to “Stalin”; “I was—” he said; ’tis so;",
                      '(ditto) 2 oz. " tea; at once .... ” Then, the end. ” Straight “Russian” and a note after a quote.”',
                      "“Noted.”", 'Ein "deutsches" Zitat bleibt gerade.', "Then “the end” is near.",
-                     "”] H"]:  # an apparatus lemma shows the mark as the text has it
+                     "end”] endH"]:  # a lemma shows the mark as the text has it, with the word before it
         assert expected in text, expected
 
 

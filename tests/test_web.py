@@ -1529,9 +1529,9 @@ def test_a_letter_transcribed_line_by_line_reads_as_written(genres, page):
                                                       page.locator("dl.meta dd").all_inner_texts())}
     assert meta["Sent"] == "Carl Münchhoff · Padua · 12.09.1848" and meta["Received"] == "Antonia Münchhoff", meta
     assert meta["Manuscript"] == "Wien, Kriegsarchiv, NL B/264", meta
-    # the page is German, its frame English
-    assert page.get_attribute("html", "lang") == "de"
-    assert page.get_attribute("header.site", "lang") == "en" and page.get_attribute("dl.meta dt >> nth=0", "lang") == "en"
+    # the text is German, the page around it English (24fe482: the interface's language on <html>)
+    assert page.get_attribute("html", "lang") == "en" and page.get_attribute("article", "lang") == "de"
+    assert page.get_attribute("dl.meta dt >> nth=0", "lang") == "en"
 
 
 def test_a_speaker_heads_the_speech_with_the_stage_direction_beside_it(genres, page):

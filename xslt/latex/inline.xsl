@@ -359,8 +359,12 @@
         <xsl:variable name="context" select="tex:context(.)"/>
         <xsl:choose>
           <xsl:when test="exists($context)">
-            <xsl:variable name="around" select="$context[1] || tk:reading-string($reading/node()) || $context[2]"/>
-            <xsl:text>\lemma{{{tex:plain($around)}{tex:sigla($reading)}}}\Afootnote{{{tex:alternates(., $context[1], $context[2])}}}</xsl:text>
+            <!-- the reading as the text sets it (its quotation marks curled), the words around it plain -->
+            <xsl:variable name="r" select="tk:reading-string($reading/node())"/>
+            <xsl:variable name="set" select="if (normalize-space($r) = '') then $r
+                                             else (if (matches($r, '^\s')) then ' ' else '') || tex:lemma($reading/node())
+                                                  || (if (matches($r, '\s$')) then ' ' else '')"/>
+            <xsl:text>\lemma{{{tex:plain($context[1]) || $set || tex:plain($context[2])}{tex:sigla($reading)}}}\Afootnote{{{tex:alternates(., $context[1], $context[2])}}}</xsl:text>
           </xsl:when>
           <xsl:when test="$lemma = ''">\lemma{{}}\Afootnote[nosep]{{{tex:alternates(.)} \textit{{{tex:empty-lemma(.)}}}}}</xsl:when>
           <xsl:when test="$reading/@wit">\lemma{{{tex:lemma($reading/node())}{tex:sigla($reading)}}}\Afootnote{{{tex:alternates(.)}}}</xsl:when>
