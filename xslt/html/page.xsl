@@ -122,7 +122,7 @@
               <label class="witness-choice" hidden="">Show the text of
                 <select class="witness-select">
                   <option value="">the edited text</option>
-                  <xsl:for-each select="html:witnesses($tei)">
+                  <xsl:for-each select="tk:witnesses($tei)">
                     <option value="#{@xml:id}">witness {tk:siglum(.)}</option>
                   </xsl:for-each>
                 </select></label>
@@ -156,13 +156,7 @@
 
   <xsl:function name="html:has-witness-view" as="xs:boolean">
     <xsl:param name="tei" as="element()"/>
-    <xsl:sequence select="exists(html:witnesses($tei)) and exists($tei//tei:text//(tei:lem | tei:rdg)[@wit])"/>
-  </xsl:function>
-
-  <!-- The witnesses readings can name: listed in the metadata, offered by the choice of witness. -->
-  <xsl:function name="html:witnesses" as="element(tei:witness)*">
-    <xsl:param name="tei" as="element()"/>
-    <xsl:sequence select="$tei//tei:listWit//tei:witness[@xml:id]"/>
+    <xsl:sequence select="exists(tk:witnesses($tei)) and exists($tei//tei:text//(tei:lem | tei:rdg)[@wit])"/>
   </xsl:function>
 
   <!-- When a text was written: its creation, else the date a letter was sent (correspDesc), else the
@@ -225,12 +219,12 @@
             </xsl:choose></dd>
           </xsl:for-each>
         </xsl:for-each>
-        <xsl:variable name="witnesses" select="html:witnesses($tei)"/>
+        <xsl:variable name="witnesses" select="tk:witnesses($tei)"/>
         <xsl:if test="$witnesses">
           <dt lang="en">Witnesses</dt>
           <dd><ul class="witnesses"><xsl:for-each select="$witnesses">
             <li><span class="sigla">{tk:siglum(.)}</span><xsl:text> </xsl:text><xsl:apply-templates
-                select="node() except tei:abbr[@type = 'siglum']" mode="html:render"/></li>
+                select="tk:witness-description(.)" mode="html:render"/></li>
           </xsl:for-each></ul></dd>
         </xsl:if>
         <xsl:for-each select="$header/tei:fileDesc/tei:publicationStmt/tei:availability">
