@@ -548,14 +548,33 @@
     <xsl:sequence select="if (matches($before, '\S')) then replace($before, '^.*?(\S+\s*)$', '$1', 's') else ''"/>
   </xsl:function>
 
-  <!-- The reading text of an element's block before it (its paragraph, heading, item, note, line or cell). -->
+  <!-- The word of the reading text just after an element, with the space before it (" A"): for an entry
+       without a letter that stands first in its block (tk:word-before finds nothing there). -->
+  <xsl:function name="tk:word-after" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:variable name="after" select="tk:text-after-in-block($e)"/>
+    <xsl:sequence select="if (matches($after, '\S')) then replace($after, '^(\s*\S+).*$', '$1', 's') else ''"/>
+  </xsl:function>
+
+  <!-- The reading text of an element's block before it and after it (its paragraph, heading, item, note,
+       line or cell). -->
   <xsl:function name="tk:text-before-in-block" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="string-join(tk:reading-text-in-block($e)[. &lt;&lt; $e])"/>
+  </xsl:function>
+
+  <xsl:function name="tk:text-after-in-block" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="string-join(tk:reading-text-in-block($e)[. >> $e][not(ancestor::* intersect $e)])"/>
+  </xsl:function>
+
+  <xsl:function name="tk:reading-text-in-block" as="text()*">
     <xsl:param name="e" as="element()"/>
     <xsl:variable name="block" select="$e/ancestor::*[tk:behaviour(.) = ('paragraph', 'heading', 'listItem', 'note')
                                        or self::tei:l or self::tei:cell][1]"/>
-    <xsl:sequence select="string-join($block//text()[. &lt;&lt; $e]
+    <xsl:sequence select="$block//text()
         [not(ancestor::*[self::tei:sic or self::tei:orig or self::tei:abbr or self::tei:rdg or self::tei:fw
-                         or self::tei:note[not(. is $block)] or self::tei:witDetail][. >> $block])])"/>
+                         or self::tei:note[not(. is $block)] or self::tei:witDetail][. >> $block])]"/>
   </xsl:function>
 
   <!-- A title and its subtitle, split at the first colon ("Main: sub" → "Main", "sub"), as a

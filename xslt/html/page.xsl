@@ -567,7 +567,7 @@
     <!-- a lemma without a letter (a dash, a stop, a deletion) takes the word before it on both sides;
          at the start of its block (a note's first mark), the word after it -->
     <xsl:variable name="context" select="if (matches($lemma, '[\p{L}\p{N}]')) then '' else tk:word-before(.)"/>
-    <xsl:variable name="after" select="if (matches($lemma, '[\p{L}\p{N}]') or $context != '') then '' else html:word-after(.)"/>
+    <xsl:variable name="after" select="if (matches($lemma, '[\p{L}\p{N}]') or $context != '') then '' else tk:word-after(.)"/>
     <!-- a reading the encoder set apart from the word before (θεὸς<app> <rdg>ἐν αὐτῆ…) stays apart from it -->
     <xsl:variable name="sep" select="if ($context != '' and tk:space-before(.) and not(matches($context, '\s$'))) then ' ' else ''"/>
     <xsl:variable name="id" select="tk:id(.)"/>
@@ -608,18 +608,6 @@
       <xsl:if test="$reading/@type"><xsl:text> </xsl:text><span class="app-type" lang="en">({$reading/@type})</span></xsl:if>
     </li>
   </xsl:template>
-
-  <!-- The word of the reading text just after an entry, with the space before it (" A"), for an entry
-       without a letter that stands first in its block (tk:word-before finds nothing there). -->
-  <xsl:function name="html:word-after" as="xs:string">
-    <xsl:param name="e" as="element()"/>
-    <xsl:variable name="block" select="$e/ancestor::*[tk:behaviour(.) = ('paragraph', 'heading', 'listItem', 'note')
-                                       or self::tei:l or self::tei:cell][1]"/>
-    <xsl:variable name="after" select="string-join($block//text()[. >> $e][not(ancestor::* intersect $e)]
-        [not(ancestor::*[self::tei:sic or self::tei:orig or self::tei:abbr or self::tei:rdg or self::tei:fw
-                         or self::tei:note[not(. is $block)] or self::tei:witDetail][. >> $block])])"/>
-    <xsl:sequence select="if (matches($after, '\S')) then replace($after, '^(\s*\S+).*$', '$1', 's') else ''"/>
-  </xsl:function>
 
   <!-- The line of the source an element stands on, where the encoder numbered the lines (lb n="4" in an
        inscription or a manuscript) and no numbered paragraph holds it. -->
