@@ -266,6 +266,44 @@ def test_plain_page_numbers_become_pb_where_the_page_turns(tmp_path, validator):
             if d.severity == "error"] == []
 
 
+_PAGES_BEFORE_BLOCKS = """THE FIRST TEXT
+
+The text opens with a paragraph of prose that runs on for a while. It ends its sentence before the
+page turns, so the number below stands between two blocks.
+
+p. 2
+
+> A quotation that stands on the second page.
+
+p. 3
+
+Coyoacan, March 9, 1938.
+
+p. 4
+
+* * *
+
+THE SECOND TEXT
+
+The second text starts on the fourth page of the source.
+"""
+
+
+def test_a_page_that_turns_before_a_quotation_a_dateline_or_a_separator_stands_there(tmp_path, validator):
+    draft, root = _draft(tmp_path, _PAGES_BEFORE_BLOCKS)
+    quote = root.find(".//tei:quote", NS)
+    assert [c.tag.split("}")[1] for c in quote][:3] == ["pb", "fw", "p"] and quote[0].get("n") == "2"
+    closer = root.find(".//tei:closer", NS)
+    assert closer.getprevious().tag.endswith("fw") and closer.getprevious().getprevious().get("n") == "3"
+    second = root.findall(".//tei:body/tei:div", NS)[1]
+    assert [c.tag.split("}")[1] for c in second][:3] == ["pb", "fw", "head"] and second[0].get("n") == "4"
+    assert second.findtext("tei:head", namespaces=NS) == "THE SECOND TEXT"
+    # no page stands anywhere else, and none is lost
+    assert [pb.get("n") for pb in root.iter(f"{{{NS['tei']}}}pb")] == ["2", "3", "4"]
+    assert [d for d in validator.validate_document(parse(draft.xml.encode(), path="s.xml"))
+            if d.severity == "error"] == []
+
+
 def test_a_section_number_opens_a_section_not_a_subtitle(tmp_path):
     _, root = _draft(tmp_path, _SECTIONED)
     assert [t.text for t in root.iterfind(".//tei:titleStmt/tei:title", NS)] == ["The Moscow Trials"]

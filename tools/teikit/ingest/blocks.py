@@ -92,6 +92,12 @@ def blocks(src: Source) -> list[Block]:
     out: list[Block] = []
     pending: list[tuple[str, str | None, str]] = []  # page breaks met since the last paragraph: (n, cert, printed)
     groups = _groups(src.lines)
+
+    def turned() -> list[tuple[int, str, str | None, str]]:
+        """The pages turned since the last block, to stand before the next block whatever its kind."""
+        nonlocal pending
+        pages, pending = [(0, *page) for page in pending], []
+        return pages
     for at, group in enumerate(groups):
         first = group[0]
         text = join_lines([l.text for l in group], src.hyphens, lambda i, m: src.doubt(group[i].n, m))
@@ -106,7 +112,7 @@ def blocks(src: Source) -> list[Block]:
                     src.doubt(first.n, f"taken as a printed page number: {s!r}")
                 continue
         if _SEPARATOR.match(s):
-            out.append(Block("separator", s, first.n))
+            out.append(Block("separator", s, first.n, pages=turned()))
             continue
         if all(l.s.startswith(">") for l in group):
             # a block quotation in light markup: "> " opens each line, a line of ">" alone parts paragraphs
@@ -118,25 +124,23 @@ def blocks(src: Source) -> list[Block]:
                 elif paras[-1]:
                     paras.append([])
             text = "\n".join(join_lines(lines, src.hyphens) for lines in paras if lines)
-            out.append(Block("quote", text, first.n))
+            out.append(Block("quote", text, first.n, pages=turned()))
             src.markup.add("quote")
             continue
         if s.startswith("#"):
             src.markup.add("head")
             level = len(s) - len(s.lstrip("#"))
-            out.append(Block("head", s.lstrip("#").strip(), first.n, level, pages=[(0, *page) for page in pending]))
-            pending = []
+            out.append(Block("head", s.lstrip("#").strip(), first.n, level, pages=turned()))
             continue
         if _DATELINE.match(s):
-            out.append(Block("dateline", s, first.n))
+            out.append(Block("dateline", s, first.n, pages=turned()))
             src.meta.setdefault("dateline", s.split(", ", 1)[1])  # its date: when the text was written
             continue
         if re.fullmatch(r"\(Continued on page \d+\)|\(Continued from page \d+\)", s):
-            out.append(Block("trailer", s, first.n))
+            out.append(Block("trailer", s, first.n, pages=turned()))
             continue
         if len(group) == 1 and (s.isupper() and len(s) < 80 or _looks_like_heading(s) or SECTION_NUMBER.match(s)):
-            out.append(Block("head", s, first.n, pages=[(0, *page) for page in pending]))
-            pending = []
+            out.append(Block("head", s, first.n, pages=turned()))
             src.doubt(first.n, f"taken as a heading: {s!r}")
             continue
         prev = out[-1] if out else None
@@ -162,8 +166,7 @@ def blocks(src: Source) -> list[Block]:
                 pending = []
                 prev.text = joined
                 continue
-        out.append(Block("p", s, first.n, pages=[(0, *page) for page in pending]))
-        pending = []
+        out.append(Block("p", s, first.n, pages=turned()))
     if pending:  # page numbers after the last paragraph stand at its end
         last = next((b for b in reversed(out) if b.kind == "p"), None)
         if last is None:

@@ -244,9 +244,10 @@ def build(src: Source, body_blocks: list[Block], reg, *, key: str | None = None,
             body.append(top)
             cur = top
             open_divs[:] = [(1, top)]
+            top.extend(page_breaks(b.pages))  # the page turned before the separator: the next text opens it
             src.removed.append((b.text, "separator between the two texts of the source, marked by the divisions"))
         elif b.kind == "head":
-            content = [c for c in top if etree.QName(c).localname not in TOP]
+            content = [c for c in top if etree.QName(c).localname not in TOP | {"pb", "fw"}]
             if cur is top and not content and top.find(f"{{{TEI_NS}}}head") is None:
                 top.extend(page_breaks(b.pages))
                 top.append(E("head", b.text))
@@ -265,13 +266,15 @@ def build(src: Source, body_blocks: list[Block], reg, *, key: str | None = None,
                 for i, el in enumerate(page_breaks(b.pages)):  # the page turns before the heading
                     cur.insert(i, el)
         elif b.kind == "dateline":
+            cur.extend(page_breaks(b.pages))
             cur.append(E("closer", E("dateline", b.text)))
         elif b.kind == "quote":
             if closed(cur) or (cur is top and top.find(f"{{{TEI_NS}}}div") is not None):
                 cur = section()
-            cur.append(E("quote", *[paragraph("p", t, src, b.line, placed) for t in b.text.split("\n")],
+            cur.append(E("quote", *page_breaks(b.pages), *[paragraph("p", t, src, b.line, placed) for t in b.text.split("\n")],
                          rend="block"))
         elif b.kind == "trailer":
+            cur.extend(page_breaks(b.pages))
             cur.append(E("trailer", b.text))
         else:
             if closed(cur) or (cur is top and top.find(f"{{{TEI_NS}}}div") is not None):
