@@ -905,6 +905,17 @@ def test_a_register_name_with_a_possessive_is_no_candidate_whichever_its_apostro
     assert not {"Smirnov's", "Smirnov’s"} & found
 
 
+@pytest.mark.parametrize("apostrophe", ["'", "’"])
+def test_a_possessive_is_counted_as_its_name_with_its_contexts_merged(tmp_path, apostrophe):
+    body = (f"<p>the decree of Halaesa came. He saw Halaesa{apostrophe}s walls and the Romanovs{apostrophe} "
+            f"palace, where Leon Sedov{apostrophe}s friends met the Romanovs.</p>")
+    found = {c.name: c for c in candidates([doc(tmp_path, body)])}
+    assert found["Halaesa"].count == 2 and found["Romanovs"].count == 2
+    assert found["Leon Sedov"].count == 1
+    assert not [n for n in found if n.endswith(("'", "’", "'s", "’s"))]
+    assert found["Halaesa"].context.startswith("the decree of Halaesa came")  # the first context is kept
+
+
 def test_each_document_s_candidates_are_measured_against_its_own_register_whatever_the_order(tmp_path):
     with_register = doc(tmp_path, "<p>Stanislav Kosior met Stalin.</p>")
     (tmp_path / "elsewhere").mkdir()

@@ -117,6 +117,16 @@ _NOT_NAMES = {"January", "February", "March", "April", "May", "June", "July", "A
               "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday",
               "Friday", "Saturday", "Sunday"}
 _POSSESSOR = re.compile(r"['’][^'’]*$")  # what follows a name's last apostrophe (Stalin's, Stalin’s)
+# A possessive after a name (Halaesa's, Halaesa’s, and the plural's Romanovs' and Romanovs’): the name is the
+# candidate, its contexts counted with the name's own.
+_POSSESSIVE = re.compile(r"['’][sS]$")
+
+
+def _without_possessive(name: str) -> str:
+    """The name without its possessive ending: Halaesa’s is Halaesa, Romanovs' is Romanovs."""
+    return _POSSESSIVE.sub("", name.rstrip("'’"))
+
+
 _DERIVED = re.compile(r"(?:ism|ist|ists|ite|ites|ian|ians|ism's|ist's)$")
 
 
@@ -154,7 +164,7 @@ def candidates(paths: Iterable[str | Path], *, register_path: str | Path | None 
             if not ctx.eligible(run):
                 continue
             for start, end in _names(run.text):
-                name = nfc(run.text[start:end].rstrip(".").rstrip("'’"))  # as the names step compares it
+                name = nfc(_without_possessive(run.text[start:end].rstrip(".")))  # as the names step compares it
                 sentence_start = not run.text[:start].strip() or _OPENS.search(run.text[:start])
                 parts = name.split()
                 if len(parts) == 1:
