@@ -443,6 +443,22 @@ def test_an_entry_whose_lemma_says_nothing_takes_the_words_around_it(tmp_path):
     assert "the revolution.* It went on" in text, text
 
 
+def test_an_entry_first_in_a_note_whose_lemma_says_nothing_takes_the_word_after_it(tmp_path):
+    # Serge's notes open with a garbled mark the editors removed: "12 n. *: \" del." said neither where
+    # in the note nor what was removed; now "n. *: Quoted] "'Quoted", as in the text ("To] .To")
+    need_tex()
+    body = ('<p>Thus wrote Gorky in 1917.<note place="foot" n="*"><choice><sic>"\'</sic><corr/></choice>Quoted by '
+            'Souvarine.</note> And again.<note place="foot" n="2"><choice><sic>u</sic><corr/></choice> Staline, '
+            '184.</note></p>')
+    src = tmp_path / "notelemmas.xml"
+    src.write_text(_apparatus(0).replace("<div></div>", f"<div>{body}</div>"), encoding="utf-8")
+    run([src], tmp_path, html=False, pdf=True)
+    text = " ".join(pdf_text(tmp_path / "pdf" / "notelemmas.pdf").split())
+    assert "n. *: Quoted] \"’Quoted" in text or "n. *: Quoted] \"'Quoted" in text, text
+    assert "n. 2: Staline,] u Staline," in text, text
+    assert "del." not in text, text
+
+
 def test_a_note_the_text_points_to_from_the_back_is_a_footnote_at_its_pointer(tmp_path):
     # ELTeC's Mary Barton: <ref target="#footnote1">[1]</ref> to notes in back/div[@type='notes'], printed as
     # "[1]" in the text and the notes where they stood in the back

@@ -327,6 +327,19 @@
     <xsl:sequence select="if ($before = '' and $after = '') then () else ($before || $sep, $after)"/>
   </xsl:function>
 
+  <!-- The lemma of an entry that takes the words around it ($context, tex:context): its reading as the text
+       sets it (its quotation marks curled), the words around it plain, then its witnesses. -->
+  <xsl:function name="tex:lemma-in-context" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:param name="context" as="xs:string+"/>
+    <xsl:variable name="reading" select="tk:reading($e)"/>
+    <xsl:variable name="r" select="tk:reading-string($reading/node())"/>
+    <xsl:variable name="set" select="if (normalize-space($r) = '') then $r
+                                     else (if (matches($r, '^\s')) then ' ' else '') || tex:lemma($reading/node())
+                                          || (if (matches($r, '\s$')) then ' ' else '')"/>
+    <xsl:sequence select="tex:plain($context[1]) || $set || tex:plain($context[2]) || tex:sigla($reading)"/>
+  </xsl:function>
+
   <!-- What an entry with an empty reading says of the others: the editors removed what the source has
        (del.), or witnesses add what the text has not (add.). -->
   <xsl:function name="tex:empty-lemma" as="xs:string">
@@ -358,14 +371,7 @@
         <xsl:text>\edtext{{{$shown}}}{{</xsl:text>
         <xsl:variable name="context" select="tex:context(.)"/>
         <xsl:choose>
-          <xsl:when test="exists($context)">
-            <!-- the reading as the text sets it (its quotation marks curled), the words around it plain -->
-            <xsl:variable name="r" select="tk:reading-string($reading/node())"/>
-            <xsl:variable name="set" select="if (normalize-space($r) = '') then $r
-                                             else (if (matches($r, '^\s')) then ' ' else '') || tex:lemma($reading/node())
-                                                  || (if (matches($r, '\s$')) then ' ' else '')"/>
-            <xsl:text>\lemma{{{tex:plain($context[1]) || $set || tex:plain($context[2])}{tex:sigla($reading)}}}\Afootnote{{{tex:alternates(., $context[1], $context[2])}}}</xsl:text>
-          </xsl:when>
+          <xsl:when test="exists($context)">\lemma{{{tex:lemma-in-context(., $context)}}}\Afootnote{{{tex:alternates(., $context[1], $context[2])}}}</xsl:when>
           <xsl:when test="$lemma = ''">\lemma{{}}\Afootnote[nosep]{{{tex:alternates(.)} \textit{{{tex:empty-lemma(.)}}}}}</xsl:when>
           <xsl:when test="$reading/@wit">\lemma{{{tex:lemma($reading/node())}{tex:sigla($reading)}}}\Afootnote{{{tex:alternates(.)}}}</xsl:when>
           <!-- reledmac's own lemma would be the whole reading, its notes too -->
@@ -387,7 +393,14 @@
     <xsl:for-each select="$holder//(tei:choice | tei:app)[tk:is-entry(.)]
                           [not(ancestor::tei:note[tk:is-flow-note(.)][. &gt;&gt; $holder])]">
       <xsl:variable name="lemma" select="tex:lemma(tk:reading(.)/node())"/>
-      <xsl:text>\edtext{{}}{{\lemma{{{$label}{if ($lemma = '') then '' else ' ' || $lemma || tex:sigla(tk:reading(.))}}}\Afootnote{if ($lemma = '') then '[nosep]' else ''}{{{if ($lemma = '') then ' ' else ''}{tex:alternates(.)}{if ($lemma = '') then ' \textit{' || tex:empty-lemma(.) || '}' else ''}}}}}</xsl:text>
+      <!-- a lemma that says nothing (a garbled mark removed first in the note) takes the words around it -->
+      <xsl:variable name="context" select="tex:context(.)"/>
+      <xsl:choose>
+        <xsl:when test="exists($context)">\edtext{{}}{{\lemma{{{$label} {tex:lemma-in-context(., $context)}}}\Afootnote{{{tex:alternates(., $context[1], $context[2])}}}}}</xsl:when>
+        <xsl:otherwise>
+          <xsl:text>\edtext{{}}{{\lemma{{{$label}{if ($lemma = '') then '' else ' ' || $lemma || tex:sigla(tk:reading(.))}}}\Afootnote{if ($lemma = '') then '[nosep]' else ''}{{{if ($lemma = '') then ' ' else ''}{tex:alternates(.)}{if ($lemma = '') then ' \textit{' || tex:empty-lemma(.) || '}' else ''}}}}}</xsl:text>
+        </xsl:otherwise>
+      </xsl:choose>
     </xsl:for-each>
   </xsl:template>
 
