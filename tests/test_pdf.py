@@ -474,8 +474,18 @@ def test_a_note_the_text_points_to_from_the_back_is_a_footnote_at_its_pointer(tm
     run([src], tmp_path, html=False, pdf=True)
     text = " ".join(pdf_text(tmp_path / "pdf" / "endnotes.pdf").split())
     assert text.count("tender.") == 1 and text.count("comely.") == 1 and "A note nothing points to." in text
-    # (a later pointer keeps its words: its note is a footnote elsewhere)
-    assert re.search(r"nesh 1 folk .* farrantly 2 lass, nesh \[1\] or not\. .*1 “Nesh,” tender\. 2 “Farrantly,” comely\.", text), text
+    # a later pointer refers to the footnote by its mark, raised as at the first ("[1]" was left as text)
+    assert re.search(r"nesh 1 folk .* farrantly 2 lass, nesh 1 or not\. .*1 “Nesh,” tender\. 2 “Farrantly,” comely\.", text), text
+    assert "[1]" not in text and "(p." not in text
+    # and says on which page it is when it is on another
+    pages_of_text = re.search(r"<div>(.*)</div>", _apparatus(14)).group(1)
+    src.write_text(_apparatus(0).replace("<div></div>", f"<div>{body}{pages_of_text}"
+                                         '<p>Once more nesh <ref target="#footnote1">[1]</ref>.</p></div>').replace("</body>", "</body>" + back),
+                   encoding="utf-8")
+    run([src], tmp_path, html=False, pdf=True)
+    pages = pdf_text(tmp_path / "pdf" / "endnotes.pdf").split("\f")
+    last = " ".join(next(p for p in pages if "Once more" in p).split())
+    assert pages.index(next(p for p in pages if "tender." in p)) == 0 and re.search(r"Once more nesh 1 \(p\. 1\) ?\.", last), last
 
 
 def test_notes_marked_with_asterisks_are_marked_anew_on_each_page(tmp_path):

@@ -104,6 +104,8 @@
 % the author's footnote: its marker, a space, its text
 \makeatletter\renewcommand*{{\footfootmarkA}}{{\normalfootfootmarkX{{A}}\nobreak\hspace{{0.3em}}}}\makeatother
 \newcommand{{\tkinnote}}[1]{{#1\textit{{n}}}}
+% a second pointer to a note set at its first (tex:note-pointer): the note's mark raised, and its page when on another
+\newcommand{{\tknoteagain}}[3]{{\edlabel{{#3}}\textsuperscript{{#1\ifnumequal{{\xpageref{{#2}}}}{{\xpageref{{#3}}}}{{}}{{\,(p.\,\edpageref{{#2}})}}}}}}
 \emergencystretch=2em
 % no widow (a paragraph's last line alone at the top of a page), an orphan only when nothing better
 % is found; no word divided across two pages, no heading alone at a page's foot: teikit.lua adds the

@@ -127,12 +127,21 @@
       <!-- the first pointer to a note set elsewhere (the back's notes): the note, as a footnote marked with the
            pointer's words ("[1]": 1) -->
       <xsl:when test="(self::tei:ref or self::tei:ptr) and $ctx = 'text' and exists(tk:target(.)[tex:note-pointer(.) is current()])">
-        <xsl:variable name="words" select="normalize-space(replace(string(.), '^\s*\[(.*)\]\s*$', '$1'))"/>
+        <xsl:variable name="pointer" select="."/>
         <xsl:for-each select="tk:target(.)">
+          <xsl:text>\edlabel{{tknote-{generate-id()}}}</xsl:text>
           <xsl:call-template name="tex:note">
-            <xsl:with-param name="mark" select="($words[.], tk:note-label(.))[1]"/>
+            <xsl:with-param name="mark" select="tex:pointer-mark($pointer, .)"/>
           </xsl:call-template>
         </xsl:for-each>
+      </xsl:when>
+      <!-- a later pointer standing as a marker to that note: the footnote's mark raised, as a reference to it,
+           with its page where it is on another ("nesh[1]" again: nesh¹ ⁽ᵖ· ³⁾) -->
+      <xsl:when test="(self::tei:ref or self::tei:ptr) and $ctx = 'text' and not(tk:in-alternate(.))
+                      and (normalize-space() or matches(string(preceding-sibling::node()[1][self::text()]), '\S$'))
+                      and exists(tk:target(.)[exists(tex:note-pointer(.))])">
+        <xsl:variable name="note" select="tk:target(.)"/>
+        <xsl:text>\tknoteagain{{{tex:plain(tex:pointer-mark(tex:note-pointer($note), $note))}}}{{tknote-{generate-id($note)}}}{{tknote-{generate-id()}}}</xsl:text>
       </xsl:when>
       <xsl:when test="(self::tei:ref or self::tei:ptr) and exists(tex:url(@target))">
         <xsl:variable name="label" as="xs:string"><xsl:value-of><xsl:apply-templates mode="tex:inline"/></xsl:value-of></xsl:variable>
@@ -412,6 +421,15 @@
   <xsl:function name="tex:marked-per-page" as="xs:boolean">
     <xsl:param name="note" as="element()"/>
     <xsl:sequence select="matches($note/@n, '^\*+$') and tk:note-kind($note) != 'editorial'"/>
+  </xsl:function>
+
+  <!-- The mark of a note printed at the pointer that points to it from elsewhere: the pointer's words without
+       their brackets ("[1]": 1), else the note's own label. -->
+  <xsl:function name="tex:pointer-mark" as="xs:string">
+    <xsl:param name="pointer" as="element()"/>
+    <xsl:param name="note" as="element()"/>
+    <xsl:variable name="words" select="normalize-space(replace(string($pointer), '^\s*\[(.*)\]\s*$', '$1'))"/>
+    <xsl:sequence select="($words[.], tk:note-label($note))[1]"/>
   </xsl:function>
 
   <!-- The mark of an author's note, as LaTeX. A note marked per page takes as many asterisks as it is
