@@ -14,7 +14,7 @@ from click.testing import CliRunner
 from conftest import FOREIGN
 from teikit.cli import main
 from teikit.lint import lint, registry
-from teikit.lint.docs import rules_html
+from teikit.lint.docs import FAMILIES, rules_html
 
 HERE = Path(__file__).parent / "lint"
 CODES = sorted(registry())
@@ -48,8 +48,14 @@ def test_rule_is_documented_in_four_parts(code):
 
 
 def test_codes_are_unique_and_families_grouped():
-    names = [r.name for r in registry().values()]
+    rules = registry()
+    names = [r.name for r in rules.values()]
     assert len(set(names)) == len(names)
+    # each rule's module is named for its code and pattern, and each code belongs to a documented family
+    for code, rule in rules.items():
+        assert rule.__module__.rsplit(".", 1)[1] == f"{code.lower()}_{rule.name.replace('-', '_')}", code
+        assert code[:3] in FAMILIES, code
+    assert all(any(c.startswith(prefix) for c in rules) for prefix in FAMILIES)  # no family is left empty
 
 
 def test_the_edition_lints_clean(root):
@@ -106,8 +112,12 @@ def test_explain_prints_the_rule():
 
 def test_select_and_ignore_by_prefix():
     bad = HERE / "TK401_bad"
+    r = cli(bad / "doc.xml", "--register", bad / "register.xml", "--select", "TK4")
+    assert r.exit_code == 1 and "TK401" in r.output  # the family selected by its prefix finds the fixture's tokens
     r = cli(bad / "doc.xml", "--register", bad / "register.xml", "--select", "TK4", "--ignore", "TK401")
-    assert r.exit_code == 0
+    assert r.exit_code == 0 and "TK401" not in r.output
+    r = cli(bad / "doc.xml", "--register", bad / "register.xml", "--select", "TK2")
+    assert "TK401" not in r.output
 
 
 def test_processing_instruction_silences_one_occurrence(tmp_path):

@@ -128,7 +128,7 @@ def validate(paths, fmt, schema_path, layers, jobs, config_path):
 
     \b
     Example: teikit validate tei/ --format github
-    Example: teikit validate --schema ../shared/schemas/tei_all.rng letter.xml
+    Example: teikit validate --schema tei_all.rng letter.xml
     """
     from .validation import validate as run
     config = load_config(config_path, inputs=paths)
@@ -360,7 +360,7 @@ def ingest(source, output, ocr, key, register_path, config_path):
     of [tool.teikit.lint]) and the register's names.
 
     \b
-    Example: teikit ingest ../shared/seeds/002_1e5f63ca13ca948c.txt -o tei/draft.xml
+    Example: teikit ingest transcription.txt -o tei/draft.xml
     """
     from .files import atomic_write
     from .ingest import ingest as run
@@ -403,7 +403,7 @@ def build(paths, want_html, want_pdf, out, no_search, base_url, volume, register
 
     \b
     Example: teikit build --html tei/ --out output
-    Example: teikit build --pdf ../shared/foreign-tei/gerdracor-leonce-und-lena.xml --out /tmp/drama
+    Example: teikit build --pdf play.xml --out /tmp/play
     """
     from .build import run
     config = load_config(config_path, inputs=paths)  # the edition's own settings, from wherever it is built
