@@ -864,6 +864,29 @@ def test_the_reviewed_edition_is_a_fixed_point_of_enrich(path: Path):
     assert r.text == r.original, f"{path.name}: enrich would still add {r.changes}"
 
 
+# ---------------------------------------------------------------- what belongs to a word
+
+# a combining mark (Latin, Devanagari, Arabic), a soft hyphen, a zero-width joiner and non-joiner, an underscore
+_GLUE = ["\u0301", "\u093f", "\u064e", "\u00ad", "\u200d", "\u200c", "_"]
+
+
+@pytest.mark.parametrize("glue", _GLUE, ids=lambda c: f"U+{ord(c):04X}")
+def test_names_candidates_and_dates_share_what_belongs_to_a_word(tmp_path, glue):
+    """One definition (teikit.enrich.words): a character of a word glued to a name or a date makes it none."""
+    path = doc(tmp_path, f"<p>Stalin{glue} and Zorin met x{glue}Mekhlis on March 3, 1937{glue}, not 1936{glue}.</p>")
+    r = enrich_document(path, steps=["names", "dates"])
+    assert "<persName" not in added(r) and "<date" not in added(r)
+    found = {c.name for c in candidates([path])}
+    assert "Zorin" in found and not any("Mekhlis" in n for n in found)
+    assert find_dates(f"in 1936{glue} and on March 3{glue}, or in{glue} March", CREATION) == []
+
+
+def test_the_marks_of_a_word_are_every_combining_mark_in_unicode():
+    from teikit.enrich.words import MARKS, _mark_ranges
+    every = _mark_ranges((range(0x110000),))
+    assert MARKS == every  # none lies outside the planes the module reads
+
+
 # ---------------------------------------------------------------- candidates
 
 def test_a_candidate_name_ends_at_a_sentence_end_but_not_at_an_initial_or_title(tmp_path):

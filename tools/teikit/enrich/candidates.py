@@ -9,7 +9,8 @@ English word is not a name.
 Words are found in any script, and kept when their first letter is uppercase
 or titlecase (É, Ž, Ł, Ø as much as A–Z; the digraph ǅ), so that Émile, Žižka,
 Łódź and Ørsted are found as Emile would be.  A word goes on with letters,
-combining marks (an accent written decomposed) and apostrophes.
+combining marks (an accent written decomposed) and apostrophes, and never
+begins inside another word (see :mod:`.words`).
 """
 
 from __future__ import annotations
@@ -17,10 +18,8 @@ from __future__ import annotations
 import csv
 import io
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-from functools import lru_cache
 from typing import Iterable, Iterator
 
 from .. import register as registers
@@ -31,6 +30,7 @@ from ..source import Source
 from . import Context
 from .canonical import nfc
 from .names import composed_forms, register_forms
+from .words import APOSTROPHES, LETTER, WORD
 
 # Inside a name a period belongs to an initial (L. D. Trotsky) or a title before a name
 # (St. Petersburg, Mr. Smith); after any other word it ends the sentence, and so the name.
@@ -38,26 +38,10 @@ _TITLES = ("Mr", "Mrs", "Ms", "Messrs", "Mme", "Mlle", "Dr", "Prof", "St", "Ste"
            "Capt", "Lt", "Maj", "Sgt", "Adm", "Rev", "Hon", "Gov", "Sen", "Pres", "Fr")
 
 
-# A run of letters and apostrophes (Stalin's, O'Brien), read in the text with its marks as letters (see
-# _probe); a name's word is a run that begins with a capital letter, joined by hyphens to the runs after it.
-_RUN = re.compile(r"(?<![\w'’])(?:[^\W\d_]|['’])+")
+# A run of letters (with their marks, see .words) and apostrophes (Stalin's, O'Brien); a name's word is a run
+# that begins with a capital letter, joined by hyphens to the runs after it.
+_RUN = re.compile(rf"(?<![{WORD}{APOSTROPHES}])(?:{LETTER}|[{APOSTROPHES}])+")
 _PARTICLES = frozenset({"de", "von", "van", "du", "la", "le", "del", "y"})
-# What a combining mark may be: neither ASCII, nor a letter or digit (\w), nor a space.
-_MAYBE_MARK = re.compile(r"[^\w\s\x00-\x7f]")
-
-
-@lru_cache(maxsize=None)
-def _letter_if_mark(ch: str) -> str:
-    return "a" if unicodedata.category(ch)[0] == "M" else ch
-
-
-def _probe(text: str) -> str:
-    """The text with each combining mark read as a letter (Ze\u0301ro written decomposed is one word).
-
-    Python's re has no class of marks; the characters that may be one are few in a text, and are
-    looked up one by one.  Every other character, and every position, stays as it was.
-    """
-    return text if text.isascii() else _MAYBE_MARK.sub(lambda m: _letter_if_mark(m.group()), text)
 
 
 def _capital(ch: str) -> bool:
@@ -97,7 +81,7 @@ def _next_part(text: str, runs: list[tuple[int, int]], i: int, end: int) -> tupl
 
 def _names(text: str) -> Iterator[tuple[int, int]]:
     """The spans of capitalised words and sequences of them in ``text``, with the period after one, if any."""
-    runs = [m.span() for m in _RUN.finditer(_probe(text))]
+    runs = [m.span() for m in _RUN.finditer(text)]
     i = 0
     while i < len(runs):
         part = _part(text, runs, i)

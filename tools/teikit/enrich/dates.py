@@ -38,6 +38,7 @@ from dataclasses import dataclass, field
 from ..source import escape_attr
 from . import block_key, mostly_upper, neighbours
 from .stretches import read_on
+from .words import WORD, in_word
 
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
@@ -94,15 +95,15 @@ _PATTERNS = [
     ("y_range", rf"(?P<y1>{_YEAR}){_DASH}(?P<y2>[0-9]{{2}}|{_YEAR})(?![0-9])"),
     ("from_to", rf"(?:from|From|between|Between)\s(?P<span>(?P<y1>{_YEAR})\s(?:to|and|until)\s(?P<y2>{_YEAR}))(?![0-9])"),
     # not after a bare "of": "the generation of October" names the revolution, not a month
-    ("month_in", r"\b(?:in|In|since|Since|until|Until|by|By|before|after|during|early|late|end of|beginning of)\s"
-                 r"(?P<span>(?P<m>January|February|March|April|June|July|August|September|October|November|December))(?![\w-])"),
+    ("month_in", rf"(?<![{WORD}])(?:in|In|since|Since|until|Until|by|By|before|after|during|early|late|end of|beginning of)\s"
+                 rf"(?P<span>(?P<m>January|February|March|April|June|July|August|September|October|November|December))(?![{WORD}-])"),
     ("year", rf"(?P<y>{_YEAR})(?![0-9])"),
 ]
 _COMPILED = [(name, re.compile(rx)) for name, rx in _PATTERNS]
 # a block in capitals ("THE 12TH OF FEBRUARY", "FROM 2 TO 13 MARCH 1938") is read without regard to case
 _COMPILED_CAPITALS = [(name, re.compile(rx, re.I)) for name, rx in _PATTERNS]
 _JULIAN_CUE = re.compile(r"old[- ]style|\bO\.\s?S\.|old (?:Russian )?calendar|Julian calendar|Russian calendar", re.I)
-_ORDINAL_AFTER = re.compile(rf"{_ORDINAL}(?![^\W\d_])")
+_ORDINAL_AFTER = re.compile(rf"{_ORDINAL}(?![{WORD}])")
 _YEAR_ALONE = re.compile(rf"(?<![0-9]){_MODERN_YEAR}(?![0-9])")
 _SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*\s+(?=[A-Z\"“‘(])")
 # Words before a bare number that make it not a year.
@@ -231,13 +232,13 @@ def find_dates(text: str, ctx: DateContext | None = None, *, sentence=None,
         # ("1917 to 13 March 1918" is no range of days from the 17th, but holds 13 March 1918)
         g = m.groupdict()
         previous = text[start - 1] if start > 0 else before[-1:]
-        if previous and (previous.isalnum() or previous in "-/."):
+        if previous and (in_word(previous) or previous in "-/."):
             continue
         following = (text[end:end + 2] + after)[:2]
         # a day's ordinal suffix set apart (March 3<hi rend="sup">rd</hi>) ends the date; other letters run on
         ordinal = (kind in ("md", "mdmd_range", "md_range") and end == len(text) and text[end - 1:end].isdigit()
                    and _ORDINAL_AFTER.match(after))
-        if following and not ordinal and (following[0].isalnum() or (following[0] in "./" and following[1:2].isdigit())):
+        if following and not ordinal and (in_word(following[0]) or (following[0] in "./" and following[1:2].isdigit())):
             continue
         if kind == "year" and ctx.creation is not None and int(g["y"]) > ctx.creation.year:
             continue  # a bare number later than the writing is a quantity ("2000 kilometers"), not a year

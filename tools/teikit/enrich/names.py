@@ -40,13 +40,12 @@ from . import BLOCKS, Change, Context, Pass, block_key, mostly_upper, neighbours
 from . import ignores as ignore_pis
 from .canonical import composed, nfc, original
 from .languages import form_languages, phrase_language, primary
+from .words import WORD
 
-# Characters that belong to the word they touch: letters, digits, combining marks (a decomposed é), a soft
-# hyphen and the zero-width (non-)joiners; a name is never tagged against one of them (Stalin\u0301 is no Stalin).
-_WORD = r"\w\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f\u00ad\u200c\u200d"
-# not inside a word nor after an apostrophe (l'Humanité), but after an opening quote ('Trotsky')
-_BOUNDARY_BEFORE = rf"(?:(?<![{_WORD}'’])|(?<=(?<![{_WORD}])['‘’]))"
-_BOUNDARY_AFTER = rf"(?![{_WORD}]|[’'](?:[a-rt-z]|s[{_WORD}]))"
+# A name is never tagged against a character of a word (Stalin\u0301 is no Stalin: see .words), nor after an
+# apostrophe (l'Humanité), but after an opening quote ('Trotsky'); a possessive may follow it (Stalin's).
+_BOUNDARY_BEFORE = rf"(?:(?<![{WORD}'’])|(?<=(?<![{WORD}])['‘’]))"
+_BOUNDARY_AFTER = rf"(?![{WORD}]|[’'](?:[a-rt-z]|s[{WORD}]))"
 
 
 @dataclass
