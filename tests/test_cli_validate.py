@@ -306,3 +306,17 @@ def test_texts_outside_any_project_do_not_take_the_configuration_of_the_folder_t
     assert load(inputs=[ROOT / "tei"]).build["title"].startswith("Stalinism and the Moscow Trials")
     # asked for by name, it applies to any file
     assert load(ROOT / "pyproject.toml", inputs=[outside]).build["title"].startswith("Stalinism")
+
+
+def test_build_flags_override_the_configuration(tmp_path: Path):
+    (tmp_path / "pyproject.toml").write_text('[tool.teikit.build]\nbase-url = "https://configured.example/"\n')
+    doc = tmp_path / "sample.xml"
+    doc.write_bytes(VALID.read_bytes())
+    r = run("build", "--html", "--no-search", doc, "--out", tmp_path / "a")
+    assert r.exit_code == 0, r.output
+    page = (tmp_path / "a" / "html" / "texts").glob("*.html")
+    assert "https://configured.example/texts/" in next(page).read_text()
+    r = run("build", "--html", "--no-search", doc, "--out", tmp_path / "b", "--base-url", "https://flag.example/ed/")
+    assert r.exit_code == 0, r.output
+    text = next((tmp_path / "b" / "html" / "texts").glob("*.html")).read_text()
+    assert "https://flag.example/ed/texts/" in text and "configured.example" not in text

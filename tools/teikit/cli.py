@@ -15,7 +15,7 @@ from . import __version__
 from .config import load as load_config
 from .diagnostics import FORMATS, Summary, render, render_error
 from .files import discover, discover_some
-from .errors import ConfigError, TeikitError
+from .errors import TeikitError
 
 
 # ---------------------------------------------------------------- shared options
@@ -141,29 +141,6 @@ def validate(paths, fmt, schema_path, layers, jobs, config_path):
 
 # ---------------------------------------------------------------- lint
 
-def _lint_settings(config) -> dict:
-    """``[tool.teikit.lint]`` with its file paths resolved against the configuration's folder; a word
-    list that is not there is an error (lint would run without it and pass what it should flag)."""
-    settings = dict(config.lint)
-    where = str(config.source or "the default configuration")
-    if settings.get("extra-words-file"):
-        settings["extra-words-file"] = str(config.root / settings["extra-words-file"])
-        if not Path(settings["extra-words-file"]).is_file():
-            raise ConfigError(f"extra-words-file: no such file: {settings['extra-words-file']}", path=config.source)
-    lists = settings.get("wordlist") or []
-    settings["wordlist"] = [str(config.root / w) for w in ([lists] if isinstance(lists, str) else lists)]
-    missing = [w for w in settings["wordlist"] if not Path(w).is_file()]
-    if missing:
-        raise ConfigError(f"wordlist: no such file: {', '.join(missing)}", path=config.source,
-                          hint="Debian: apt-get install wamerican wbritish (make test installs them), or set "
-                               f"[tool.teikit.lint] wordlist in {where}")
-    for key in ("select", "ignore"):  # a single code given as a string, not a list
-        if isinstance(settings.get(key), str):
-            settings[key] = [settings[key]]
-    settings["root"] = str(config.root)  # per-file-ignores are paths from here
-    return settings
-
-
 def _codes(values) -> list[str]:
     return [c.strip() for v in values for c in v.split(",") if c.strip()]
 
@@ -208,7 +185,7 @@ def lint(paths, fmt, select_, ignore, fix, unsafe_fixes, statistics, explain, re
         click.echo(rule.explain())
         return
     config = load_config(config_path, inputs=paths)
-    settings = _lint_settings(config)
+    settings = config.lint_settings()
     select_codes = _codes(select_) or list(settings.get("select") or ["TK"])
     ignore_codes = _codes(ignore) or list(settings.get("ignore") or [])
     run = functools.partial(lint_mod.lint, _paths(paths, config), select_codes=select_codes,
@@ -366,7 +343,7 @@ def ingest(source, output, ocr, key, register_path, config_path):
     from .ingest import ingest as run
     from .lint.words import extra_words
     config = load_config(config_path)
-    settings = _lint_settings(config)
+    settings = config.lint_settings()
     draft = run(source, register_path=register_path or str(config.root / "tei" / "register.xml"),
                 ocr=ocr, key=key, wordlist=settings["wordlist"],
                 extra_words=extra_words(settings.get("extra-words") or (), settings.get("extra-words-file")))
@@ -407,11 +384,7 @@ def build(paths, want_html, want_pdf, out, no_search, base_url, volume, register
     """
     from .build import run
     config = load_config(config_path, inputs=paths)  # the edition's own settings, from wherever it is built
-    settings = dict(config.build)
-    if base_url:
-        settings["base-url"] = base_url
-    if volume is not None:
-        settings["volume"] = volume
+    settings = config.override("build", base_url=base_url or None, volume=volume).build
     if not want_html and not want_pdf:
         want_html = want_pdf = True
     started = time.perf_counter()

@@ -65,6 +65,29 @@ class Config:
     def build(self) -> dict[str, Any]:
         return self.data["build"]
 
+    def lint_settings(self) -> dict[str, Any]:
+        """``[tool.teikit.lint]`` with its file paths resolved against the configuration's folder; a word
+        list that is not there is an error (lint would run without it and pass what it should flag)."""
+        settings = dict(self.lint)
+        where = str(self.source or "the default configuration")
+        if settings.get("extra-words-file"):
+            settings["extra-words-file"] = str(self.root / settings["extra-words-file"])
+            if not Path(settings["extra-words-file"]).is_file():
+                raise ConfigError(f"extra-words-file: no such file: {settings['extra-words-file']}",
+                                  path=self.source)
+        lists = settings.get("wordlist") or []
+        settings["wordlist"] = [str(self.root / w) for w in ([lists] if isinstance(lists, str) else lists)]
+        missing = [w for w in settings["wordlist"] if not Path(w).is_file()]
+        if missing:
+            raise ConfigError(f"wordlist: no such file: {', '.join(missing)}", path=self.source,
+                              hint="Debian: apt-get install wamerican wbritish (make test installs them), or set "
+                                   f"[tool.teikit.lint] wordlist in {where}")
+        for key in ("select", "ignore"):  # a single code given as a string, not a list
+            if isinstance(settings.get(key), str):
+                settings[key] = [settings[key]]
+        settings["root"] = str(self.root)  # per-file-ignores are paths from here
+        return settings
+
     def override(self, section: str, **values: Any) -> "Config":
         """A copy with command-line values (those that are not None) applied."""
         data = _merge({}, self.data)
