@@ -297,6 +297,25 @@ def test_each_passage_is_hyphenated_by_the_rules_of_its_language(tmp_path):
     assert "\\foreignlanguage{ngerman}{Die" in latex and "\\pstart[\\tkreset\\sloppy] \\tknohyph{" in latex
 
 
+def test_a_title_in_another_language_is_hyphenated_by_its_rules(tmp_path):
+    # the chapter's title and subtitle are set before the text's language opens: a French title of an English
+    # edition, and the German title of a German text (Leonce und Lena, the DTA letter), took English patterns
+    need_tex()
+    src = tmp_path / "titles.xml"
+    src.write_text('<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="en"><teiHeader><fileDesc><titleStmt>'
+                   '<title xml:lang="fr">Les révolutionnaires désenchantés et la contre-révolution bureaucratique</title>'
+                   '<title type="sub" xml:lang="de">Eine Untersuchung der Verwaltungsgerichtsbarkeit</title>'
+                   '</titleStmt><publicationStmt><p>Tests.</p></publicationStmt><sourceDesc><p>Made up.</p></sourceDesc>'
+                   '</fileDesc><profileDesc><langUsage><language ident="en"/></langUsage></profileDesc></teiHeader>'
+                   '<text><body><p>An English text.</p></body></text></TEI>', encoding="utf-8")
+    run([src], tmp_path, html=False, pdf=True)
+    latex = (tmp_path / "latex" / "titles.tex").read_text(encoding="utf-8")
+    assert "\\chapter*{\\foreignlanguage{french}{Les révolutionnaires" in latex, latex
+    assert "{\\large\\itshape \\foreignlanguage{ngerman}{Eine Untersuchung" in latex, latex
+    assert "{toc}{chapter}{\\texorpdfstring{\\foreignlanguage{french}{Les" in latex, latex
+    assert "Les révolutionnaires désenchantés" in " ".join(pdf_text(tmp_path / "pdf" / "titles.pdf").split())
+
+
 def test_a_german_text_is_set_in_german(foreign_pdfs):
     src = FOREIGN / "gerdracor-leonce-und-lena.xml"
     latex = (foreign_pdfs / "latex" / pdf_of(foreign_pdfs, src).with_suffix(".tex").name).read_text(encoding="utf-8")

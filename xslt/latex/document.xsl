@@ -278,6 +278,27 @@
     <xsl:sequence select="if (starts-with($lang, 'en')) then 'english' else (tex:babel($lang), 'nohyphenation')[1]"/>
   </xsl:function>
 
+  <!-- A title or heading set outside its text's language environment (the chapter's title, its subtitle, the
+       contents), in the language of the element it comes from: divided by that language's rules, or not at
+       all when TeX Live has none. Right-to-left languages are left to babel's onchar, which takes their
+       letters wherever they stand. -->
+  <xsl:function name="tex:in-language" as="xs:string">
+    <xsl:param name="from" as="element()?"/>
+    <xsl:param name="latex" as="xs:string"/>
+    <xsl:variable name="lang" select="if (exists($from)) then tk:lang($from) else 'en'"/>
+    <xsl:variable name="hyphenation" select="tex:hyphenation($lang)"/>
+    <xsl:sequence select="if ($hyphenation = 'english' or tk:direction($lang) = 'rtl' or $latex = '') then $latex
+                          else if ($hyphenation = 'nohyphenation') then '\tknohyph{' || $latex || '}'
+                          else '\foreignlanguage{' || $hyphenation || '}{' || $latex || '}'"/>
+  </xsl:function>
+
+  <!-- The title element tk:title reads, for its language. -->
+  <xsl:function name="tex:title-element" as="element()?">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:variable name="t" select="$tei/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title"/>
+    <xsl:sequence select="($t[@type = 'main'], $t[not(@type)], $t)[1]"/>
+  </xsl:function>
+
   <!-- The babel languages of the texts and of the passages in them. -->
   <xsl:function name="tex:babel-languages" as="xs:string*">
     <xsl:param name="docs" as="element()*"/>
@@ -297,9 +318,10 @@
 \cleardoublepage
 \renewcommand{{\tkauthor}}{{{tex:plain(if ($authors) then $authors else tex:shorten(tex:option('title')))}}}
 \renewcommand{{\tktitle}}{{{tex:plain(tex:running-title($tei))}}}
-\chapter*{{{tex:plain($title)}}}
-\addcontentsline{{toc}}{{chapter}}{{\texorpdfstring{{{tex:plain(string-join(($authors[. != ''], $title), ': '))}}}{{{tex:pdf-string(string-join(($authors[. != ''], $title), ': '))}}}}}
-<xsl:if test="$header/tei:fileDesc/tei:titleStmt/tei:title[@type = 'sub']">{{\large\itshape {tex:plain($header/tei:fileDesc/tei:titleStmt/tei:title[@type = 'sub'][1])}\par}}\bigskip
+<xsl:variable name="title-el" select="tex:title-element($tei)"/>
+\chapter*{{{tex:in-language($title-el, tex:plain($title))}}}
+\addcontentsline{{toc}}{{chapter}}{{\texorpdfstring{{{string-join(($authors[. != ''] ! tex:plain(.), tex:in-language($title-el, tex:plain($title))), ': ')}}}{{{tex:pdf-string(string-join(($authors[. != ''], $title), ': '))}}}}}
+<xsl:if test="$header/tei:fileDesc/tei:titleStmt/tei:title[@type = 'sub']">{{\large\itshape {$header/tei:fileDesc/tei:titleStmt/tei:title[@type = 'sub'][1] ! tex:in-language(., tex:plain(.))}\par}}\bigskip
 </xsl:if>
 <xsl:call-template name="tex:metadata"><xsl:with-param name="tei" select="$tei"/></xsl:call-template>
 <xsl:if test="$with-principles"><xsl:call-template name="tex:principles-of"><xsl:with-param name="tei" select="$tei"/></xsl:call-template></xsl:if>
