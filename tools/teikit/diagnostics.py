@@ -11,7 +11,6 @@ from dataclasses import asdict, dataclass, field
 from typing import Any, Iterable, Sequence
 from xml.sax.saxutils import escape, quoteattr
 
-SEVERITIES = ("error", "warning", "info")
 FORMATS = ("text", "json", "junit", "github")
 
 

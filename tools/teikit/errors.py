@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 
@@ -71,13 +70,3 @@ class BuildError(TeikitError):
     """Building the HTML or PDF edition failed."""
 
     exit_code = 1
-
-
-@dataclass(frozen=True)
-class Location:
-    path: str
-    line: int = 0
-    column: int = 0
-
-    def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.column}"

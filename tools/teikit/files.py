@@ -77,7 +77,3 @@ def atomic_write(path: str | Path, data: bytes | str, *, encoding: str = "utf-8"
             pass
         raise
     return given
-
-
-def atomic_copy(src: str | Path, dest: str | Path) -> Path:
-    return atomic_write(dest, Path(src).read_bytes())

@@ -144,17 +144,6 @@ class Document:
         return (line, 0)
 
 
-def xpath_of(node) -> str:
-    """A readable XPath of a node, with TEI names unprefixed."""
-    if isinstance(node, etree._Element) and not isinstance(node.tag, str):
-        parent = node.getparent()
-        base = xpath_of(parent) if parent is not None else ""
-        return base + "/node()"
-    tree = node.getroottree()
-    path = tree.getpath(node)
-    return path
-
-
 def read_bytes(path: str | Path) -> bytes:
     try:
         return Path(path).read_bytes()

@@ -16,7 +16,6 @@ from urllib.parse import unquote
 
 from lxml import etree
 
-from .errors import InputError
 from .parsing import NS, TEI_NS, XML_NS, Document, parse
 
 KINDS = {  # entry element -> (kind, name element in texts, prefix)
@@ -27,7 +26,6 @@ KINDS = {  # entry element -> (kind, name element in texts, prefix)
 }
 NAME_ELEMENT = {kind: name for kind, name, _ in KINDS.values()}
 PREFIX = {kind: prefix for kind, _, prefix in KINDS.values()}
-KIND_OF_NAME = {name: kind for kind, name, _ in KINDS.values()}
 
 
 def _text(el) -> str:
@@ -194,14 +192,6 @@ def _is_register(path: Path) -> bool:
     except OSError:
         return False
     return any(tag in head for tag in (b"<listPerson", b"<listPlace", b"<listOrg"))
-
-
-def load_for(doc: Document, explicit: str | Path | None = None, default: str | Path | None = None) -> Register:
-    path = register_path_for(doc, explicit, default)
-    if path is None:
-        raise InputError("no register found", path=doc.path,
-                         hint="declare a prefixDef pointing to register.xml, or pass --register PATH")
-    return Register.load(path)
 
 
 def tei(tag: str) -> str:

@@ -32,8 +32,3 @@ def xslt(name: str) -> Path:
 
 def schema(name: str) -> Path:
     return schema_dir() / name
-
-
-def project_root() -> Path:
-    """The checkout root (only meaningful in a checkout)."""
-    return _CHECKOUT

@@ -126,7 +126,6 @@ class Result:
 
 
 def transform(stylesheet, source, *, params: Mapping[str, Any] | None = None,
-              base_output_uri: str | None = None, initial_template: str | None = None,
               output_dir: str | Path | None = None) -> Result:
     """Run a stylesheet on a source and return its principal and secondary results.
 
@@ -147,33 +146,18 @@ def transform(stylesheet, source, *, params: Mapping[str, Any] | None = None,
             exe.set_base_output_uri(Path(output_dir).resolve().as_uri() + "/")
         else:
             exe.set_capture_result_documents(True)
-            if base_output_uri:
-                exe.set_base_output_uri(base_output_uri)
         doc = source if source is None or not isinstance(source, (Document, etree._Element, etree._ElementTree, str, bytes)) else node(source)
         try:
-            if initial_template:
-                if doc is not None:
-                    exe.set_global_context_item(xdm_item=doc)
-                text = exe.call_template_returning_string(initial_template)
-            else:
-                text = exe.transform_to_string(xdm_node=doc)
+            text = exe.transform_to_string(xdm_node=doc)
         except Exception as exc:
             msgs = _messages(exe)
             err = _saxon_error(exc, stylesheet)
             if msgs:
                 err.context = "\n".join(f"  {m}" for m in msgs[-10:])
             raise err from None
-        docs = {}
         captured = None if output_dir is not None else exe.get_result_documents()
-        if captured:
-            for uri, item in captured.items():
-                docs[str(uri)] = str(item) if not hasattr(item, "get_string_value") else _serialize(item)
+        docs = {str(uri): str(item) for uri, item in (captured or {}).items()}
         return Result(text or "", docs, _messages(exe))
-
-
-def _serialize(item) -> str:
-    s = str(item)
-    return s
 
 
 def _messages(exe) -> list[str]:
