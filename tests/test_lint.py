@@ -616,3 +616,25 @@ def test_a_warning_about_the_input_does_not_make_it_unusable():
     """The DOCTYPE warning is code XML too, but the file was linted: exit 1 for its findings, not 2."""
     r = cli(FOREIGN / "bellini-letter-ll1-16.xml")
     assert "XML [warning]" in r.output and r.exit_code == 1
+
+
+def test_every_rule_reads_the_reading_text_alike(tmp_path):
+    """A deletion and the variants of an apparatus are no part of the reading text; an apparatus
+    without a lemma reads its first reading, as the editions show it."""
+    from teikit.parsing import parse as parse_xml
+    from teikit.reading import is_aside
+    folder = tmp_path / "f"
+    shutil.copytree(HERE / "TK404_ok", folder)
+    doc = folder / "doc.xml"
+    text = doc.read_text()
+    doc.write_text(text.replace(
+        '<p xml:id="t-p2">',
+        '<p xml:id="t-p8">He said "yes<del>"</del> and <app><rdg wit="#a">"no</rdg><rdg wit="#b">no</rdg></app>'
+        ' again."</p>\n        <p xml:id="t-p2">'))
+    root = parse_xml(doc).root
+    rdgs = root.findall(".//{http://www.tei-c.org/ns/1.0}rdg")
+    assert [is_aside(r) for r in rdgs] == [False, True]
+    assert is_aside(root.find(".//{http://www.tei-c.org/ns/1.0}del"))
+    # read as 'He said "yes and "no again."': two quotes open, one closes
+    diags = lint([doc], select_codes=["TK404"], register_path=folder / "register.xml").diagnostics
+    assert [d.message for d in diags] == ["unbalanced quotation marks: 3 straight double quotes"]

@@ -28,6 +28,7 @@ from ..diagnostics import Diagnostic, Fix
 from ..errors import ConfigError, InputError
 from ..files import discover
 from ..parsing import NS, XML_NS, Document, parse
+from ..reading import is_aside
 from ..source import Source
 from ..validation import readable_path
 
@@ -232,17 +233,14 @@ class DocContext:
     def reading_text(self, *, skip: frozenset = frozenset()) -> Iterator[tuple[etree._Element, str, str]]:
         """(owner, 'text' or 'tail', characters) of the reading text of the body and notes.
 
-        Left out: the header, the source side of choices (sic, orig, abbr), forme
-        work, and what ``skip`` names (by local name) with its content.
+        Left out: what is no part of the reading text (:mod:`teikit.reading`), and what ``skip``
+        names (by local name) with its content.
         """
         text = self.doc.root.find("tei:text", NS)
         if text is None:
             return
-        leave_out = {"sic", "orig", "abbr", "fw", "teiHeader"} | set(skip)
-
         def walk(el):
-            local = etree.QName(el).localname
-            if local in leave_out:
+            if is_aside(el) or etree.QName(el).localname in skip:
                 return
             if el.text:
                 yield el, "text", el.text

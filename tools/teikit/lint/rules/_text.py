@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ...reading import is_aside
 from ..words import DEFAULT_WORDLIST, EDGE, extra_words, wordlist
 
 # Content of these elements is not checked as English prose.
@@ -31,7 +32,6 @@ def extra_for(ctx) -> frozenset[str]:
 BLOCKS = frozenset({"p", "head", "note", "item", "l", "ab", "label", "dateline", "byline", "salute", "signed",
                     "trailer", "cell", "titlePart", "docAuthor", "docDate", "closer", "opener", "epigraph",
                     "quote", "cit", "lg", "sp", "speaker", "stage", "figDesc", "lem", "rdg"})
-SOURCE_SIDE = frozenset({"sic", "orig", "abbr", "fw", "teiHeader", "del", "surplus", "rdg"})
 # Empty elements that may stand inside a word (a page break in "com<pb break="no"/>missar").
 JOINING = frozenset({"milestone", "anchor", "pb", "lb", "cb",
                      "corr", "reg", "expan", "supplied", "add"})  # an empty correction removes characters
@@ -73,7 +73,7 @@ def prose_blocks(ctx):
     for el in text_el.iter():
         if not isinstance(el.tag, str) or etree.QName(el).localname not in BLOCKS:
             continue
-        if any(etree.QName(a).localname in SOURCE_SIDE | NOT_PROSE for a in el.iterancestors()):
+        if any(is_aside(a) or etree.QName(a).localname in NOT_PROSE for a in el.iterancestors()):
             continue
         block = Block(el, ctx.language(el))
         _walk(el, block, top=True)
@@ -85,7 +85,7 @@ def _walk(el, block, top=False):
     from lxml import etree
     local = etree.QName(el).localname
     if not top:
-        if local in SOURCE_SIDE:
+        if is_aside(el):
             # the other side of the choice (or the page break after forme work) carries on the
             # prose: adding nothing keeps a word whole across "repug<choice><sic>:</sic>…</choice>nance"
             _tail(el, block)
@@ -125,13 +125,13 @@ def _tail(el, block):
         block.add(el, "tail", el.tail)
 
 
-def reading_text(el, skip) -> str:
-    """The text of an element without the descendants named in ``skip`` (source readings, notes …)."""
+def reading_text(el, skip=frozenset()) -> str:
+    """The reading text of an element, without the descendants named in ``skip`` (notes, nested blocks …)."""
     from lxml import etree
     out = []
 
     def walk(e):
-        if e is not el and etree.QName(e).localname in skip:
+        if e is not el and (is_aside(e) or etree.QName(e).localname in skip):
             return
         if e.text:
             out.append(e.text)

@@ -10,12 +10,11 @@ from ._text import reading_text
 
 NAMES = {"persName": "person", "placeName": "place", "orgName": "org", "title": "work"}
 KINDS = {"person": "person", "place": "place", "org": "organisation", "work": "work"}
-SOURCE_SIDE = {"sic", "orig", "abbr", "fw"}
 
 
 def reading(el) -> str:
     """The reading text of an element: corr rather than sic, no notes."""
-    return " ".join(reading_text(el, SOURCE_SIDE | {"note"}).split())
+    return " ".join(reading_text(el, {"note"}).split())
 
 
 def _variants(w: str) -> set[str]:

@@ -73,4 +73,4 @@ def _curly(text: str, lang: str) -> tuple[int, int]:
 
 def _reading(el) -> str:
     """The reading text of a block, without source readings and nested blocks (checked on their own)."""
-    return reading_text(el, {"sic", "orig", "abbr", "fw", *BLOCKS})
+    return reading_text(el, BLOCKS)

@@ -3,9 +3,9 @@ from __future__ import annotations
 from lxml import etree
 
 from ...parsing import TEI_NS
+from ...reading import CHOICE_PAIRS
 from .. import Rule
 
-PAIRS = ({"sic", "corr"}, {"orig", "reg"}, {"abbr", "expan"})
 
 
 class IncompleteChoice(Rule):
@@ -29,6 +29,6 @@ class IncompleteChoice(Rule):
     def check(self, ctx):
         for el in ctx.doc.root.iter(f"{{{TEI_NS}}}choice"):
             kids = {etree.QName(c).localname for c in el if isinstance(c.tag, str)}
-            if not any(pair <= kids for pair in PAIRS) and not ctx.ignored(self.code, el):
+            if not any(set(pair) <= kids for pair in CHOICE_PAIRS) and not ctx.ignored(self.code, el):
                 yield ctx.diag(self, el, f"choice of {', '.join(sorted(kids)) or 'nothing'} pairs no source "
                                          "reading with an editorial one")

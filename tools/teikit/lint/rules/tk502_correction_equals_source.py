@@ -2,9 +2,9 @@ from __future__ import annotations
 
 
 from ...parsing import TEI_NS
+from ...reading import CHOICE_PAIRS
 from .. import Rule
 
-PAIRS = (("sic", "corr"), ("orig", "reg"), ("abbr", "expan"))
 
 
 def _text(el) -> str:
@@ -31,7 +31,7 @@ class CorrectionEqualsSource(Rule):
 
     def check(self, ctx):
         for el in ctx.doc.root.iter(f"{{{TEI_NS}}}choice"):
-            for a, b in PAIRS:
+            for a, b in CHOICE_PAIRS:
                 x, y = el.find(f"{{{TEI_NS}}}{a}"), el.find(f"{{{TEI_NS}}}{b}")
                 if x is not None and y is not None and _text(x) == _text(y) and not ctx.ignored(self.code, el):
                     yield ctx.diag(self, el, f"the {b} equals the {a}: {_text(x)!r}")
