@@ -1,6 +1,16 @@
 """teikit: a TEI-XML scholarly edition toolkit.
 
-The public API is what ``__all__`` names; everything else is private.
+The public API is what ``__all__`` names; everything else is private.  Beside
+the names imported here, each capability is one module with one entry point:
+
+- ``teikit.lint.lint(paths, ...) -> LintReport``
+- ``teikit.enrich.enrich(paths, ...) -> Report``
+- ``teikit.ingest.ingest(path, ...) -> Draft``
+- ``teikit.emend.apply_corrections(corrections, ...) -> EmendReport``
+- ``teikit.build.run(paths, out, ...) -> BuildReport``
+- ``teikit.schema.write(out_dir) -> list[Path]``
+- ``teikit.config.load(path, inputs=...) -> Config``
+- ``teikit.register.Register.load(path) -> Register``
 """
 
 __version__ = "0.1.0"
@@ -18,4 +28,13 @@ __all__ = [
     "Diagnostic",
     "validate",
     "ValidationReport",
+    # the capability modules (imported when used: the CLI starts without them)
+    "lint",
+    "enrich",
+    "ingest",
+    "emend",
+    "build",
+    "schema",
+    "config",
+    "register",
 ]
