@@ -33,11 +33,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
 
-from ..source import escape_attr
-from . import block_key, mostly_upper, neighbours
-from .stretches import read_on
+from ..source import Edit, TextRun, escape_attr
+from . import Change, Context, block_key, mostly_upper, neighbours
+from .stretches import Stretch, read_on
 from .words import WORD, in_word
 
 MONTHS = {
@@ -219,40 +220,19 @@ def find_dates(text: str, ctx: DateContext | None = None, *, sentence=None,
     """
     ctx = ctx or DateContext()
     sentence = sentence or (lambda a, b: _sentence(text, a, b))
-    before, after = around
     out: list[DateMatch] = []
     last_year = ctx.last_year
     taken = 0  # the end of the last expression kept: a candidate overlapping it is part of it
     for kind, m, start, end in _candidates(text, ctx.capitals):
-        if start < taken:
-            continue
-        if any(m.group(k)[:1].islower() for k in ("m", "m1", "m2") if k in m.re.groupindex and m.group(k)):
-            continue  # read without regard to case, "may" is still no month
         # a candidate that is no date where it stands leaves its place to a shorter one inside it
         # ("1917 to 13 March 1918" is no range of days from the 17th, but holds 13 March 1918)
-        g = m.groupdict()
-        previous = text[start - 1] if start > 0 else before[-1:]
-        if previous and (in_word(previous) or previous in "-/."):
+        if start < taken or _month_in_lower_case(m) or _runs_on(kind, text, start, end, around) \
+                or _a_quantity(kind, m.groupdict(), ctx):
             continue
-        following = (text[end:end + 2] + after)[:2]
-        # a day's ordinal suffix set apart (March 3<hi rend="sup">rd</hi>) ends the date; other letters run on
-        ordinal = (kind in ("md", "mdmd_range", "md_range") and end == len(text) and text[end - 1:end].isdigit()
-                   and _ORDINAL_AFTER.match(after))
-        if following and not ordinal and (in_word(following[0]) or (following[0] in "./" and following[1:2].isdigit())):
-            continue
-        if kind == "year" and ctx.creation is not None and int(g["y"]) > ctx.creation.year:
-            continue  # a bare number later than the writing is a quantity ("2000 kilometers"), not a year
-        if kind in ("year", "y_range", "from_to") and not _bare_year(int(g.get("y") or g["y1"]), ctx):
-            continue
-        around = sentence(start, end)
-        julian = ctx.julian_default or bool(_JULIAN_CUE.search(around))
-        # a year printed later in the same sentence ("March 3 and again April 5, 1937") is the nearest
-        stop = _SENTENCE_END.search(text, end)
-        later = _YEAR_ALONE.search(text, end, stop.start() if stop else len(text))
-        later_year = int(later.group(0)) if later else None
-        local = DateContext(ctx.creation, later_year or last_year, ctx.julian_default, ctx.capitals)
+        julian = ctx.julian_default or bool(_JULIAN_CUE.search(sentence(start, end)))
+        local = replace(ctx, last_year=_nearest_year(text, end, last_year))
         try:
-            attrs, inferred, year_seen = _normalise(kind, g, local, text, start, julian)
+            reading = _READERS[kind](_Found(kind, m.groupdict(), text, start, local, julian))
         except _NoSuchDay as no:
             # one expression whose day is wrong ("February 29, 1937"): no part of it is a date of its own,
             # unless it may be no range at all ("April 8 to 31 delegates" holds April 8)
@@ -261,17 +241,53 @@ def find_dates(text: str, ctx: DateContext | None = None, *, sentence=None,
                     impossible.append(DateMatch(start, end, text[start:end], {}, False, str(no)))
                 taken = end
             continue
-        if attrs is None:
+        if reading.attrs is None:
             if _whole(kind, text[start:end]):
                 taken = end  # no part of it is a date of its own ("30 to 2 March" tags nothing)
             continue
-        if year_seen is not None:
-            last_year = year_seen
-        if inferred:
-            attrs["cert"] = "medium"
-        out.append(DateMatch(start, end, text[start:end], attrs, inferred))
+        if reading.year_seen is not None:
+            last_year = reading.year_seen
+        attrs = {**reading.attrs, "cert": "medium"} if reading.inferred else reading.attrs
+        out.append(DateMatch(start, end, text[start:end], attrs, reading.inferred))
         taken = end
     return out
+
+
+def _month_in_lower_case(m: re.Match) -> bool:
+    """Is a month of the candidate in lower case?  Read without regard to case, "may" is still no month."""
+    return any(m.group(k)[:1].islower() for k in ("m", "m1", "m2") if k in m.re.groupindex and m.group(k))
+
+
+def _runs_on(kind: str, text: str, start: int, end: int, around: tuple[str, str]) -> bool:
+    """Does the candidate run on into a word (see :mod:`.words`) or a number (1917-, 3/4, 1.5) on either side?
+
+    ``around`` holds the characters a reader meets before and after ``text``.  A day's ordinal suffix set
+    apart in markup (March 3<hi rend="sup">rd</hi>) ends the date; other letters run on.
+    """
+    before, after = around
+    previous = text[start - 1] if start > 0 else before[-1:]
+    if previous and (in_word(previous) or previous in "-/."):
+        return True
+    following = (text[end:end + 2] + after)[:2]
+    ordinal = (kind in ("md", "mdmd_range", "md_range") and end == len(text) and text[end - 1:end].isdigit()
+               and _ORDINAL_AFTER.match(after))
+    return bool(following) and not ordinal and (
+        in_word(following[0]) or (following[0] in "./" and following[1:2].isdigit()))
+
+
+def _a_quantity(kind: str, g: dict[str, str | None], ctx: DateContext) -> bool:
+    """Is the number of a year alone, or of a range of years, rather a quantity?"""
+    if kind == "year" and ctx.creation is not None and int(g["y"]) > ctx.creation.year:
+        return True  # a bare number later than the writing is a quantity ("2000 kilometers"), not a year
+    return kind in ("year", "y_range", "from_to") and not _bare_year(int(g.get("y") or g["y1"]), ctx)
+
+
+def _nearest_year(text: str, end: int, last_year: int | None) -> int | None:
+    """The year nearest to a date that ends at ``end``: one printed later in the same sentence ("March 3
+    and again April 5, 1937"), else the last explicit one before it."""
+    stop = _SENTENCE_END.search(text, end)
+    later = _YEAR_ALONE.search(text, end, stop.start() if stop else len(text))
+    return (int(later.group(0)) if later else None) or last_year
 
 
 _ONE_DAY = frozenset({"mdy", "dmy", "the_d_of_m", "md", "dm"})
@@ -310,107 +326,185 @@ def _candidates(text: str, capitals: bool = False):
         yield kind, m, start, stop
 
 
-def _normalise(kind, g, ctx: DateContext, text: str, start: int, julian: bool):
-    """Attributes for one match, whether the year was inferred, and the explicit year seen."""
-    def day_attrs(y, mo, d, inferred=False):
-        if not _exists(y, mo, d, julian):
-            raise _no_such_day(y, mo, d, inferred)
-        if julian and (y, mo, d) < (1918, 2, 1):
-            greg = julian_to_gregorian(y, mo, d)
-            return {"when": greg.isoformat(), "when-custom": f"{y:04d}-{mo:02d}-{d:02d}",
-                    "datingMethod": "#julian"}
-        return {"when": f"{y:04d}-{mo:02d}-{d:02d}"}
+# ---------------------------------------------------------------- reading each shape of date
 
-    def month_attrs(y, mo):
-        if julian and (y, mo) < (1918, 2):
-            first = julian_to_gregorian(y, mo, 1)
-            last = julian_to_gregorian(y, mo, _last_day(y, mo))
-            return {"notBefore": first.isoformat(), "notAfter": last.isoformat(),
-                    "when-custom": f"{y:04d}-{mo:02d}", "datingMethod": "#julian"}
-        return {"when": f"{y:04d}-{mo:02d}"}
+@dataclass(frozen=True)
+class _Found:
+    """A candidate expression as the reader of its shape sees it."""
 
-    if kind in ("mdy", "dmy"):
-        y = int(g["y"])
-        return day_attrs(y, _month(g["m"]), _day(g["d"])), False, y
-    if kind in ("mdy_range", "dmy_range", "md_range", "dm_range", "mdmd_range", "dmdm_range"):
-        # a range of days: one month (19–24 August 1936) or two (March 2 to April 5, 1937)
-        if kind in ("dm_range", "dmdm_range") and _not_a_year(text, start, ctx):
-            return None, False, None
-        m1, m2 = _month(g.get("m1") or g["m"]), _month(g.get("m2") or g["m"])
-        d1, d2 = _day(g["d1"]), _day(g["d2"])
-        if (m1, d1) == (m2, d2) or (m1 == m2 and d2 < d1):
-            return None, False, None
-        if g.get("y"):
-            y2, inferred = int(g["y"]), False
-        else:
-            y2, inferred = _infer_year(m2, d2, ctx)
-            if not y2:
-                return None, False, None
-        y1 = y2 - 1 if m1 > m2 else y2  # December 28 to January 3, 1937 begins in 1936
-        a, b = day_attrs(y1, m1, d1, inferred), day_attrs(y2, m2, d2, inferred)
-        return _range(a, b), inferred, (y2 if not inferred else None)
-    if kind == "the_d_of_m":
-        mo, d = _month(g["m"]), _day(g["d"])
-        if g.get("y"):
-            y = int(g["y"])
-            return day_attrs(y, mo, d), False, y
-        y, inferred = _infer_year(mo, d, ctx)
-        return _day_of(day_attrs, y, mo, d), inferred, None
-    if kind in ("md", "dm"):
-        # a day and month without a year: March 3, 5 June, 3rd March
-        if kind == "dm" and _not_a_year(text, start, ctx):
-            return None, False, None
-        mo, d = _month(g["m"]), _day(g["d"])
-        y, inferred = _infer_year(mo, d, ctx)
-        return _day_of(day_attrs, y, mo, d), inferred, None
-    if kind == "my":
-        y = int(g["y"])
-        return month_attrs(y, _month(g["m"])), False, y
-    if kind == "my_range":
-        y2, m1, m2 = int(g["y2"]), _month(g["m1"]), _month(g["m2"])
-        y1 = int(g["y1"]) if g.get("y1") else (y2 - 1 if m1 > m2 else y2)  # December to February 1937
-        if (y1, m1) >= (y2, m2):
-            return None, False, None
-        a, b = month_attrs(y1, m1), month_attrs(y2, m2)
-        return _range(a, b), False, y2
-    if kind == "season":
-        y = int(g["y"])
-        first, last = SEASONS[g["s"].lower()]
-        y_end = y + 1 if first > last else y
-        return {"notBefore": f"{y:04d}-{first:02d}", "notAfter": f"{y_end:04d}-{last:02d}"}, False, y
-    if kind == "season_range":
-        # winter of 1936-37: from the season's first month in the first year to its last in the second
-        y1, y2 = int(g["y1"]), _second_year(int(g["y1"]), g["y2"])
-        first, last = SEASONS[g["s"].lower()]
-        if y2 <= y1:
-            return None, False, None
-        return {"notBefore": f"{y1:04d}-{first:02d}", "notAfter": f"{y2:04d}-{last:02d}"}, False, y2
-    if kind in ("y_range", "from_to"):
-        y1 = int(g["y1"])
-        y2 = _second_year(y1, g["y2"])
-        if y2 <= y1:
-            return None, False, None
-        return {"from": str(y1), "to": str(y2)}, False, y2
-    if kind == "month_in":
-        mo = _month(g["m"])
-        y, inferred = _infer_year(mo, None, ctx)
-        return (month_attrs(y, mo) if y else None), inferred, None
-    if kind == "year":
-        if _not_a_year(text, start, ctx):
-            return None, False, None
-        y = int(g["y"])
-        return {"when": str(y)}, False, y
-    return None, False, None
+    kind: str
+    groups: dict[str, str | None]
+    text: str  # the whole text the expression was found in
+    start: int
+    ctx: DateContext  # with the year nearest to the expression
+    julian: bool  # an old-style date
+
+    def no_year_before(self) -> bool:
+        """Do the words before the expression say its number is none (p. 5 June, No. 1917)?"""
+        return _not_a_year(self.text, self.start, self.ctx)
 
 
-def _day_of(day_attrs, y: int | None, mo: int, d: int):
+@dataclass(frozen=True)
+class _Reading:
+    """What a candidate says: the attributes of its ``<date>`` (None: no date), whether its year was
+    inferred, and the year it names outright (for the dates after it)."""
+
+    attrs: dict[str, str] | None
+    inferred: bool = False
+    year_seen: int | None = None
+
+
+_NO_DATE = _Reading(None)
+
+
+def _day_attrs(y: int, mo: int, d: int, julian: bool, inferred: bool = False) -> dict[str, str]:
+    """The attributes of one day; an old-style one before the change of calendar gets both readings."""
+    if not _exists(y, mo, d, julian):
+        raise _no_such_day(y, mo, d, inferred)
+    if julian and (y, mo, d) < (1918, 2, 1):
+        greg = julian_to_gregorian(y, mo, d)
+        return {"when": greg.isoformat(), "when-custom": f"{y:04d}-{mo:02d}-{d:02d}", "datingMethod": "#julian"}
+    return {"when": f"{y:04d}-{mo:02d}-{d:02d}"}
+
+
+def _month_attrs(y: int, mo: int, julian: bool) -> dict[str, str]:
+    """The attributes of one month; an old-style one is the span of its Gregorian days."""
+    if julian and (y, mo) < (1918, 2):
+        first = julian_to_gregorian(y, mo, 1)
+        last = julian_to_gregorian(y, mo, _last_day(y, mo))
+        return {"notBefore": first.isoformat(), "notAfter": last.isoformat(),
+                "when-custom": f"{y:04d}-{mo:02d}", "datingMethod": "#julian"}
+    return {"when": f"{y:04d}-{mo:02d}"}
+
+
+def _day_of(y: int | None, mo: int, d: int, julian: bool) -> dict[str, str] | None:
     """The attributes of a day whose year was inferred; None when no year could be (a day that no
     year has, such as April 31, is still reported)."""
     if y is None:
         if not _valid(2000, mo, d):
             raise _no_such_day(None, mo, d, True)
         return None
-    return day_attrs(y, mo, d, True)
+    return _day_attrs(y, mo, d, julian, True)
+
+
+def _day_in_year(f: _Found) -> _Reading:
+    """A day with its month and year: December 1, 1934; 12 July 1794."""
+    y = int(f.groups["y"])
+    return _Reading(_day_attrs(y, _month(f.groups["m"]), _day(f.groups["d"]), f.julian), False, y)
+
+
+def _days(f: _Found) -> _Reading:
+    """A range of days: in one month (19–24 August 1936) or two (March 2 to April 5, 1937)."""
+    g = f.groups
+    if f.kind in ("dm_range", "dmdm_range") and f.no_year_before():
+        return _NO_DATE
+    m1, m2 = _month(g.get("m1") or g["m"]), _month(g.get("m2") or g["m"])
+    d1, d2 = _day(g["d1"]), _day(g["d2"])
+    if (m1, d1) == (m2, d2) or (m1 == m2 and d2 < d1):
+        return _NO_DATE
+    if g.get("y"):
+        y2, inferred = int(g["y"]), False
+    else:
+        y2, inferred = _infer_year(m2, d2, f.ctx)
+        if not y2:
+            return _NO_DATE
+    y1 = y2 - 1 if m1 > m2 else y2  # December 28 to January 3, 1937 begins in 1936
+    a, b = _day_attrs(y1, m1, d1, f.julian, inferred), _day_attrs(y2, m2, d2, f.julian, inferred)
+    return _Reading(_range(a, b), inferred, y2 if not inferred else None)
+
+
+def _the_day_of_month(f: _Found) -> _Reading:
+    """The 12th of February, with its year or without."""
+    mo, d = _month(f.groups["m"]), _day(f.groups["d"])
+    if f.groups.get("y"):
+        y = int(f.groups["y"])
+        return _Reading(_day_attrs(y, mo, d, f.julian), False, y)
+    y, inferred = _infer_year(mo, d, f.ctx)
+    return _Reading(_day_of(y, mo, d, f.julian), inferred)
+
+
+def _day_without_year(f: _Found) -> _Reading:
+    """A day and its month without a year: March 3, 5 June, 3rd March."""
+    if f.kind == "dm" and f.no_year_before():
+        return _NO_DATE
+    mo, d = _month(f.groups["m"]), _day(f.groups["d"])
+    y, inferred = _infer_year(mo, d, f.ctx)
+    return _Reading(_day_of(y, mo, d, f.julian), inferred)
+
+
+def _month_of_year(f: _Found) -> _Reading:
+    """A month with its year: August 1936."""
+    y = int(f.groups["y"])
+    return _Reading(_month_attrs(y, _month(f.groups["m"]), f.julian), False, y)
+
+
+def _months(f: _Found) -> _Reading:
+    """A range of months: October to December 1941, December to February 1937."""
+    g = f.groups
+    y2, m1, m2 = int(g["y2"]), _month(g["m1"]), _month(g["m2"])
+    y1 = int(g["y1"]) if g.get("y1") else (y2 - 1 if m1 > m2 else y2)
+    if (y1, m1) >= (y2, m2):
+        return _NO_DATE
+    return _Reading(_range(_month_attrs(y1, m1, f.julian), _month_attrs(y2, m2, f.julian)), False, y2)
+
+
+def _season(f: _Found) -> _Reading:
+    """A season of a year: autumn 1924; a winter runs into the next year."""
+    y = int(f.groups["y"])
+    first, last = SEASONS[f.groups["s"].lower()]
+    y_end = y + 1 if first > last else y
+    return _Reading({"notBefore": f"{y:04d}-{first:02d}", "notAfter": f"{y_end:04d}-{last:02d}"}, False, y)
+
+
+def _season_over_years(f: _Found) -> _Reading:
+    """Winter of 1936-37: from the season's first month in the first year to its last in the second."""
+    y1 = int(f.groups["y1"])
+    y2 = _second_year(y1, f.groups["y2"])
+    first, last = SEASONS[f.groups["s"].lower()]
+    if y2 <= y1:
+        return _NO_DATE
+    return _Reading({"notBefore": f"{y1:04d}-{first:02d}", "notAfter": f"{y2:04d}-{last:02d}"}, False, y2)
+
+
+def _years(f: _Found) -> _Reading:
+    """A range of years: 1937–38, from 1917 to 1923."""
+    y1 = int(f.groups["y1"])
+    y2 = _second_year(y1, f.groups["y2"])
+    if y2 <= y1:
+        return _NO_DATE
+    return _Reading({"from": str(y1), "to": str(y2)}, False, y2)
+
+
+def _month_in(f: _Found) -> _Reading:
+    """A month after a word that makes it one (in March, since October), its year inferred."""
+    mo = _month(f.groups["m"])
+    y, inferred = _infer_year(mo, None, f.ctx)
+    return _Reading(_month_attrs(y, mo, f.julian) if y else None, inferred)
+
+
+def _year(f: _Found) -> _Reading:
+    """A year alone: 1931."""
+    if f.no_year_before():
+        return _NO_DATE
+    y = int(f.groups["y"])
+    return _Reading({"when": str(y)}, False, y)
+
+
+# The reader of each shape in _PATTERNS.
+_READERS = {
+    "mdy": _day_in_year, "dmy": _day_in_year,
+    "mdy_range": _days, "dmy_range": _days, "md_range": _days, "dm_range": _days, "mdmd_range": _days,
+    "dmdm_range": _days,
+    "the_d_of_m": _the_day_of_month,
+    "md": _day_without_year, "dm": _day_without_year,
+    "my": _month_of_year,
+    "my_range": _months,
+    "season": _season,
+    "season_range": _season_over_years,
+    "y_range": _years, "from_to": _years,
+    "month_in": _month_in,
+    "year": _year,
+}
 
 
 def _second_year(y1: int, y2: str) -> int:
@@ -432,12 +526,63 @@ def _range(a: dict, b: dict) -> dict:
 
 # ---------------------------------------------------------------- the enrich pass
 
-def _div_key(run) -> int:
+_DIVISIONS = {"div", "div1", "div2", "div3", "div4", "body", "front", "back", "floatingText"}
+_CALENDAR_NOTE = ("old-style dates point to #julian: declare it in the header "
+                  "(encodingDesc/calendarDesc/calendar xml:id=\"julian\")")
+# A block's text, and where each of its runs (by id) starts in it.
+_Block = tuple[str, dict[int, int]]
+
+
+def _div_key(run: TextRun) -> int:
     div = next((a for a in reversed(run.ancestors) if a.local in _DIVISIONS), None)
     return div.start if div is not None else -1
 
 
-_DIVISIONS = {"div", "div1", "div2", "div3", "div4", "body", "front", "back", "floatingText"}
+def _block_texts(runs: list[TextRun]) -> dict[int | None, _Block]:
+    """Each block's text read as one (a sentence may run through several runs), by :func:`block_key`."""
+    blocks: dict[int | None, _Block] = {}
+    for run in runs:
+        key = block_key(run)
+        text, starts = blocks.get(key, ("", {}))
+        starts[id(run)] = len(text)
+        blocks[key] = (text + run.text, starts)
+    return blocks
+
+
+def _stretches(ctx: Context) -> Iterator[tuple[TextRun, Stretch | None]]:
+    """Each run where no date may go, with None; and each stretch where dates may, with its first run.
+
+    In a stretch a day's suffix in markup is read with its day, and a choice by its corr (see :mod:`.stretches`).
+    """
+    runs, i = ctx.source.runs, 0
+    while i < len(runs):
+        if not ctx.eligible(runs[i]):
+            yield runs[i], None
+            i += 1
+            continue
+        stretch = read_on(ctx.source, i, ctx.eligible)
+        yield runs[i], stretch
+        i += len(stretch.runs)
+
+
+def _dates_in(stretch: Stretch, run: TextRun, block: _Block, context: DateContext,
+              around: dict[int, tuple[str, str]]) -> tuple[list[DateMatch], list[DateMatch]]:
+    """The dates of a stretch that begins with ``run``, read in its block (the old-style cue of its sentence,
+    the characters around it), and the expressions that name a day the calendar lacks."""
+    block_text, starts = block
+    offset = starts[id(run)]
+    impossible: list[DateMatch] = []
+    found = find_dates(stretch.text, context, sentence=lambda a, b: _sentence(block_text, offset + a, offset + b),
+                       around=(around.get(id(run), ("", ""))[0],
+                               around.get(id(stretch.tail), ("", ""))[1]),
+                       impossible=impossible)
+    return found, impossible
+
+
+def _note_years(text: str, last_year: dict[int, int], div: int) -> None:
+    """Keep the last explicit year of a division, for the dates after it that print none."""
+    for m in re.finditer(_MODERN_YEAR, text):
+        last_year[div] = int(m.group(0))
 
 
 @dataclass
@@ -447,78 +592,66 @@ class DatesPass:
     name: str = "dates"
     context_chars: int = 40  # of text either side of a date reported to the editor
 
-    def edits(self, ctx, change):
-        edits = []
+    def edits(self, ctx: Context, change: Change) -> list[Edit]:
+        edits: list[Edit] = []
         # the last explicit year seen in each division (a heading "MARCH 1917" dates its chapter's
         # "February 27th"); a new division starts without one
         last_year: dict[int, int] = {}
-        blocks: dict[int | None, tuple[str, dict]] = {}  # block -> its text, and where each run starts in it
-        for run in ctx.source.runs:
-            key = block_key(run)
-            text, starts = blocks.get(key, ("", {}))
-            starts[id(run)] = len(text)
-            blocks[key] = (text + run.text, starts)
+        blocks = _block_texts(ctx.source.runs)
         # decided per block, whose text tagging does not change (per run, a second run would differ)
         capitals = {key: mostly_upper(text, short_ones=True) for key, (text, _) in blocks.items()}
         around = neighbours(ctx.source)
-        runs, i = ctx.source.runs, 0
-        while i < len(runs):
-            run = runs[i]
+        for run, stretch in _stretches(ctx):
             div = _div_key(run)
-            if not ctx.eligible(run):
-                # a year inside existing markup still sets the context
-                for m in re.finditer(_MODERN_YEAR, run.text):
-                    last_year[div] = int(m.group(0))
-                i += 1
+            if stretch is None:
+                _note_years(run.text, last_year, div)  # a year inside existing markup still sets the context
                 continue
-            # a day's suffix in markup is read with its day, and a choice by its corr
-            stretch = read_on(ctx.source, i, ctx.eligible)
-            i += len(stretch.runs)
-            block = block_key(run)
-            block_text, starts = blocks[block]
-            offset = starts[id(run)]
-            impossible: list = []
-            found = find_dates(stretch.text, DateContext(ctx.creation, last_year.get(div), capitals=capitals[block]),
-                               sentence=lambda a, b, o=offset, t=block_text: _sentence(t, o + a, o + b),
-                               around=(around.get(id(run), ("", ""))[0],
-                                       around.get(id(stretch.tail), ("", ""))[1]),
-                               impossible=impossible)
             prefix = ctx.tei_prefix(run)
             if prefix is None:
                 continue
+            block = block_key(run)
+            found, impossible = _dates_in(stretch, run, blocks[block],
+                                          DateContext(ctx.creation, last_year.get(div), capitals=capitals[block]),
+                                          around)
             for d in impossible:
                 self._report(change, stretch, d, "impossible date", "impossible dates",
                              f"{d.problem}, so it is not tagged (nor its year alone): check it against the source "
                              f"and encode it by hand")
             qname = f"{prefix}:date" if prefix else "date"
             for d in found:
-                attrs = "".join(f' {k}="{escape_attr(v)}"' for k, v in d.attrs.items())
-                wrapped = stretch.wrap(d.start, d.end, f"<{qname}{attrs}>", f"</{qname}>")
-                if not wrapped:
-                    if stretch.splits_choice(d.start, d.end):
-                        self._report(change, stretch, d, "date across a choice", "dates across a choice",
-                                     "it begins or ends inside a choice's reading, so no element can hold it: "
-                                     "encode it by hand")
-                    continue  # it would begin or end inside a suffix's element or an entity's text
-                edits += wrapped
-                change.add("dates")
-                if d.inferred:
-                    change.add("inferred years")
-                if "datingMethod" in d.attrs:
-                    change.add("old style")
-                    note = ("old-style dates point to #julian: declare it in the header "
-                            "(encodingDesc/calendarDesc/calendar xml:id=\"julian\")")
-                    if note not in change.notes and \
-                            not ctx.doc.root.xpath(".//*[local-name()='calendar'][@xml:id='julian']"):
-                        change.notes.append(note)
-                        change.where.append(wrapped[0].start)
-            for m in re.finditer(_MODERN_YEAR, stretch.text):
-                last_year[div] = int(m.group(0))
+                edits += self._tag(ctx, change, stretch, d, qname)
+            _note_years(stretch.text, last_year, div)
         return edits
 
-    def _report(self, change, stretch, d: DateMatch, key: str, count: str, says: str) -> None:
+    def _tag(self, ctx: Context, change: Change, stretch: Stretch, d: DateMatch, qname: str) -> list[Edit]:
+        """The edits wrapping one date in its element, counted; none where no element can hold it."""
+        attrs = "".join(f' {k}="{escape_attr(v)}"' for k, v in d.attrs.items())
+        wrapped = stretch.wrap(d.start, d.end, f"<{qname}{attrs}>", f"</{qname}>")
+        if not wrapped:
+            if stretch.splits_choice(d.start, d.end):
+                self._report(change, stretch, d, "date across a choice", "dates across a choice",
+                             "it begins or ends inside a choice's reading, so no element can hold it: "
+                             "encode it by hand")
+            return []  # it would begin or end inside a suffix's element or an entity's text
+        change.add("dates")
+        if d.inferred:
+            change.add("inferred years")
+        if "datingMethod" in d.attrs:
+            change.add("old style")
+            _ask_for_the_calendar(ctx, change, wrapped[0].start)
+        return wrapped
+
+    def _report(self, change: Change, stretch: Stretch, d: DateMatch, key: str, count: str, says: str) -> None:
         """Tell the editor of a date found and not tagged, with its context (as names reports ambiguities)."""
         around = stretch.text[max(0, d.start - self.context_chars):d.end + self.context_chars]
         change.notes.append(f"{key}: '{d.text}': {says}: …{' '.join(around.split())}…")
         change.where.append(next((o for o in stretch.offsets[d.start:] if o is not None), stretch.offsets[-1]))
         change.add(count)
+
+
+def _ask_for_the_calendar(ctx: Context, change: Change, at: int) -> None:
+    """Old-style dates point to #julian: ask once for its declaration where the header lacks it."""
+    if _CALENDAR_NOTE not in change.notes and \
+            not ctx.doc.root.xpath(".//*[local-name()='calendar'][@xml:id='julian']"):
+        change.notes.append(_CALENDAR_NOTE)
+        change.where.append(at)
