@@ -728,10 +728,10 @@ def test_search_finds_the_text_that_names_tukhachevsky(url, page):
         pytest.fail(f"no search field; PagefindUI is {page.evaluate('typeof PagefindUI')}, "
                     f"errors: {page.errors}, #search holds: {page.inner_html('#search')[:300]}")
     field.fill("Tukhachevsky")
-    result = page.locator(".pagefind-ui__result-link").first
-    result.wait_for(timeout=10000)
-    href = result.get_attribute("href")
-    assert "texts/" in href
+    page.locator(".pagefind-ui__result-link").first.wait_for(timeout=10000)
+    # his register entry comes first (its words are few), then the passages
+    assert "registers/persons.html#tukhachevsky" in page.locator(".pagefind-ui__result-link").first.get_attribute("href")
+    result = page.locator(".pagefind-ui__result-link[href*='texts/']").first
     result.click()
     page.wait_for_load_state("load")
     assert "Tukhachevsky" in page.locator("main").inner_text()
@@ -742,8 +742,8 @@ def test_search_finds_words_of_notes_and_block_quotations(url, page, word, where
     page.goto(f"{url}/search.html")
     page.wait_for_load_state("load")
     page.locator(".pagefind-ui__search-input").fill(word)
-    result = page.locator(".pagefind-ui__result-link").first
-    result.wait_for(timeout=10000)
+    page.locator(".pagefind-ui__result-link").first.wait_for(timeout=10000)
+    result = page.locator(".pagefind-ui__result-link[href*='texts/']").first  # after his register entry
     assert "leninstalin.html#" in result.get_attribute("href") and where in result.inner_text()
 
 
@@ -1202,12 +1202,71 @@ def test_search_finds_words_printed_with_a_ligature_and_shows_them_as_printed(ur
 ])
 def test_search_finds_a_word_after_a_dash_or_an_elision_and_shows_it_as_printed(url, page, query, where, printed):
     _search(page, url).fill(query)
-    page.locator(".pagefind-ui__result-link").first.wait_for(timeout=10000)
-    results = page.locator(".pagefind-ui__result")
+    results = _all_results(page)
     hrefs = [results.nth(i).locator("a").first.get_attribute("href") for i in range(results.count())]
     assert any(h.endswith(where) for h in hrefs), hrefs
     excerpt = results.nth([h.endswith(where) for h in hrefs].index(True)).locator(".pagefind-ui__result-excerpt")
     assert printed in excerpt.inner_text()
+
+
+def _all_results(page):
+    """Every result of the search, not only the first five Pagefind shows."""
+    page.locator(".pagefind-ui__result-link").first.wait_for(timeout=10000)
+    more = page.locator(".pagefind-ui__button")
+    while more.count():
+        shown = page.locator(".pagefind-ui__result").count()
+        more.click()
+        page.wait_for_function(f"document.querySelectorAll('.pagefind-ui__result').length > {shown}")
+    page.wait_for_function("!document.querySelector('.pagefind-ui__result-title .pagefind-ui__loading')")
+    return page.locator(".pagefind-ui__result")
+
+
+def _hrefs(results) -> list[str]:
+    return [results.nth(i).locator("a").first.get_attribute("href") for i in range(results.count())]
+
+
+def test_search_finds_a_passage_by_a_register_form_it_does_not_print_and_shows_the_form_printed(url, page):
+    """Crimes ¶ 18 prints "Vishinsky"; the register's entry also has "Vyshinsky" (and "Andrey")."""
+    _search(page, url, "Vyshinsky")
+    results = _all_results(page)
+    hrefs = _hrefs(results)
+    assert len(hrefs) == len(set(hrefs)), hrefs  # no passage found twice
+    assert any(h.endswith("registers/persons.html#vyshinsky") for h in hrefs), hrefs
+    assert any(h.endswith("redbook.html#redbook-p2") for h in hrefs), hrefs  # printed "Vyshinsky"
+    found = results.nth([h.endswith("crimes.html#crimes-p18") for h in hrefs].index(True))
+    excerpt = found.locator(".pagefind-ui__result-excerpt")
+    # the passage's own words, the form it prints marked; no word of the register shown as the text's
+    assert "All of Prosecutor Vishinsky’s subsequent formulas" in excerpt.inner_text()
+    assert excerpt.locator("mark").all_inner_texts() == ["Vishinsky"]
+    assert "Andrey" not in excerpt.inner_text() and "Vyshinsky" not in excerpt.inner_text()
+    assert "Printed as: Vishinsky" in found.inner_text()
+    assert found.locator(".pagefind-ui__result-link").inner_text().startswith("Latest Lies About the Moscow Trials")
+    found.locator(".pagefind-ui__result-link").click()
+    page.wait_for_load_state("load")
+    assert page.url.endswith("/texts/crimes.html#crimes-p18")
+
+
+def test_search_finds_a_register_entry_by_any_of_its_forms(url, page):
+    _search(page, url, "Vishinsky")
+    results = _all_results(page)
+    hrefs = _hrefs(results)
+    entry = results.nth([h.endswith("registers/persons.html#vyshinsky") for h in hrefs].index(True))
+    assert "Printed as: Vyshinsky, Vishinsky" in entry.locator(".pagefind-ui__result-excerpt").inner_text()
+    assert any(h.endswith("redbook.html#redbook-p2") for h in hrefs), hrefs  # prints the other form
+
+
+def test_search_results_are_narrowed_to_the_passages_that_name_a_person(url, page):
+    _search(page, url, "prosecutor")
+    message = page.locator(".pagefind-ui__message")
+    page.locator(".pagefind-ui__result-link").first.wait_for(timeout=10000)
+    before = int(message.inner_text().split()[0])
+    page.locator("summary.pagefind-ui__filter-name", has_text="Person").click()
+    page.locator("input[type=checkbox][id='person-Andrey Vyshinsky']").check()
+    page.wait_for_function(f"!/^{before} /.test(document.querySelector('.pagefind-ui__message').textContent)")
+    hrefs = _hrefs(_all_results(page))
+    assert 0 < len(hrefs) < before
+    for href in {h.split("#")[0] for h in hrefs}:  # each result's page names him
+        assert "Vyshinsky" in page.request.get(url + href).text() or "Vishinsky" in page.request.get(url + href).text()
 
 
 def test_search_records_part_words_joined_by_a_dash_or_an_elision_and_nothing_else():
@@ -1225,7 +1284,7 @@ def test_a_search_is_kept_in_its_address_and_back_returns_to_it(url, page):
     field.fill("Bukharin")
     page.wait_for_function("location.search === '?q=Bukharin'")
     page.wait_for_timeout(600)  # Pagefind's debounce: the results of the new query
-    page.locator(".pagefind-ui__result-link").first.click()
+    page.locator(".pagefind-ui__result-link[href*='texts/']").first.click()
     page.wait_for_load_state("load")
     assert "/texts/" in page.url
     page.go_back()

@@ -63,7 +63,7 @@
       <h3>{tk:entry-name(.)}<xsl:if test="tk:entry-dates(.)"><xsl:text> </xsl:text><span class="dates">({tk:entry-dates(.)})</span></xsl:if></h3>
       <xsl:if test="tei:note"><p>{normalize-space(tei:note[1])}</p></xsl:if>
       <xsl:call-template name="html:authority-links"/>
-      <xsl:variable name="forms" select="distinct-values((tei:persName | tei:placeName | tei:orgName | tei:title)[@type = 'variant'] ! normalize-space(.))"/>
+      <xsl:variable name="forms" select="html:printed-forms(.)"/>
       <xsl:if test="exists($forms)"><p class="forms">Printed as: {string-join($forms, ', ')}</p></xsl:if>
       <xsl:variable name="mentions" select="key('html:mentions', $id, $edition)"/>
       <xsl:variable name="quotations" select="key('html:quotations', $id, $edition)"/>
@@ -84,6 +84,13 @@
       <xsl:if test="empty($mentions | $quotations)"><p class="mentions none">No mention in the texts.</p></xsl:if>
     </section>
   </xsl:template>
+
+  <!-- The forms in which an entry's name is printed (its register search record shows them too). -->
+  <xsl:function name="html:printed-forms" as="xs:string*">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:sequence select="distinct-values(($entry/(tei:persName | tei:placeName | tei:orgName | tei:title))[@type = 'variant']
+                          ! normalize-space(.))"/>
+  </xsl:function>
 
   <!-- One item per text: its title, then where in it (the paragraph, heading or note), each place once. -->
   <xsl:template name="html:places-in-texts">

@@ -65,7 +65,11 @@
       </xsl:result-document>
     </xsl:for-each>
     <xsl:result-document href="search-records.xml" format="xml">
-      <tk:records><xsl:apply-templates select="tk:edition/tk:text" mode="html:search-records"/></tk:records>
+      <tk:records>
+        <xsl:apply-templates select="tk:edition/tk:text" mode="html:search-records"/>
+        <xsl:apply-templates select="$register//tei:text//(tei:person | tei:place | tei:org | tei:bibl)[@xml:id]
+                                     [tk:entry-kind(.) = $html:offered]" mode="html:search-records"/>
+      </tk:records>
     </xsl:result-document>
     <!-- the principal result is a report of what was built -->
     <tk:built texts="{count(tk:edition/tk:text)}"/>
@@ -84,10 +88,44 @@
       <xsl:if test="$text">
         <tk:record url="texts/{$key}.html#{tk:id(.)}" text="{$title}" author="{$authors}"
                    label="{html:record-label(., $text)}"
-                   lang="{tk:lang(.)}">{$text}</tk:record>
+                   lang="{tk:lang(.)}">{$text}<xsl:sequence select="html:record-entities(.)"/></tk:record>
       </xsl:if>
     </xsl:for-each>
   </xsl:template>
+
+  <!-- A register entry is a record of its own, with the words its entry shows: a search for any form of
+       the name finds it, and the entry lists every mention. -->
+  <xsl:template match="tei:person | tei:place | tei:org | tei:bibl" mode="html:search-records">
+    <xsl:variable name="kind" select="tk:entry-kind(.)"/>
+    <xsl:variable name="forms" select="html:printed-forms(.)"/>
+    <tk:record url="registers/{$kind}.html#{tk:id(.)}" text="{$html:register-kinds($kind)}" label="{tk:entry-name(.)}"
+               lang="en">{string-join((tk:entry-name(.) || (tk:entry-dates(.) ! (' (' || . || ')')),
+                                      tei:note[1] ! normalize-space(.),
+                                      if (exists($forms)) then 'Printed as: ' || string-join($forms, ', ') else ()), ' ')}<xsl:sequence
+        select="html:entity(., ())"/></tk:record>
+  </xsl:template>
+
+  <!-- The register entries a block names (not in the notes it holds, which are records of their own): the
+       search filters by them, and finds the block by the forms of their names it does not print. -->
+  <xsl:function name="html:record-entities" as="element(tk:entity)*">
+    <xsl:param name="e" as="element()"/>
+    <xsl:variable name="inner-notes" select="$e//tei:note"/>
+    <xsl:variable name="names" select="$e//*[@ref][empty(ancestor::tei:note intersect $inner-notes)]"/>
+    <xsl:for-each-group select="$names[tk:entry(., $register)]" group-by="generate-id(tk:entry(., $register))">
+      <xsl:sequence select="html:entity(tk:entry(., $register), current-group() ! normalize-space(html:plain(.)))"/>
+    </xsl:for-each-group>
+  </xsl:function>
+
+  <xsl:function name="html:entity" as="element(tk:entity)">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:param name="printed" as="xs:string*"/>
+    <tk:entity kind="{tk:entry-kind($entry)}" name="{tk:entry-name($entry)}">
+      <xsl:for-each select="distinct-values(($entry/(tei:persName | tei:placeName | tei:orgName | tei:title) ! normalize-space(.))[.])">
+        <tk:form>{.}</tk:form>
+      </xsl:for-each>
+      <xsl:for-each select="distinct-values($printed[.])"><tk:printed>{.}</tk:printed></xsl:for-each>
+    </tk:entity>
+  </xsl:function>
 
   <!-- What a search result is called after its text's title: a paragraph's number, a note's label, a
        speech's speaker, a heading's (or another block's) own words, a long one shortened. -->

@@ -175,14 +175,20 @@ def write_docs(folder: Path, report: BuildReport) -> None:
 
 
 def index_search(records_xml: str, out: Path) -> int:
-    """A Pagefind index with one record per paragraph, heading and note (no network)."""
+    """A Pagefind index with one record per paragraph, heading, note and register entry (no network)."""
     from .search import write_index
     records = parse_string(records_xml, path="<search records>").root
-    return write_index([_search_record(r) for r in records], out / "pagefind")
+    return write_index([one for r in records for one in _search_records(r)], out / "pagefind")
 
 
-def _search_record(r) -> dict:
-    from .search import fold, ligature_words, words_apart
+# the register's kinds as the search page's filters name them
+_ENTITY_FILTERS = {"persons": "person", "places": "place", "organisations": "organisation", "works": "work"}
+
+
+def _search_records(r) -> list[dict]:
+    """A block's record, and one for the forms of the names it mentions that it does not print
+    (search.py: name_forms_records)."""
+    from .search import fold, ligature_words, name_forms_records, words_apart
     text, label = r.get("text") or "", r.get("label") or ""
     # a heading that repeats the text's title is not named twice
     title = text if label.casefold() in ("", text.casefold()) else f"{text}, {label}"
@@ -190,6 +196,13 @@ def _search_record(r) -> dict:
     meta = {"title": title, "text": text}
     if ligature_words(content):
         meta["ligatures"] = " ".join(ligature_words(content))
-    return {"url": r.get("url"), "content": words_apart(fold(content)), "meta": meta,
-            "filters": {"text": [text],
-                        "author": [a for a in (r.get("author") or "").split("; ") if a] or ["unknown"]}}
+    entities = [{"kind": e.get("kind"), "name": e.get("name"),
+                 "forms": [f.text or "" for f in e.iter(f"{{{TK}}}form")],
+                 "printed": [p.text or "" for p in e.iter(f"{{{TK}}}printed")]} for e in r.iter(f"{{{TK}}}entity")]
+    filters = {"text": [text]}
+    if r.get("author") is not None:  # a register entry has no author to narrow by
+        filters["author"] = [a for a in r.get("author").split("; ") if a] or ["unknown"]
+    for e in entities:
+        filters.setdefault(_ENTITY_FILTERS[e["kind"]], []).append(e["name"])
+    record = {"url": r.get("url"), "content": words_apart(fold(content)), "meta": meta, "filters": filters}
+    return [record, *name_forms_records(record, content, entities)]

@@ -113,3 +113,58 @@ def write_index(records: list[dict], out_dir: Path, *, language: str = "en") -> 
     finally:
         service.close()
     return len(records)
+
+
+_WORD = re.compile(r"\w+")
+
+
+def name_forms_records(record: dict, content: str, entities: list[dict]) -> list[dict]:
+    """For each register entry a block mentions, the words of its other name forms that the block does
+    not print, as a record beside the block's (same address, title and filters): a search for "Vyshinsky"
+    finds the paragraph that prints "Vishinsky"; its address has a query of its own (Pagefind merges the
+    records of one address).  Only words the block lacks, each once, so that no search
+    finds a block twice.  The words are not the block's: the page shows the block's own words around the
+    printed name instead (edition.js: asPrinted), from ``passage``, and says the form printed."""
+    seen = {w.casefold() for w in _WORD.findall(fold(content))}
+    records = []
+    for e in entities:
+        if not e["printed"]:  # a register entry's own record holds every form already
+            continue
+        missing = []
+        for word in (w for f in e["forms"] for w in _WORD.findall(fold(f))):
+            if not _printed(word.casefold(), seen):
+                missing.append(word)
+                seen.add(word.casefold())
+        if missing:
+            # Pagefind searches the metadata too: written in base64, the title, the block's words and the
+            # printed form are found by no query (which would find the block twice); the page decodes them
+            meta = {key: _unsearchable(value) for key, value in [
+                ("title", record["meta"]["title"]), ("text", record["meta"]["text"]),
+                ("passage", _around(content, e["printed"][0])), ("printed as", "; ".join(e["printed"]))]}
+            # Pagefind merges records of one address: the page takes the query out again
+            page, _, anchor = record["url"].partition("#")
+            records.append({"url": f"{page}?name={len(records) + 1}#{anchor}", "content": " ".join(missing), "meta": meta,
+                            "filters": record["filters"]})
+    return records
+
+
+def _unsearchable(text: str) -> str:
+    return base64.b64encode(text.encode("utf-8")).decode("ascii")
+
+
+def _printed(word: str, seen: set[str]) -> bool:
+    """Is ``word`` in the block, or a word Pagefind's stemming would find there (Menshevik, Mensheviks)?"""
+    return word in seen or any(len(w) >= 4 and len(word) >= 4 and abs(len(w) - len(word)) <= 3
+                               and (w.startswith(word) or word.startswith(w)) for w in seen)
+
+
+def _around(content: str, printed: str, before: int = 12, after: int = 18) -> str:
+    """The words of ``content`` around the first ``printed``, about as many as Pagefind's excerpt, as
+    printed (a slice of the text, its spaces as they are)."""
+    at = max(content.find(printed), 0)
+    spans = [m.span() for m in re.finditer(r"\S+", content)]
+    first = next((i for i, (_, end) in enumerate(spans) if end > at), 0)
+    lo, hi = max(first - before, 0), min(first + after, len(spans))
+    if not spans:
+        return ""
+    return ("… " if lo > 0 else "") + content[spans[lo][0]:spans[hi - 1][1]] + (" …" if hi < len(spans) else "")

@@ -177,7 +177,28 @@
   // an elided article or pronoun (l’, d’, qu’) alone would find every word that begins with its letters
   var ELIDED = new RegExp("(?<!" + W + ")" + W + "{1,3}['\u2019\u02BC](?=" + W + W + ")", "gu");
   function asIndexed(text) { return fold(text).replace(ELIDED, "").replace(JOINED, "$1$2 "); }
+  function escaped(text) {
+    return text.replace(/[&<>"]/g, function (c) { return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" }[c]; });
+  }
+  // metadata the index must not find by its words (search.py: _unsearchable)
+  function decoded(base64) {
+    return new TextDecoder().decode(Uint8Array.from(atob(base64), function (c) { return c.charCodeAt(0); }));
+  }
   function asPrinted(result) {
+    if (result.meta.passage !== undefined) {
+      // found by a form of a name the block does not print (search.py: name_forms_records): the words
+      // found are not the block's, so show the block's own words, the name marked as printed
+      ["title", "text", "passage", "printed as"].forEach(function (key) { result.meta[key] = decoded(result.meta[key]); });
+      var excerpt = escaped(result.meta.passage);
+      result.meta["printed as"].split("; ").forEach(function (form) {
+        var quoted = escaped(form).replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+        excerpt = excerpt.replace(new RegExp("(^|[^\\p{L}])(" + quoted + ")(?![\\p{L}])", "gu"), "$1<mark>$2</mark>");
+      });
+      result.excerpt = excerpt;
+      result.url = result.url.replace(/\?[^#]*/, "");  // its own address to Pagefind only
+      delete result.meta.passage;  // the tag "printed as" stays: it says why the result was found
+      return result;
+    }
     result.excerpt = result.excerpt.replace(/ ?(<mark>)?\u2060/g, "$1");  // the word found is marked
     var words = (result.meta.ligatures || "").split(" ").filter(Boolean);
     delete result.meta.ligatures;  // not a tag to show
