@@ -316,6 +316,22 @@ def test_a_title_in_another_language_is_hyphenated_by_its_rules(tmp_path):
     assert "Les révolutionnaires désenchantés" in " ".join(pdf_text(tmp_path / "pdf" / "titles.pdf").split())
 
 
+def test_a_page_marked_twice_with_one_number_is_marked_once(tmp_path):
+    # DraCor's Leonce und Lena closes its title page and its cast list each with <pb n="114"/>: "|114" twice
+    need_tex()
+    body = ('<div><head>Leonce und Lena</head><pb n="114"/></div><div><castList><castItem>König Peter</castItem>'
+            '<castItem>Bauern etc.</castItem><pb n="114"/></castList></div><div><p>Erster Akt.</p><pb n="115"/>'
+            '<p>Zweiter Akt.</p><pb n="115" ed="other"/></div>')
+    src = tmp_path / "pages.xml"
+    src.write_text(_apparatus(0).replace("<div></div>", body), encoding="utf-8")
+    run([src], tmp_path, html=False, pdf=True)
+    latex = (tmp_path / "latex" / "pages.tex").read_text(encoding="utf-8")
+    # (a page of another edition is another page, whatever its number)
+    assert latex.count("\\tkpb{114}") == 1 and latex.count("\\tkpb{115}") == 2, latex
+    text = pdf_text(tmp_path / "pdf" / "pages.pdf")
+    assert text.count("114") == 1 and "Bauern etc." in text, text
+
+
 def test_a_german_text_is_set_in_german(foreign_pdfs):
     src = FOREIGN / "gerdracor-leonce-und-lena.xml"
     latex = (foreign_pdfs / "latex" / pdf_of(foreign_pdfs, src).with_suffix(".tex").name).read_text(encoding="utf-8")

@@ -252,7 +252,12 @@
     <xsl:context-item as="element()" use="required"/>
     <xsl:param name="ctx" as="xs:string" tunnel="yes" select="'text'"/>
     <xsl:variable name="n" select="tex:plain(@n || (if (@cert = ('low', 'medium')) then '?' else ''))"/>
+    <!-- a page begins once: a second pb with the number of the one before it in its text (DraCor's Leonce und
+         Lena closes its title page and its cast list each with <pb n="114"/>) marks no new page -->
+    <xsl:variable name="text" select="ancestor::*[self::tei:TEI or self::tei:teiCorpus][1]"/>
+    <xsl:variable name="previous" select="preceding::tei:pb[string(@ed) = string(current()/@ed)][1][ancestor::* intersect $text]"/>
     <xsl:choose>
+      <xsl:when test="exists($previous) and string($previous/@n) = string(@n)"/>
       <xsl:when test="$ctx = 'text' and @n">\tkpb{{{$n}}}</xsl:when>
       <xsl:when test="$ctx = 'note' and @n">\textbar{{}}</xsl:when>
     </xsl:choose>
