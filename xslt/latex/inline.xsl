@@ -331,13 +331,11 @@
     <xsl:variable name="before" select="if (matches($text, '[\p{L}\p{N}]')) then replace($text, '^.*?([^\s\p{L}\p{N}]*[\p{L}\p{N}]+[^\p{L}\p{N}]*)$', '$1', 's')
                                         else if (matches($text, '\S')) then replace($text, '^.*?(\S+\s*)$', '$1', 's') else ''"/>
     <xsl:variable name="sep" select="if ($before != '' and tk:space-before($e) and not(matches($before, '\s$'))) then ' ' else ''"/>
-    <xsl:variable name="next" select="($e/following::text()[not(parent::*[tk:behaviour(.) = 'alternate'])]
-        [empty(ancestor::*[self::tei:fw or self::tei:note or self::tei:witDetail] except $e/ancestor::*)][not(tk:in-alternate(.))]
-        [normalize-space()][1])[ancestor::* intersect tex:line-block($e)]"/>
-    <xsl:variable name="word" select="string(tokenize(normalize-space(string($next)), ' ')[1])"/>
+    <!-- the first word after it, with one space before it where the text has one (" He") -->
+    <xsl:variable name="next" select="replace(tk:word-after($e), '^\s+', ' ')"/>
     <xsl:variable name="after" select="if (matches($lemma, '[\p{L}\p{N}]')) then ''
-        else if ($before = '') then (if (matches(string($next), '^\s')) then ' ' else '') || $word
-        else if (normalize-space($lemma) = '' and $lemma != '') then $word else ''"/>
+        else if ($before = '') then $next
+        else if (normalize-space($lemma) = '' and $lemma != '') then normalize-space($next) else ''"/>
     <xsl:sequence select="if ($before = '' and $after = '') then () else ($before || $sep, $after)"/>
   </xsl:function>
 
