@@ -1910,3 +1910,15 @@ def test_an_encoders_ids_that_the_page_uses_for_itself_are_kept_apart(tmp_path):
     # and every pointer to them follows
     assert html.xpath("//a[. = 'Anna']/@href") == ["#index-tei"] and html.xpath("//a[. = 'first paragraph']/@href") == ["#index-h-tei"]
     assert html.xpath("//main//a[. = 'Appleby']/@href") == ["#app-1-tei"]
+
+
+def test_responsibility_names_given_only_by_a_pointer_are_shown(tmp_path):
+    """A respStmt's name may be an empty element pointing to the header's list of persons or to an outside
+    record, or missing (the Bodleian's and the Shelley-Godwin Archive's headers have such shapes): the row
+    shows the name pointed to, the address, or the resp alone, never an empty name after a colon."""
+    run([WEB_FIXTURES / "resp-names-by-pointer.xml"], tmp_path / "out", html=True, pdf=False, search=False)
+    page = lxml.html.parse(str(tmp_path / "out" / "html" / "texts" / "respnames.html")).getroot()
+    rows = [" ".join(li.text_content().split()) for li in page.xpath("//ul[@class='resp']/li")]
+    assert rows == ["Transcription: Jane Doe", "Proofreading: https://orcid.org/0000-0002-1825-0097",
+                    "Encoding by the project team", "Collation, annotation: Jo Roe"]
+    assert page.xpath("//ul[@class='resp']//a/@href") == ["https://orcid.org/0000-0002-1825-0097"]

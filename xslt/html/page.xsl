@@ -184,11 +184,10 @@
           <dd data-pagefind-filter="author"><xsl:for-each select="$header/tei:fileDesc/tei:titleStmt/tei:author">
             <xsl:if test="position() gt 1">; </xsl:if><xsl:apply-templates select="node() except (tei:idno | tei:note)" mode="html:render"/></xsl:for-each></dd>
         </xsl:if>
-        <xsl:if test="$header/tei:fileDesc/tei:titleStmt/tei:respStmt">
+        <xsl:if test="$header/tei:fileDesc/(tei:titleStmt | tei:editionStmt)/tei:respStmt">
           <dt lang="en">Responsibility</dt>
-          <dd><ul class="resp"><xsl:for-each select="$header/tei:fileDesc/tei:titleStmt/tei:respStmt">
-            <li>{normalize-space(tei:resp[1])}: <xsl:for-each select="tei:name | tei:persName | tei:orgName">
-              <xsl:if test="position() gt 1">; </xsl:if><xsl:apply-templates select="." mode="html:render"/></xsl:for-each></li>
+          <dd><ul class="resp"><xsl:for-each select="$header/tei:fileDesc/(tei:titleStmt | tei:editionStmt)/tei:respStmt">
+            <li><xsl:call-template name="html:resp-statement"/></li>
           </xsl:for-each></ul></dd>
         </xsl:if>
         <xsl:if test="normalize-space($header/tei:profileDesc/tei:creation)">
@@ -488,6 +487,35 @@
   </xsl:template>
 
   <!-- The reading text of an element, as plain text (no notes within it, no source readings). -->
+  <!-- A respStmt as its header says it: every resp, then the names (none: no colon after the resp). -->
+  <xsl:template name="html:resp-statement">
+    <xsl:context-item as="element(tei:respStmt)" use="required"/>
+    <xsl:variable name="names" select="tei:name | tei:persName | tei:orgName"/>
+    <xsl:variable name="resp" select="string-join(tei:resp ! normalize-space(.)[.], ', ')"/>
+    <xsl:value-of select="$resp"/>
+    <xsl:if test="$resp and $names">: </xsl:if>
+    <xsl:for-each select="$names">
+      <xsl:if test="position() gt 1">; </xsl:if>
+      <xsl:choose>
+        <xsl:when test="normalize-space(.)"><xsl:apply-templates select="." mode="html:render"/></xsl:when>
+        <xsl:otherwise><xsl:call-template name="html:name-by-pointer"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- A name given only by its pointer (persName ref="#jd"/): the name it points to, in the register or the
+       document's own list of persons, else the address it gives. -->
+  <xsl:template name="html:name-by-pointer">
+    <xsl:context-item as="element()" use="required"/>
+    <xsl:variable name="label" select="(tk:entry(., $register) ! tk:entry-name(.), tk:pointer-text(.))[1]"/>
+    <span class="tei-{local-name()}" data-tei="{local-name()}">
+      <xsl:choose>
+        <xsl:when test="matches($label, '^https?://')"><a href="{$label}">{$label}</a></xsl:when>
+        <xsl:otherwise>{$label}</xsl:otherwise>
+      </xsl:choose>
+    </span>
+  </xsl:template>
+
   <xsl:function name="html:plain" as="xs:string">
     <xsl:param name="e" as="element()"/>
     <xsl:sequence select="tk:reading-string($e/node())"/>
