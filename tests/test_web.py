@@ -1922,3 +1922,13 @@ def test_responsibility_names_given_only_by_a_pointer_are_shown(tmp_path):
     assert rows == ["Transcription: Jane Doe", "Proofreading: https://orcid.org/0000-0002-1825-0097",
                     "Encoding by the project team", "Collation, annotation: Jo Roe"]
     assert page.xpath("//ul[@class='resp']//a/@href") == ["https://orcid.org/0000-0002-1825-0097"]
+
+
+@pytest.mark.parametrize("path", ["texts/leninstalin.html", "index.html"])
+def test_tei_terms_in_the_editors_prose_are_set_as_code_outside_the_docs_too(url, page, path):
+    page.goto(f"{url}/{path}")
+    code = page.locator("code.tei-code").first
+    font, size, parent = code.evaluate("e => [getComputedStyle(e).fontFamily, parseFloat(getComputedStyle(e).fontSize),"
+                                       " parseFloat(getComputedStyle(e.parentElement).fontSize)]")
+    assert "Mono" in font and size < parent
+    assert code.evaluate("e => e.closest('.docs')") is None
