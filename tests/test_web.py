@@ -934,9 +934,9 @@ def test_the_public_address_makes_the_canonical_link_and_citation_urls(tmp_path)
     assert _meta(html, "citation_public_url") == _meta(html, "DC.identifier") == ["https://example.org/edition/texts/t.html"]
     assert html.xpath("//a[@class='cite-url']/@href") == ["https://example.org/edition/texts/t.html"]
     assert html.xpath("//a[@class='download']/@data-address") == ["https://example.org/edition/downloads/t.xml"]
-    assert _meta(html, "description") == ["Text t. In TEI edition."]
-    # no editors configured: the citation names none (it read "in TEI edition, ed. , …")
-    assert html.xpath("string(//dd[@class='citation'])").startswith("“Text t”, in TEI edition, https://")
+    # no title nor editors configured: the citation names neither (it read "in TEI edition, ed. , …")
+    assert _meta(html, "description") == ["Text t."]
+    assert html.xpath("string(//dd[@class='citation'])").startswith("“Text t”, https://")
 
 
 def test_downloaded_tei_finds_its_schema_in_the_site_and_is_valid_against_it(site):
@@ -1932,3 +1932,17 @@ def test_tei_terms_in_the_editors_prose_are_set_as_code_outside_the_docs_too(url
                                        " parseFloat(getComputedStyle(e.parentElement).fontSize)]")
     assert "Mono" in font and size < parent
     assert code.evaluate("e => e.closest('.docs')") is None
+
+
+@pytest.mark.parametrize("settings,cited", [
+    ({}, "“Names by pointer”, ../texts/respnames.html."),
+    ({"title": "Test Papers", "editors": "A. Editor"}, "“Names by pointer”, in Test Papers, ed. A. Editor, ../texts/respnames.html."),
+])
+def test_the_citation_names_the_edition_only_when_the_configuration_gives_its_title(tmp_path, settings, cited):
+    run([WEB_FIXTURES / "resp-names-by-pointer.xml"], tmp_path, html=True, pdf=False, search=False, settings=settings)
+    page = lxml.html.parse(str(tmp_path / "html" / "texts" / "respnames.html")).getroot()
+    citation = " ".join(page.xpath("string(//dd[@class='citation'])").split())
+    assert citation.startswith(cited), citation
+    described = page.xpath("string(//head/meta[@name='description']/@content)")
+    assert described == "Names by pointer." + (" In Test Papers." if settings else "")
+    assert page.xpath("//head/meta[@name='DCTERMS.isPartOf']/@content") == ([settings["title"]] if settings else [])

@@ -95,6 +95,11 @@
     <xsl:sequence select="string(($options($name), '')[1])"/>
   </xsl:function>
 
+  <!-- The edition's title where the configuration gives one: a citation is "in" it, not "in TEI edition". -->
+  <xsl:function name="html:edition-title" as="xs:string?">
+    <xsl:sequence select="html:option('title')[. != ''][not($options?titled = false())]"/>
+  </xsl:function>
+
   <!-- ============================================================ a text -->
 
   <xsl:template name="html:text-page">
@@ -105,7 +110,7 @@
       <xsl:with-param name="title" select="tk:title($tei)"/>
       <xsl:with-param name="path" select="'texts/' || @key || '.html'"/>
       <xsl:with-param name="description" select="string-join(tk:authors($tei), ', ')[. != ''] ! (. || ': ')
-          || tk:title($tei) || (html:written($tei) ! (' (' || . || ')')) || '. In ' || html:option('title') || '.'"/>
+          || tk:title($tei) || (html:written($tei) ! (' (' || . || ')')) || '.' || (html:edition-title() ! (' In ' || . || '.'))"/>
       <xsl:with-param name="extra-head"><xsl:call-template name="html:citation-meta"><xsl:with-param name="tei" select="$tei"/></xsl:call-template></xsl:with-param>
       <xsl:with-param name="body">
         <!-- the page is in the interface's language (its navigation, labels, script); the text's own
@@ -230,7 +235,7 @@
           <dt lang="en">Licence</dt><dd><xsl:apply-templates select="node()" mode="html:render"/></dd>
         </xsl:for-each>
         <dt lang="en">How to cite</dt>
-        <dd class="citation" lang="en"><span lang="{tk:lang($tei)}">{string-join(tk:authors($tei), ', ')}{if (exists(tk:authors($tei))) then ', ' else ''}“{tk:title($tei)}”</span>, in {html:option('title')}{html:option('editors')[. != ''] ! (', ed. ' || .)}, <a href="{$url}" class="cite-url">{$url}</a>. Cite a paragraph by its number and the link on it.</dd>
+        <dd class="citation" lang="en"><span lang="{tk:lang($tei)}">{string-join(tk:authors($tei), ', ')}{if (exists(tk:authors($tei))) then ', ' else ''}“{tk:title($tei)}”</span>{html:edition-title() ! (', in ' || .)}{html:option('editors')[. != ''] ! (', ed. ' || .)}, <a href="{$url}" class="cite-url">{$url}</a>. Cite a paragraph by its number and the link on it.</dd>
         <dt lang="en">Downloads</dt>
         <!-- on paper each download shows its address: the public one where the edition has one, else the
              one the script reads from the page (edition.js: citation) -->
@@ -322,7 +327,7 @@
     <meta name="DC.format" content="text/html"/>
     <xsl:if test="$source"><meta name="DC.source" content="{tk:source-text($source)}"/></xsl:if>
     <xsl:if test="$licence"><meta name="DC.rights" content="{$licence}"/></xsl:if>
-    <meta name="DCTERMS.isPartOf" content="{html:option('title')}"/>
+    <xsl:for-each select="html:edition-title()"><meta name="DCTERMS.isPartOf" content="{.}"/></xsl:for-each>
     <xsl:if test="$public"><meta name="DC.identifier" content="{$page}"/></xsl:if>
   </xsl:template>
 

@@ -11,6 +11,7 @@ import lxml.html
 from lxml import etree
 
 from .. import resources, xslt
+from ..config import DEFAULTS
 from ..errors import InputError
 from ..files import atomic_write
 from ..parsing import XI_NS, parse_string
@@ -24,7 +25,9 @@ def build_html(texts: list[Text], register, out: Path, *, options: dict, pdf_dir
     t0 = time.perf_counter()
     pdf_keys, volume = _current_pdfs(texts, register, pdf_dir, report.messages)
     schema = uses_edition_schema(texts)
-    opts = dict(options, pdf=volume, schema=schema)
+    # no edition title configured: the pages say no "in TEI edition" (the default names no edition)
+    titled = (options.get("title") or "") not in ("", DEFAULTS["build"]["title"])
+    opts = dict(options, pdf=volume, schema=schema, titled=titled)
     edition = edition_document(texts, pdf_keys)
     _name_missing_parts(edition, texts)
     params = {"options": opts,
