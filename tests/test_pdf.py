@@ -476,6 +476,10 @@ def test_an_entry_whose_lemma_says_nothing_takes_the_words_around_it(tmp_path):
         assert entry in text, (entry, text)
     assert "del." not in text and "om." not in text
     assert "the revolution.* It went on" in text, text
+    # a lemma is not divided after its closing dash, before its bracket (Serge: "27th—" ending a line of the
+    # apparatus, "] 27th-" opening the next): the text's break after a dash is not in the lemma
+    latex = (tmp_path / "latex" / "lemmas.tex").read_text(encoding="utf-8")
+    assert "\\lemma{on—}" in latex and "\\allowbreak{}}\\Afootnote" not in latex, latex
 
 
 def test_an_entry_first_in_a_note_whose_lemma_says_nothing_takes_the_word_after_it(tmp_path):

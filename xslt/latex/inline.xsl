@@ -278,7 +278,9 @@
     <xsl:param name="nodes" as="node()*"/>
     <xsl:variable name="s" as="xs:string"><xsl:value-of><xsl:apply-templates select="$nodes" mode="tex:inline">
       <xsl:with-param name="ctx" select="'lemma'" tunnel="yes"/></xsl:apply-templates></xsl:value-of></xsl:variable>
-    <xsl:sequence select="normalize-space($s)"/>
+    <!-- a lemma is not divided after its closing dash, before its bracket ("27th—" at a line's end, "] 27th-"
+         at the next one's start): the break the text allows after a dash is taken out at the lemma's end -->
+    <xsl:sequence select="replace(normalize-space($s), '(\\allowbreak\{\})+$', '')"/>
   </xsl:function>
 
 
