@@ -348,60 +348,77 @@ def test_an_old_style_cue_counts_across_names_and_a_range_stays_valid(tmp_path):
     assert r.refused is None
 
 
-def test_a_heading_gives_its_year_to_the_dates_of_its_division(tmp_path):
-    body = "<div><head>MARCH 1917</head><p>On February 27th the strike began.</p></div>"
-    r = enrich_document(doc(tmp_path, body), steps=["dates"])
-    assert '<date when="1917-02-27" cert="medium">February 27th</date>' in r.text
-
-
-def test_a_range_of_days_is_one_date_over_the_whole_range(tmp_path):
-    body = ("<p>The trial was held from 2 to 13 March 1938.</p><p>The first trial, 19–24 August 1936, ended.</p>"
-            "<p>He was there from January 23 to 30, 1937, and from March 2 to April 5, 1937.</p>"
-            "<p>Sentenced between 19 and 24 August, after the trial of 19 – 24 August.</p>")
-    path = doc(tmp_path, body)
-    r = enrich_document(path, steps=["dates"])
-    assert added(r) == (
+# Each document's dates as enrich tags them: the body, then the body with its dates.  Every case is also
+# checked to stay valid and to be a fixed point (a second run adds nothing).
+_DATES_IN_DOCUMENTS = [
+    pytest.param(
+        "<div><head>MARCH 1917</head><p>On February 27th the strike began.</p></div>",
+        '<div><head><date when="1917-03">MARCH 1917</date></head><p>On '
+        '<date when="1917-02-27" cert="medium">February 27th</date> the strike began.</p></div>',
+        id="a heading gives its year to the dates of its division"),
+    pytest.param(
+        "<p>The trial was held from 2 to 13 March 1938.</p><p>The first trial, 19–24 August 1936, ended.</p>"
+        "<p>He was there from January 23 to 30, 1937, and from March 2 to April 5, 1937.</p>"
+        "<p>Sentenced between 19 and 24 August, after the trial of 19 – 24 August.</p>",
         '<p>The trial was held from <date from="1938-03-02" to="1938-03-13">2 to 13 March 1938</date>.</p>'
         '<p>The first trial, <date from="1936-08-19" to="1936-08-24">19–24 August 1936</date>, ended.</p>'
         '<p>He was there from <date from="1937-01-23" to="1937-01-30">January 23 to 30, 1937</date>, and from '
         '<date from="1937-03-02" to="1937-04-05">March 2 to April 5, 1937</date>.</p>'
         # the year of the paragraph before, inferred
         '<p>Sentenced between <date from="1937-08-19" to="1937-08-24" cert="medium">19 and 24 August</date>, after '
-        'the trial of <date from="1937-08-19" to="1937-08-24" cert="medium">19 – 24 August</date>.</p>')
-    assert r.refused is None
-    assert settled(path, r, ["dates"])
-
-
-def test_a_day_before_its_month_gets_its_year_as_other_dates_without_one(tmp_path):
-    body = ("<div><p>On 5 June he wrote; on 3rd March he left; on the 12th of February he came.</p></div>"
-            "<div><p>In 1931 he was exiled, and on 5 June he wrote.</p></div>")
-    r = enrich_document(doc(tmp_path, body), steps=["dates"])
-    assert added(r) == (
+        'the trial of <date from="1937-08-19" to="1937-08-24" cert="medium">19 – 24 August</date>.</p>',
+        id="a range of days is one date over the whole range"),
+    pytest.param(
+        "<div><p>On 5 June he wrote; on 3rd March he left; on the 12th of February he came.</p></div>"
+        "<div><p>In 1931 he was exiled, and on 5 June he wrote.</p></div>",
         '<div><p>On <date when="1937-06-05" cert="medium">5 June</date> he wrote; on '
         '<date when="1937-03-03" cert="medium">3rd March</date> he left; on '
         '<date when="1937-02-12" cert="medium">the 12th of February</date> he came.</p></div>'
         '<div><p>In <date when="1931">1931</date> he was exiled, and on '
-        '<date when="1931-06-05" cert="medium">5 June</date> he wrote.</p></div>')
-
-
-def test_a_winter_over_two_years_is_one_season(tmp_path):
-    body = "<p>In the winter of 1936-37 they starved, as in the winter of 1919 and in winter 1920/21.</p>"
-    r = enrich_document(doc(tmp_path, body), steps=["dates"])
-    assert added(r) == (
+        '<date when="1931-06-05" cert="medium">5 June</date> he wrote.</p></div>',
+        id="a day before its month gets its year as other dates without one"),
+    pytest.param(
+        "<p>In the winter of 1936-37 they starved, as in the winter of 1919 and in winter 1920/21.</p>",
         '<p>In the <date notBefore="1936-12" notAfter="1937-02">winter of 1936-37</date> they starved, as in the '
         '<date notBefore="1919-12" notAfter="1920-02">winter of 1919</date> and in '
-        '<date notBefore="1920-12" notAfter="1921-02">winter 1920/21</date>.</p>')
-
-
-def test_a_number_that_runs_on_over_markup_is_no_date(tmp_path):
+        '<date notBefore="1920-12" notAfter="1921-02">winter 1920/21</date>.</p>',
+        id="a winter over two years is one season"),
     # a year with a suffix is an ordinal number; a day's ordinal suffix set apart belongs to its date (the
     # date is tagged round it), but no other letters do
-    path = doc(tmp_path, '<p>In 1937<hi rend="sup">th</hi> year, on March 3<hi rend="sup">rd</hi>, '
-                         'on May 5<hi>x</hi>, and in 1936.</p>')
+    pytest.param(
+        '<p>In 1937<hi rend="sup">th</hi> year, on March 3<hi rend="sup">rd</hi>, on May 5<hi>x</hi>, and in 1936.</p>',
+        '<p>In 1937<hi rend="sup">th</hi> year, on <date when="1937-03-03" cert="medium">March 3'
+        '<hi rend="sup">rd</hi></date>, on May 5<hi>x</hi>, and in <date when="1936">1936</date>.</p>',
+        id="a number that runs on over markup is no date"),
+    pytest.param(
+        '<p>On March 3<hi rend="sup">rd</hi>, 1937, on December 1<hi rend="sup">st</hi>, '
+        'on the 12<hi rend="sup">th</hi> of February 1936, on 5<hi>TH</hi> JUNE. In 1937'
+        '<hi rend="sup">th</hi> year, on May 5<hi>x</hi>.</p>',
+        '<p>On <date when="1937-03-03">March 3<hi rend="sup">rd</hi>, 1937</date>, on '
+        '<date when="1936-12-01" cert="medium">December 1<hi rend="sup">st</hi></date>, on '
+        '<date when="1936-02-12">the 12<hi rend="sup">th</hi> of February 1936</date>, on '
+        '<date when="1936-06-05" cert="medium">5<hi>TH</hi> JUNE</date>. In 1937<hi rend="sup">th</hi> year, '
+        'on May 5<hi>x</hi>.</p>',
+        id="a day's ordinal suffix set apart belongs to its date but a year's makes no date"),
+    pytest.param(
+        '<p>On <date when="1937-03-03">March 3</date><hi rend="sup">rd</hi>, he left.</p>',
+        '<p>On <date when="1937-03-03">March 3</date><hi rend="sup">rd</hi>, he left.</p>',
+        id="a date already tagged before its suffix is left as it is"),
+]
+
+
+@pytest.mark.parametrize("body, tagged", _DATES_IN_DOCUMENTS)
+def test_dates_in_documents(tmp_path, body, tagged):
+    path = doc(tmp_path, body)
     r = enrich_document(path, steps=["dates"])
-    assert added(r) == ('<p>In 1937<hi rend="sup">th</hi> year, on <date when="1937-03-03" cert="medium">March 3'
-                        '<hi rend="sup">rd</hi></date>, on May 5<hi>x</hi>, and in <date when="1936">1936</date>.</p>')
+    assert added(r) == tagged
+    assert r.refused is None
     assert settled(path, r, ["dates"])
+
+
+def test_every_shape_of_date_has_its_reader():
+    from teikit.enrich.dates import _PATTERNS, _READERS
+    assert [kind for kind, _ in _PATTERNS if kind not in _READERS] == [] and len(_READERS) == len(_PATTERNS)
 
 
 def test_an_impossible_date_is_listed_with_why_and_no_part_of_it_is_a_date():
@@ -833,12 +850,6 @@ def test_refuses_a_change_that_breaks_the_document(tmp_path):
     assert refusal(parse(path), bad.data) is None or "invalid" in refusal(parse(path), bad.data)
 
 
-def test_a_bare_number_after_the_writing_is_not_a_year():
-    ctx = DateContext(creation=dt.date(1936, 12, 1))
-    assert [m.text for m in find_dates("shipped me 2000 kilometers away in 1928", ctx)] == ["1928"]
-    assert [m.text for m in find_dates("shipped me 2000 kilometers away")] == ["2000"]  # no creation date: kept
-
-
 def test_the_projects_default_register_is_not_used_for_documents_outside_its_folder(tmp_path):
     project, elsewhere = tmp_path / "tei", tmp_path / "other-project"
     project.mkdir()
@@ -968,26 +979,6 @@ def test_dates_in_capitals_are_tagged_in_full_as_mixed_case_ones(tmp_path):
     assert settled(path, r, ["dates"])
 
 
-def test_a_days_ordinal_suffix_set_apart_belongs_to_its_date_but_a_years_makes_no_date(tmp_path):
-    path = doc(tmp_path, '<p>On March 3<hi rend="sup">rd</hi>, 1937, on December 1<hi rend="sup">st</hi>, '
-                         'on the 12<hi rend="sup">th</hi> of February 1936, on 5<hi>TH</hi> JUNE. In 1937'
-                         '<hi rend="sup">th</hi> year, on May 5<hi>x</hi>.</p>')
-    r = enrich_document(path, steps=["dates"])
-    assert added(r) == (
-        '<p>On <date when="1937-03-03">March 3<hi rend="sup">rd</hi>, 1937</date>, on '
-        '<date when="1936-12-01" cert="medium">December 1<hi rend="sup">st</hi></date>, on '
-        '<date when="1936-02-12">the 12<hi rend="sup">th</hi> of February 1936</date>, on '
-        '<date when="1936-06-05" cert="medium">5<hi>TH</hi> JUNE</date>. In 1937<hi rend="sup">th</hi> year, '
-        'on May 5<hi>x</hi>.</p>')
-    assert r.refused is None
-    assert settled(path, r, ["dates"])
-
-
-def test_a_date_already_tagged_before_its_suffix_is_left_as_it_is(tmp_path):
-    path = doc(tmp_path, '<p>On <date when="1937-03-03">March 3</date><hi rend="sup">rd</hi>, he left.</p>')
-    assert not enrich_document(path, steps=["dates"]).changed
-
-
 def test_text_around_and_from_doctype_entities_is_tagged_but_never_inside_a_reference(tmp_path):
     subset = ('<!DOCTYPE TEI [<!ENTITY ltr "Leon Trotsky"><!ENTITY both "Trotsky and Kirov"><!ENTITY sk "sk">'
               '<!ENTITY d "March 3, 1937"><!ENTITY e "&#233;">]>\n')
@@ -1035,15 +1026,18 @@ def test_names_in_another_language_are_tagged_in_the_registers_language_of_the_f
     assert settled(path, r, ["names"])
 
 
-def test_dates_before_1800_are_found():
-    """A date with its month is one in any year from 1000; a number alone is a year within a century
-    before the document's writing (an early modern letter), never a quantity such as 1500 men."""
-    found = find_dates("Written 12 July 1794, and July 12, 1650; in May 1500 the town fell.", DateContext())
-    assert [(d.text, d.attrs) for d in found] == [
-        ("12 July 1794", {"when": "1794-07-12"}), ("July 12, 1650", {"when": "1650-07-12"}),
-        ("May 1500", {"when": "1500-05"})]
-    modern = DateContext(creation=dt.date(1937, 3, 1))
-    assert [d.text for d in find_dates("In 1794 some 1500 men and 1917 troops", modern)] == ["1917"]
-    early = DateContext(creation=dt.date(1650, 6, 1))
-    assert [(d.text, d.attrs) for d in find_dates("since 1642, with 1500 men, in 1645-48", early)] == [
-        ("1642", {"when": "1642"}), ("1645-48", {"from": "1645", "to": "1648"})]
+# A date with its month is one in any year from 1000; a number alone is a year within a century before the
+# document's writing (an early modern letter), never a quantity such as 1500 men, nor a number later than
+# the writing (2000 kilometers).
+@pytest.mark.parametrize("text, written, found", [
+    ("shipped me 2000 kilometers away in 1928", dt.date(1936, 12, 1), [("1928", {"when": "1928"})]),
+    ("shipped me 2000 kilometers away", None, [("2000", {"when": "2000"})]),  # no date of writing: kept
+    ("Written 12 July 1794, and July 12, 1650; in May 1500 the town fell.", None,
+     [("12 July 1794", {"when": "1794-07-12"}), ("July 12, 1650", {"when": "1650-07-12"}),
+      ("May 1500", {"when": "1500-05"})]),
+    ("In 1794 some 1500 men and 1917 troops", dt.date(1937, 3, 1), [("1917", {"when": "1917"})]),
+    ("since 1642, with 1500 men, in 1645-48", dt.date(1650, 6, 1),
+     [("1642", {"when": "1642"}), ("1645-48", {"from": "1645", "to": "1648"})]),
+])
+def test_a_number_alone_is_a_year_near_the_writing_and_a_date_with_its_month_any_year(text, written, found):
+    assert [(d.text, d.attrs) for d in find_dates(text, DateContext(creation=written))] == found
