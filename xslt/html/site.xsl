@@ -120,7 +120,10 @@
     <xsl:param name="entry" as="element()"/>
     <xsl:param name="printed" as="xs:string*"/>
     <tk:entity kind="{tk:entry-kind($entry)}" name="{tk:entry-name($entry)}">
-      <xsl:for-each select="distinct-values(($entry/(tei:persName | tei:placeName | tei:orgName | tei:title) ! normalize-space(.))[.])">
+      <!-- the forms the texts print, else every form (the display form's forenames alone would find every
+           passage that names him) -->
+      <xsl:variable name="all" select="distinct-values(($entry/(tei:persName | tei:placeName | tei:orgName | tei:title) ! normalize-space(.))[.])"/>
+      <xsl:for-each select="if (exists(html:printed-forms($entry)[.])) then html:printed-forms($entry)[.] else $all">
         <tk:form>{.}</tk:form>
       </xsl:for-each>
       <xsl:for-each select="distinct-values($printed[.])"><tk:printed>{.}</tk:printed></xsl:for-each>
