@@ -30,7 +30,7 @@ from ..source import Source
 from . import Context
 from .canonical import nfc
 from .names import composed_forms, register_forms
-from .words import APOSTROPHES, LETTER, WORD
+from .words import APOSTROPHES, WORD_OF_LETTERS, marks_as_letters
 
 # Inside a name a period belongs to an initial (L. D. Trotsky) or a title before a name
 # (St. Petersburg, Mr. Smith); after any other word it ends the sentence, and so the name.
@@ -38,9 +38,10 @@ _TITLES = ("Mr", "Mrs", "Ms", "Messrs", "Mme", "Mlle", "Dr", "Prof", "St", "Ste"
            "Capt", "Lt", "Maj", "Sgt", "Adm", "Rev", "Hon", "Gov", "Sen", "Pres", "Fr")
 
 
-# A run of letters (with their marks, see .words) and apostrophes (Stalin's, O'Brien); a name's word is a run
-# that begins with a capital letter, joined by hyphens to the runs after it.
-_RUN = re.compile(rf"(?<![{WORD}{APOSTROPHES}])(?:{LETTER}|[{APOSTROPHES}])+")
+# A run of letters and apostrophes (Stalin's, O'Brien) that does not begin inside a word, read in the text with
+# its marks as letters (see .words); a name's word is a run that begins with a capital letter, joined by hyphens
+# to the runs after it.
+_RUN = re.compile(rf"(?<![{WORD_OF_LETTERS}{APOSTROPHES}])(?:[^\W\d_]|[{APOSTROPHES}])+")
 _PARTICLES = frozenset({"de", "von", "van", "du", "la", "le", "del", "y"})
 
 
@@ -81,7 +82,7 @@ def _next_part(text: str, runs: list[tuple[int, int]], i: int, end: int) -> tupl
 
 def _names(text: str) -> Iterator[tuple[int, int]]:
     """The spans of capitalised words and sequences of them in ``text``, with the period after one, if any."""
-    runs = [m.span() for m in _RUN.finditer(text)]
+    runs = [m.span() for m in _RUN.finditer(marks_as_letters(text))]
     i = 0
     while i < len(runs):
         part = _part(text, runs, i)

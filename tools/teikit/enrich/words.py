@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 APOSTROPHES = "'’"
 # Unicode has combining marks in the first three planes and in the fourteenth (variation selectors) only;
@@ -40,12 +41,29 @@ def _mark_ranges(planes=_PLANES_WITH_MARKS) -> str:
 
 
 MARKS: str = _mark_ranges()
+_JOINERS = "\u00ad\u200c\u200d"  # a soft hyphen, the zero-width non-joiner and joiner
 # The characters that belong to a word, as the body of a class: use as f"[{WORD}]" or f"(?![{WORD}])".
-WORD: str = rf"\w{MARKS}\u00ad\u200c\u200d"
-# A letter of a word, or a mark on one: what a name's word is made of (digits, the underscore and the
-# joiners belong to a word without being letters of a name).
-LETTER: str = rf"(?:[^\W\d_]|[{MARKS}])"
+WORD: str = rf"\w{MARKS}{_JOINERS}"
+# The same in a text read by marks_as_letters, where each mark is a letter: a small class, quick to test at
+# every position of a long text (the class of every mark is not).
+WORD_OF_LETTERS: str = rf"\w{_JOINERS}"
 _WORD_CHAR = re.compile(f"[{WORD}]")
+# What may be a combining mark: neither ASCII, nor a letter or digit (\w), nor a space.
+_MAYBE_MARK = re.compile(r"[^\w\s\x00-\x7f]")
+
+
+@lru_cache(maxsize=None)
+def _letter_if_mark(ch: str) -> str:
+    return "a" if unicodedata.category(ch)[0] == "M" else ch
+
+
+def marks_as_letters(text: str) -> str:
+    """The text with each combining mark read as a letter (Ze\u0301ro written decomposed is one word).
+
+    The characters that may be a mark are few in a text, and are looked up one by one; every other
+    character, and every position, stays as it was.
+    """
+    return text if text.isascii() else _MAYBE_MARK.sub(lambda m: _letter_if_mark(m.group()), text)
 
 
 def in_word(ch: str) -> bool:
