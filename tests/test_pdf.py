@@ -335,7 +335,10 @@ def test_a_page_marked_twice_with_one_number_is_marked_once(tmp_path):
 def test_a_german_text_is_set_in_german(foreign_pdfs):
     src = FOREIGN / "gerdracor-leonce-und-lena.xml"
     latex = (foreign_pdfs / "latex" / pdf_of(foreign_pdfs, src).with_suffix(".tex").name).read_text(encoding="utf-8")
-    assert "\\begin{otherlanguage}{ngerman}" in latex and "\\foreignlanguage" not in latex
+    # the text in its language's environment, not word by word; its title, set before, in German too
+    assert "\\begin{otherlanguage}{ngerman}" in latex
+    assert "\\foreignlanguage" not in latex.split("\\begin{otherlanguage}{ngerman}", 1)[1]
+    assert "\\chapter*{\\foreignlanguage{ngerman}{Leonce und Lena}}" in latex
 
 
 def _sections(count: int) -> str:
