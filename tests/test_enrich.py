@@ -893,9 +893,8 @@ def test_names_candidates_and_dates_share_what_belongs_to_a_word(tmp_path, glue)
 
 
 def test_the_marks_of_a_word_are_every_combining_mark_in_unicode():
-    from teikit.enrich.words import MARKS, _mark_ranges
-    every = _mark_ranges((range(0x110000),))
-    assert MARKS == every  # none lies outside the planes the module reads
+    from teikit.enrich.words import _SPANS, _mark_spans
+    assert _SPANS == _mark_spans((range(0x110000),))  # none lies outside the planes the module reads
 
 
 # ---------------------------------------------------------------- candidates

@@ -41,7 +41,7 @@ _TITLES = ("Mr", "Mrs", "Ms", "Messrs", "Mme", "Mlle", "Dr", "Prof", "St", "Ste"
 # A run of letters and apostrophes (Stalin's, O'Brien) that does not begin inside a word, read in the text with
 # its marks as letters (see .words); a name's word is a run that begins with a capital letter, joined by hyphens
 # to the runs after it.
-_RUN = re.compile(rf"(?<![{WORD_OF_LETTERS}{APOSTROPHES}])(?:[^\W\d_]|[{APOSTROPHES}])+")
+_RUN = re.compile(rf"(?<!{WORD_OF_LETTERS}|[{APOSTROPHES}])(?:[^\W\d_]|[{APOSTROPHES}])+")
 _PARTICLES = frozenset({"de", "von", "van", "du", "la", "le", "del", "y"})
 
 

@@ -96,15 +96,15 @@ _PATTERNS = [
     ("y_range", rf"(?P<y1>{_YEAR}){_DASH}(?P<y2>[0-9]{{2}}|{_YEAR})(?![0-9])"),
     ("from_to", rf"(?:from|From|between|Between)\s(?P<span>(?P<y1>{_YEAR})\s(?:to|and|until)\s(?P<y2>{_YEAR}))(?![0-9])"),
     # not after a bare "of": "the generation of October" names the revolution, not a month
-    ("month_in", rf"(?<![{WORD}])(?:in|In|since|Since|until|Until|by|By|before|after|during|early|late|end of|beginning of)\s"
-                 rf"(?P<span>(?P<m>January|February|March|April|June|July|August|September|October|November|December))(?![{WORD}-])"),
+    ("month_in", rf"(?<!{WORD})(?:in|In|since|Since|until|Until|by|By|before|after|during|early|late|end of|beginning of)\s"
+                 rf"(?P<span>(?P<m>January|February|March|April|June|July|August|September|October|November|December))(?!{WORD}|-)"),
     ("year", rf"(?P<y>{_YEAR})(?![0-9])"),
 ]
 _COMPILED = [(name, re.compile(rx)) for name, rx in _PATTERNS]
 # a block in capitals ("THE 12TH OF FEBRUARY", "FROM 2 TO 13 MARCH 1938") is read without regard to case
 _COMPILED_CAPITALS = [(name, re.compile(rx, re.I)) for name, rx in _PATTERNS]
 _JULIAN_CUE = re.compile(r"old[- ]style|\bO\.\s?S\.|old (?:Russian )?calendar|Julian calendar|Russian calendar", re.I)
-_ORDINAL_AFTER = re.compile(rf"{_ORDINAL}(?![{WORD}])")
+_ORDINAL_AFTER = re.compile(rf"{_ORDINAL}(?!{WORD})")
 _YEAR_ALONE = re.compile(rf"(?<![0-9]){_MODERN_YEAR}(?![0-9])")
 _SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*\s+(?=[A-Z\"“‘(])")
 # Words before a bare number that make it not a year.

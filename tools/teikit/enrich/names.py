@@ -44,8 +44,8 @@ from .words import WORD
 
 # A name is never tagged against a character of a word (Stalin\u0301 is no Stalin: see .words), nor after an
 # apostrophe (l'Humanité), but after an opening quote ('Trotsky'); a possessive may follow it (Stalin's).
-_BOUNDARY_BEFORE = rf"(?:(?<![{WORD}'’])|(?<=(?<![{WORD}])['‘’]))"
-_BOUNDARY_AFTER = rf"(?![{WORD}]|[’'](?:[a-rt-z]|s[{WORD}]))"
+_BOUNDARY_BEFORE = rf"(?:(?<!{WORD}|['’])|(?<=(?<!{WORD})['‘’]))"
+_BOUNDARY_AFTER = rf"(?!{WORD}|[’'](?:[a-rt-z]|s{WORD}))"
 
 
 @dataclass

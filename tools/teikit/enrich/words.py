@@ -24,10 +24,10 @@ APOSTROPHES = "'’"
 _PLANES_WITH_MARKS = (range(0, 0x30000), range(0xE0000, 0xF0000))
 
 
-def _mark_ranges(planes=_PLANES_WITH_MARKS) -> str:
-    """Every combining mark (Unicode category M) as the body of a regular expression's class.
+def _mark_spans(planes=_PLANES_WITH_MARKS) -> list[tuple[int, int]]:
+    """Every combining mark (Unicode category M), as spans of code points, from the Unicode data of this Python.
 
-    Python's re has no class of marks, so the class is built once, from the Unicode data of this Python.
+    Python's re has no class of marks, so the classes are built once, at import.
     """
     spans: list[tuple[int, int]] = []
     for plane in planes:
@@ -37,17 +37,24 @@ def _mark_ranges(planes=_PLANES_WITH_MARKS) -> str:
                     spans[-1] = (spans[-1][0], code)
                 else:
                     spans.append((code, code))
+    return spans
+
+
+def _class_body(spans) -> str:
     return "".join(re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in spans)
 
 
-MARKS: str = _mark_ranges()
+_SPANS = _mark_spans()
+_BMP_MARKS = _class_body(s for s in _SPANS if s[1] <= 0xFFFF)
+_ASTRAL_MARKS = _class_body(s for s in _SPANS if s[0] > 0xFFFF)
 _JOINERS = "\u00ad\u200c\u200d"  # a soft hyphen, the zero-width non-joiner and joiner
-# The characters that belong to a word, as the body of a class: use as f"[{WORD}]" or f"(?![{WORD}])".
-WORD: str = rf"\w{MARKS}{_JOINERS}"
-# The same in a text read by marks_as_letters, where each mark is a letter: a small class, quick to test at
-# every position of a long text (the class of every mark is not).
-WORD_OF_LETTERS: str = rf"\w{_JOINERS}"
-_WORD_CHAR = re.compile(f"[{WORD}]")
+# One character of a word, as a pattern: use as (?!{WORD}) or (?<!{WORD}).  The marks beyond the first plane
+# are tried only for a character there: re tests a class holding them range by range, which at every
+# position of a long text is several times slower.
+WORD: str = rf"(?:[\w{_BMP_MARKS}{_JOINERS}]|(?=[\U00010000-\U0010ffff])[{_ASTRAL_MARKS}])"
+# The same in a text read by marks_as_letters, where each mark is a letter.
+WORD_OF_LETTERS: str = rf"[\w{_JOINERS}]"
+_WORD_CHAR = re.compile(WORD)
 # What may be a combining mark: neither ASCII, nor a letter or digit (\w), nor a space.
 _MAYBE_MARK = re.compile(r"[^\w\s\x00-\x7f]")
 
