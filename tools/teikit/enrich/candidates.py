@@ -102,7 +102,7 @@ _NOT_NAMES = {"January", "February", "March", "April", "May", "June", "July", "A
               "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday",
               "Friday", "Saturday", "Sunday"}
 _POSSESSOR = re.compile(r"['’][^'’]*$")  # what follows a name's last apostrophe (Stalin's, Stalin’s)
-# A possessive after a name (Halaesa's, Halaesa’s, and the plural's Romanovs' and Romanovs’): the name is the
+# A possessive after a name (Halaesa's, Halaesa’s; of a plural, Romanovs' and Romanovs’): the name is the
 # candidate, its contexts counted with the name's own.
 _POSSESSIVE = re.compile(r"['’][sS]$")
 
