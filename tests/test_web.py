@@ -1246,6 +1246,32 @@ def test_search_finds_a_passage_by_a_register_form_it_does_not_print_and_shows_t
     assert page.url.endswith("/texts/crimes.html#crimes-p18")
 
 
+def test_a_word_of_a_texts_title_finds_its_title_and_the_passages_that_print_it_not_every_passage(url, page):
+    """Pagefind searches metadata too: the title each record carries must not find every passage of the text."""
+    _search(page, url, "Offensive")
+    results = _all_results(page)
+    hrefs = _hrefs(results)
+    assert any(h.endswith("texts/offensive.html#offensive-h1") for h in hrefs), hrefs
+    in_the_text = [h for h in hrefs if "texts/offensive.html" in h]
+    assert len(in_the_text) < 10, in_the_text  # of its 35 blocks, the heading and the two paragraphs that say it
+    for result in (results.nth(i) for i in range(results.count())):  # each shows what it was found by
+        assert result.locator(".pagefind-ui__result-excerpt mark").count(), result.inner_text()
+    # the results are still named by their text's title
+    paragraph = results.nth([h.endswith("offensive.html#offensive-p2") for h in hrefs].index(True))
+    assert paragraph.locator(".pagefind-ui__result-link").inner_text() == \
+        "It Is High Time To Launch a World Offensive Against Stalinism, ¶ 2"
+
+
+def test_passages_that_print_the_form_searched_come_before_those_that_print_another(url, page):
+    _search(page, url, "Vyshinsky")
+    results = _all_results(page)
+    printed_as = [results.nth(i).locator(".pagefind-ui__result-tag", has_text="Printed as").count() > 0
+                  for i in range(results.count())]
+    assert True in printed_as and False in printed_as, printed_as
+    # every result found only by a form it does not print comes after every other
+    assert printed_as == sorted(printed_as), printed_as
+
+
 def test_search_finds_a_register_entry_by_any_of_its_forms(url, page):
     _search(page, url, "Vishinsky")
     results = _all_results(page)

@@ -1,17 +1,21 @@
 """The search index: Pagefind, fed one record per paragraph, heading and note.
 
 Pagefind's indexing binary runs as a local service (no network); this module
-speaks its message protocol directly, one request and one reply at a time,
-which indexes thousands of records in well under a second.
+speaks its message protocol directly (the records sent at once, the replies
+read as they come).
 """
 
 from __future__ import annotations
 
 import base64
+import contextlib
 import json
 import re
 import shutil
 import subprocess
+import threading
+from collections import deque
+from html import escape
 from pathlib import Path
 
 from ..errors import BuildError
@@ -63,31 +67,47 @@ class _Service:
         self.proc = subprocess.Popen([_executable(), "--service"], stdin=subprocess.PIPE,
                                      stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
         self.next_id = 0
+        self._replies: deque[bytes] = deque()  # read, not yet taken
+        self._partial = b""
 
     def request(self, payload: dict) -> dict:
-        self.next_id += 1
-        message = {"message_id": self.next_id, "payload": payload}
-        self.proc.stdin.write(base64.b64encode(json.dumps(message).encode("utf-8")) + b",")
-        self.proc.stdin.flush()
-        while True:
+        return self.requests([payload])[0]
+
+    def requests(self, payloads: list[dict]) -> list[dict]:
+        """Send every request before reading a reply, as Pagefind's own client may: the service works on
+        them as they come, not a round trip per record. A thread writes, so that neither side waits on
+        the other's full pipe; replies come back by message id, in any order."""
+        first = self.next_id + 1
+        self.next_id += len(payloads)
+        messages = b"".join(base64.b64encode(json.dumps({"message_id": first + i, "payload": p}).encode("utf-8"))
+                            + b"," for i, p in enumerate(payloads))
+
+        def write():
+            with contextlib.suppress(OSError):  # the service stopped: reading its replies says so
+                self.proc.stdin.write(messages)
+                self.proc.stdin.flush()
+
+        writer = threading.Thread(target=write, daemon=True)
+        writer.start()
+        replies: dict[int, dict] = {}
+        while len(replies) < len(payloads):
             reply = self._read()
-            if reply.get("message_id") in (self.next_id, None):
-                break
-        body = reply.get("payload") or {}
-        if body.get("type") == "Error":
-            raise BuildError(f"Pagefind: {body.get('message')}")
-        return body
+            body, at = reply.get("payload") or {}, reply.get("message_id")
+            if body.get("type") == "Error" and (at is None or first <= at <= self.next_id):
+                raise BuildError(f"Pagefind: {body.get('message')}")
+            if isinstance(at, int) and first <= at <= self.next_id:
+                replies[at] = body
+        writer.join()
+        return [replies[first + i] for i in range(len(payloads))]
 
     def _read(self) -> dict:
-        chunks = bytearray()
-        while True:
-            b = self.proc.stdout.read(1)
-            if not b:
+        while not self._replies:
+            chunk = self.proc.stdout.read1(65536)
+            if not chunk:
                 raise BuildError("Pagefind stopped while building the index")
-            if b == b",":
-                break
-            chunks += b
-        return json.loads(base64.b64decode(bytes(chunks)))
+            *whole, self._partial = (self._partial + chunk).split(b",")
+            self._replies.extend(whole)
+        return json.loads(base64.b64decode(self._replies.popleft()))
 
     def close(self):
         try:
@@ -98,21 +118,37 @@ class _Service:
 
 
 def write_index(records: list[dict], out_dir: Path, *, language: str = "en") -> int:
-    """Index the records ({url, content, title, filters}) into out_dir; return how many."""
+    """Index the records ({url, content, meta, filters, and optionally weight}) into out_dir; return how
+    many.  Pagefind searches the metadata too: each value is written in base64 (the page decodes it,
+    edition.js: asPrinted), so that a record is found by its own words only, not every passage of a text
+    by the words of the text's title."""
     if out_dir.exists():
         shutil.rmtree(out_dir)
     service = _Service()
     try:
         index = service.request({"type": "NewIndex", "config": {"force_language": language}})
         index_id = index["index_id"]
-        for r in records:
-            service.request({"type": "AddRecord", "index_id": index_id, "url": r["url"], "content": r["content"],
-                             "language": language, "meta": r.get("meta") or {}, "filters": r.get("filters") or {},
-                             "sort": None})
+        service.requests([_request(index_id, r, language) for r in records])
         service.request({"type": "WriteFiles", "index_id": index_id, "output_path": str(out_dir)})
     finally:
         service.close()
     return len(records)
+
+
+def _request(index_id: int, record: dict, language: str) -> dict:
+    meta = {key: _unsearchable(value) for key, value in (record.get("meta") or {}).items()}
+    filters = record.get("filters") or {}
+    if record.get("weight") is None:
+        return {"type": "AddRecord", "index_id": index_id, "url": record["url"], "content": record["content"],
+                "language": language, "meta": meta, "filters": filters, "sort": None}
+    # a record's words are weighed only in a page (data-pagefind-weight)
+    head = "".join(f'<meta data-pagefind-meta="{escape(key)}[content]" content="{escape(value)}">'
+                   for key, value in meta.items())
+    head += "".join(f'<meta data-pagefind-filter="{escape(key)}[content]" content="{escape(value)}">'
+                    for key, values in filters.items() for value in values)
+    page = (f'<html lang="{escape(language)}"><head>{head}</head><body>'
+            f'<p data-pagefind-weight="{record["weight"]}">{escape(record["content"])}</p></body></html>')
+    return {"type": "AddFile", "index_id": index_id, "url": record["url"], "file_contents": page, "file_path": None}
 
 
 _WORD = re.compile(r"\w+")
@@ -136,15 +172,15 @@ def name_forms_records(record: dict, content: str, entities: list[dict]) -> list
                 missing.append(word)
                 seen.add(word.casefold())
         if missing:
-            # Pagefind searches the metadata too: written in base64, the title, the block's words and the
-            # printed form are found by no query (which would find the block twice); the page decodes them
-            meta = {key: _unsearchable(value) for key, value in [
-                ("title", record["meta"]["title"]), ("text", record["meta"]["text"]),
-                ("passage", _around(content, e["printed"][0])), ("printed as", "; ".join(e["printed"]))]}
+            # the block's words and the printed form are metadata, which no query finds (write_index)
+            meta = {"title": record["meta"]["title"], "text": record["meta"]["text"],
+                    "passage": _around(content, e["printed"][0]), "printed as": "; ".join(e["printed"])}
             # Pagefind merges records of one address: the page takes the query out again
             page, _, anchor = record["url"].partition("#")
+            # weight 0: found, but after every passage that prints the form searched (a record of a word
+            # or two would otherwise rank above them all)
             records.append({"url": f"{page}?name={len(records) + 1}#{anchor}", "content": " ".join(missing), "meta": meta,
-                            "filters": record["filters"]})
+                            "filters": record["filters"], "weight": 0})
     return records
 
 

@@ -180,15 +180,17 @@
   function escaped(text) {
     return text.replace(/[&<>"]/g, function (c) { return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" }[c]; });
   }
-  // metadata the index must not find by its words (search.py: _unsearchable)
+  // the records' metadata is in base64, so that no query finds a record by it (search.py: write_index)
   function decoded(base64) {
     return new TextDecoder().decode(Uint8Array.from(atob(base64), function (c) { return c.charCodeAt(0); }));
   }
   function asPrinted(result) {
+    ["title", "text", "ligatures", "passage", "printed as"].forEach(function (key) {
+      if (result.meta[key] !== undefined) result.meta[key] = decoded(result.meta[key]);
+    });
     if (result.meta.passage !== undefined) {
       // found by a form of a name the block does not print (search.py: name_forms_records): the words
       // found are not the block's, so show the block's own words, the name marked as printed
-      ["title", "text", "passage", "printed as"].forEach(function (key) { result.meta[key] = decoded(result.meta[key]); });
       var excerpt = escaped(result.meta.passage);
       result.meta["printed as"].split("; ").forEach(function (form) {
         var quoted = escaped(form).replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
