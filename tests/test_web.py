@@ -939,6 +939,26 @@ def test_the_public_address_makes_the_canonical_link_and_citation_urls(tmp_path)
     assert html.xpath("string(//dd[@class='citation'])").startswith("“Text t”, https://")
 
 
+@pytest.mark.parametrize("keys,name", [(["t"], "Text t"), (["t", "u"], "Edition")])
+def test_without_an_edition_title_the_site_is_named_by_its_one_text_or_plainly(tmp_path, keys, name):
+    """The default's placeholder, "TEI edition", named no edition in the pages' titles, header and footer."""
+    for key in keys:
+        (tmp_path / f"{key}.xml").write_text(_tei(key, "<p>Text.</p>"), encoding="utf-8")
+    run([tmp_path / f"{key}.xml" for key in keys], tmp_path / "out", html=True, pdf=False, search=False)
+    site = tmp_path / "out" / "html"
+    pages = [p for p in site.rglob("*.html") if "docs" not in p.parts]
+    assert pages and not [p.name for p in pages if "TEI edition" in p.read_text(encoding="utf-8")]
+    home = lxml.html.parse(str(site / "index.html")).getroot()
+    assert home.findtext(".//title") == f"Home · {name}"
+    assert home.xpath("normalize-space(//header//p[@class='site-title'])") == name
+    assert home.xpath("normalize-space(//h1)") == name
+    assert home.xpath("normalize-space(//footer)").startswith(f"{name}. Encoded in TEI P5")
+    text = lxml.html.parse(str(site / "texts" / "t.html")).getroot()
+    # a text that names the site is not named twice
+    assert text.findtext(".//title") == ("Text t" if name == "Text t" else "Text t · Edition")
+    assert text.xpath("string(//dd[@class='citation'])").startswith("“Text t”, ")  # in no edition (81062da)
+
+
 def test_downloaded_tei_finds_its_schema_in_the_site_and_is_valid_against_it(site):
     from lxml import etree
     downloads = sorted((site / "downloads").glob("*.xml"))

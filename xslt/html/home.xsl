@@ -15,7 +15,7 @@
     <xsl:call-template name="html:page">
       <xsl:with-param name="title" select="'Home'"/>
       <xsl:with-param name="path" select="'index.html'"/>
-      <xsl:with-param name="description" select="html:option('title') || '. A digital edition of '
+      <xsl:with-param name="description" select="$html:site-name || '. A digital edition of '
           || count($edition/tk:edition/tk:text) || (if (count($edition/tk:edition/tk:text) = 1) then ' text' else ' texts')
           || ' in TEI P5, with apparatus, notes, registers and search'
           || (html:option('editors')[. != ''] ! (', edited by ' || .)) || '.'"/>
@@ -26,7 +26,7 @@
             <xsl:sort select="tk:title((.//(tei:TEI | tei:teiCorpus))[1])" lang="en"/>
           </xsl:perform-sort>
         </xsl:variable>
-        <xsl:variable name="title" select="tk:title-parts(html:option('title'))"/>
+        <xsl:variable name="title" select="tk:title-parts($html:site-name)"/>
         <h1>{$title[1]}<xsl:if test="$title[2]"><span class="sr-only">: </span><span class="subtitle">{$title[2]}</span></xsl:if></h1>
         <xsl:if test="html:option('editors')"><p class="editors">Edited by {html:option('editors')}</p></xsl:if>
         <section id="texts" aria-labelledby="texts-h">

@@ -30,13 +30,13 @@
     <xsl:param name="lang" as="xs:string" select="'en'"/>
     <xsl:param name="body" as="node()*"/>
     <xsl:param name="extra-head" as="node()*" select="()"/>
-    <xsl:param name="description" as="xs:string" select="$title || '. ' || html:option('title') || '.'"/>
+    <xsl:param name="description" as="xs:string" select="$title || '. ' || $html:site-name || '.'"/>
     <xsl:variable name="up" select="string-join(tail(tokenize($path, '/')) ! '../')"/>
     <html lang="{$lang}">
       <head>
         <meta charset="utf-8"/>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
-        <title>{$title} · {html:option('title')}</title>
+        <title>{string-join(distinct-values(($title, $html:site-name)), ' · ')}</title>
         <meta name="description" content="{$description}"/>
         <link rel="icon" href="{$up}assets/favicon.svg" type="image/svg+xml"/>
         <link rel="stylesheet" href="{$up}assets/edition.css"/>
@@ -47,7 +47,7 @@
       <body>
         <a class="skip" href="#main" lang="en">Skip to the text</a>
         <header class="site" lang="en">
-          <p class="site-title"><a href="{$up}index.html"><xsl:sequence select="html:current('index.html', $path)"/>{tk:title-parts(html:option('title'))[1]}</a></p>
+          <p class="site-title"><a href="{$up}index.html"><xsl:sequence select="html:current('index.html', $path)"/>{tk:title-parts($html:site-name)[1]}</a></p>
           <nav aria-label="Edition">
             <ul>
               <xsl:for-each select="$html:navigation[empty(?offered) or ?offered = $html:offered]">
@@ -60,7 +60,7 @@
           <xsl:sequence select="$body"/>
         </main>
         <footer class="site" lang="en">
-          <p>{html:option('title')}. Encoded in TEI P5 and published with teikit. Texts under the licences stated on each page.</p>
+          <p>{$html:site-name}. Encoded in TEI P5 and published with teikit. Texts under the licences stated on each page.</p>
         </footer>
       </body>
     </html>
