@@ -820,9 +820,14 @@ def test_on_a_phone_only_a_block_with_line_numbers_makes_room_for_them(url, brow
     text, first = pg.eval_on_selector(".reading-text", left), pg.eval_on_selector("#leninstalin-p9", left)
     assert first - text < 2, (text, first)  # Serge's prose keeps the whole width
     poem = pg.locator("blockquote:has(.lnum)")
-    number = pg.evaluate("""() => { const n = document.querySelector('.lnum'), r = n.getBoundingClientRect();
-        return [r.left, parseFloat(getComputedStyle(n, '::before').width)]; }""")
-    assert poem.evaluate("e => parseFloat(getComputedStyle(e).paddingLeft)") > 20
+    # the number is drawn (::before) from the left of the block that positions it: the poem, whose left
+    # padding must hold it
+    box = poem.evaluate("""e => { const s = getComputedStyle(e), n = e.querySelector('.lnum'),
+                                        drawn = getComputedStyle(n, '::before');
+        return { positions: n.offsetParent === e, padding: parseFloat(s.paddingLeft),
+                 left: parseFloat(drawn.left), width: parseFloat(drawn.width) }; }""")
+    assert box["positions"] and box["padding"] > 20, box
+    assert 0 <= box["left"] and box["left"] + box["width"] <= box["padding"], box
     line = pg.locator(".tei-l:has(.lnum)").first.evaluate(left)
     assert 0 <= poem.evaluate(left) <= line - 20, (poem.evaluate(left), line)  # the number fits before the line
     context.close()
