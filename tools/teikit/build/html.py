@@ -181,17 +181,17 @@ def index_search(records_xml: str, out: Path) -> int:
     """A Pagefind index with one record per paragraph, heading, note and register entry (no network)."""
     from .search import write_index
     records = parse_string(records_xml, path="<search records>").root
-    return write_index([one for r in records for one in _search_records(r)], out / "pagefind")
+    return write_index([_search_record(r) for r in records], out / "pagefind")
 
 
 # the register's kinds as the search page's filters name them
 _ENTITY_FILTERS = {"persons": "person", "places": "place", "organisations": "organisation", "works": "work"}
 
 
-def _search_records(r) -> list[dict]:
-    """A block's record, and one for the forms of the names it mentions that it does not print
-    (search.py: name_forms_records)."""
-    from .search import fold, ligature_words, name_forms_records, words_apart
+def _search_record(r) -> dict:
+    """A block's record, with the forms of the names it mentions that it does not print (search.py:
+    with_name_forms)."""
+    from .search import fold, ligature_words, with_name_forms, words_apart
     text, label = r.get("text") or "", r.get("label") or ""
     # a heading that repeats the text's title is not named twice
     title = text if label.casefold() in ("", text.casefold()) else f"{text}, {label}"
@@ -208,4 +208,4 @@ def _search_records(r) -> list[dict]:
     for e in entities:
         filters.setdefault(_ENTITY_FILTERS[e["kind"]], []).append(e["name"])
     record = {"url": r.get("url"), "content": words_apart(fold(content)), "meta": meta, "filters": filters}
-    return [record, *name_forms_records(record, content, entities)]
+    return with_name_forms(record, content, entities)

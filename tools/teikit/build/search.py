@@ -118,7 +118,7 @@ class _Service:
 
 
 def write_index(records: list[dict], out_dir: Path, *, language: str = "en") -> int:
-    """Index the records ({url, content, meta, filters, and optionally weight}) into out_dir; return how
+    """Index the records ({url, content, meta, filters, and optionally names}) into out_dir; return how
     many.  Pagefind searches the metadata too: each value is written in base64 (the page decodes it,
     edition.js: asPrinted), so that a record is found by its own words only, not every passage of a text
     by the words of the text's title."""
@@ -138,31 +138,36 @@ def write_index(records: list[dict], out_dir: Path, *, language: str = "en") -> 
 def _request(index_id: int, record: dict, language: str) -> dict:
     meta = {key: _unsearchable(value) for key, value in (record.get("meta") or {}).items()}
     filters = record.get("filters") or {}
-    if record.get("weight") is None:
+    if record.get("names") is None:
         return {"type": "AddRecord", "index_id": index_id, "url": record["url"], "content": record["content"],
                 "language": language, "meta": meta, "filters": filters, "sort": None}
-    # a record's words are weighed only in a page (data-pagefind-weight)
+    # words are weighed only in a page (data-pagefind-weight)
     head = "".join(f'<meta data-pagefind-meta="{escape(key)}[content]" content="{escape(value)}">'
                    for key, value in meta.items())
     head += "".join(f'<meta data-pagefind-filter="{escape(key)}[content]" content="{escape(value)}">'
                     for key, values in filters.items() for value in values)
-    page = (f'<html lang="{escape(language)}"><head>{head}</head><body>'
-            f'<p data-pagefind-weight="{record["weight"]}">{escape(record["content"])}</p></body></html>')
+    page = (f'<html lang="{escape(language)}"><head>{head}</head><body><p>{escape(record["content"])} '
+            f'<span data-pagefind-weight="0">{NAMES_APART} {escape(record["names"])}</span></p></body></html>')
     return {"type": "AddFile", "index_id": index_id, "url": record["url"], "file_contents": page, "file_path": None}
 
 
 _WORD = re.compile(r"\w+")
 
+# Between a block's words and the forms of the names it does not print (with_name_forms): a word of its
+# own to Pagefind, which indexes nothing of it; the page finds by it where the block's words end.
+NAMES_APART = "\u2063"
 
-def name_forms_records(record: dict, content: str, entities: list[dict]) -> list[dict]:
-    """For each register entry a block mentions, the words of its other name forms that the block does
-    not print, as a record beside the block's (same address, title and filters): a search for "Vyshinsky"
-    finds the paragraph that prints "Vishinsky"; its address has a query of its own (Pagefind merges the
-    records of one address).  Only words the block lacks, each once, so that no search
-    finds a block twice.  The words are not the block's: the page shows the block's own words around the
-    printed name instead (edition.js: asPrinted), from ``passage``, and says the form printed."""
+
+def with_name_forms(record: dict, content: str, entities: list[dict]) -> dict:
+    """The block's record, with the words of the other forms of the names it mentions that it does not
+    print (the register's): a search for "Vyshinsky" finds the paragraph that prints "Vishinsky".  Only
+    words the block lacks, each once.  They weigh 0 (data-pagefind-weight): the block is found by them,
+    but after every passage that prints the form searched.  They are not the block's words: the page
+    shows the block's own words around the name instead, from ``passage``, and says the form printed
+    (``names`` in the metadata, one item per entry in the order of its words; edition.js: asPrinted).
+    One record per block, not one more per name: Pagefind writes a file per record."""
     seen = {w.casefold() for w in _WORD.findall(fold(content))}
-    records = []
+    names, words = [], []
     for e in entities:
         if not e["printed"]:  # a register entry's own record holds every form already
             continue
@@ -172,16 +177,11 @@ def name_forms_records(record: dict, content: str, entities: list[dict]) -> list
                 missing.append(word)
                 seen.add(word.casefold())
         if missing:
-            # the block's words and the printed form are metadata, which no query finds (write_index)
-            meta = {"title": record["meta"]["title"], "text": record["meta"]["text"],
-                    "passage": _around(content, e["printed"][0]), "printed as": "; ".join(e["printed"])}
-            # Pagefind merges records of one address: the page takes the query out again
-            page, _, anchor = record["url"].partition("#")
-            # weight 0: found, but after every passage that prints the form searched (a record of a word
-            # or two would otherwise rank above them all)
-            records.append({"url": f"{page}?name={len(records) + 1}#{anchor}", "content": " ".join(missing), "meta": meta,
-                            "filters": record["filters"], "weight": 0})
-    return records
+            names.append({"words": len(missing), "passage": _around(content, e["printed"][0]), "printed": e["printed"]})
+            words += missing
+    if not names:
+        return record
+    return dict(record, names=" ".join(words), meta=dict(record["meta"], names=json.dumps(names, ensure_ascii=False)))
 
 
 def _unsearchable(text: str) -> str:

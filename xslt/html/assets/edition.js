@@ -184,22 +184,38 @@
   function decoded(base64) {
     return new TextDecoder().decode(Uint8Array.from(atob(base64), function (c) { return c.charCodeAt(0); }));
   }
+  // A block's record ends with the forms of the names it mentions that it does not print, after a
+  // separator (search.py: with_name_forms, NAMES_APART): which of them, if any, found it?
+  var NAMES_APART = "\u2063";
+  function nameFound(result) {
+    var names = JSON.parse(result.meta.names), locations = result.locations || [];
+    var from = result.content.trim().split(/\s+/).indexOf(NAMES_APART), at = from + 1, found = null;
+    names.forEach(function (name) {
+      if (!found && locations.some(function (l) { return l >= at && l < at + name.words; })) found = name;
+      at += name.words;
+    });
+    return { name: found, only: found !== null && !locations.some(function (l) { return l < from; }) };
+  }
   function asPrinted(result) {
-    ["title", "text", "ligatures", "passage", "printed as"].forEach(function (key) {
+    ["title", "text", "ligatures", "names"].forEach(function (key) {
       if (result.meta[key] !== undefined) result.meta[key] = decoded(result.meta[key]);
     });
-    if (result.meta.passage !== undefined) {
-      // found by a form of a name the block does not print (search.py: name_forms_records): the words
-      // found are not the block's, so show the block's own words, the name marked as printed
-      var excerpt = escaped(result.meta.passage);
-      result.meta["printed as"].split("; ").forEach(function (form) {
-        var quoted = escaped(form).replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-        excerpt = excerpt.replace(new RegExp("(^|[^\\p{L}])(" + quoted + ")(?![\\p{L}])", "gu"), "$1<mark>$2</mark>");
-      });
-      result.excerpt = excerpt;
-      result.url = result.url.replace(/\?[^#]*/, "");  // its own address to Pagefind only
-      delete result.meta.passage;  // the tag "printed as" stays: it says why the result was found
-      return result;
+    if (result.meta.names !== undefined) {
+      var found = nameFound(result);
+      delete result.meta.names;  // not a tag to show
+      result.excerpt = result.excerpt.replace(new RegExp("\\s*" + NAMES_APART + "[\\s\\S]*$"), "");
+      // the tag says why the result was found
+      if (found.name) result.meta["printed as"] = found.name.printed.join("; ");
+      if (found.only) {
+        // the words found are not the block's: show the block's own words, the name marked as printed
+        var excerpt = escaped(found.name.passage);
+        found.name.printed.forEach(function (form) {
+          var quoted = escaped(form).replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+          excerpt = excerpt.replace(new RegExp("(^|[^\\p{L}])(" + quoted + ")(?![\\p{L}])", "gu"), "$1<mark>$2</mark>");
+        });
+        result.excerpt = excerpt;
+        return result;
+      }
     }
     result.excerpt = result.excerpt.replace(/ ?(<mark>)?\u2060/g, "$1");  // the word found is marked
     var words = (result.meta.ligatures || "").split(" ").filter(Boolean);
