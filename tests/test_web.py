@@ -1287,6 +1287,18 @@ def test_a_word_of_a_texts_title_finds_its_title_and_the_passages_that_print_it_
         "It Is High Time To Launch a World Offensive Against Stalinism, ¶ 2"
 
 
+def test_a_passage_found_by_its_own_words_and_a_register_form_shows_its_own_words_and_the_form_printed(url, page):
+    """Crimes ¶ 18 prints "Prosecutor Vishinsky": its record holds "Vyshinsky" after its words, unshown."""
+    _search(page, url, "Prosecutor Vyshinsky")
+    results = _all_results(page)
+    hrefs = _hrefs(results)
+    found = results.nth([h.endswith("crimes.html#crimes-p18") for h in hrefs].index(True))
+    excerpt = found.locator(".pagefind-ui__result-excerpt")
+    assert "Prosecutor" in excerpt.locator("mark").all_inner_texts(), excerpt.inner_html()
+    assert "Vyshinsky" not in excerpt.inner_text() and "\u2063" not in excerpt.inner_text()
+    assert "Printed as: Vishinsky" in found.inner_text()
+
+
 def test_passages_that_print_the_form_searched_come_before_those_that_print_another(url, page):
     _search(page, url, "Vyshinsky")
     results = _all_results(page)

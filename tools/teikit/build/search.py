@@ -1,4 +1,4 @@
-"""The search index: Pagefind, fed one record per paragraph, heading and note.
+"""The search index: Pagefind, fed one record per paragraph, heading, note and register entry.
 
 Pagefind's indexing binary runs as a local service (no network); this module
 speaks its message protocol directly (the records sent at once, the replies
