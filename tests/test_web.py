@@ -2009,3 +2009,13 @@ def test_the_citation_names_the_edition_only_when_the_configuration_gives_its_ti
     described = page.xpath("string(//head/meta[@name='description']/@content)")
     assert described == "Names by pointer." + (" In Test Papers." if settings else "")
     assert page.xpath("//head/meta[@name='DCTERMS.isPartOf']/@content") == ([settings["title"]] if settings else [])
+
+
+def test_a_passage_is_found_by_the_names_of_its_entries_not_by_their_initials_titles_or_particles():
+    from teikit.build.search import with_name_forms
+    record = {"url": "/t.html#p1", "meta": {"title": "T"}}
+    entities = [{"forms": ["Leon Trotsky", "Mr. Trotsky", "L. D. Trotsky", "Trotsky"], "printed": ["Trotsky"]},
+                {"forms": ["Nicholas II", "the Tsar"], "printed": ["Tsar"]},
+                {"forms": ["Communist Party of the Soviet Union", "the Party"], "printed": ["Party"]}]
+    got = with_name_forms(record, "Trotsky spoke of the Tsar and the Party.", entities)
+    assert got["names"].split() == ["Leon", "Nicholas", "Communist", "Soviet", "Union"]

@@ -172,7 +172,7 @@ def with_name_forms(record: dict, content: str, entities: list[dict]) -> dict:
         if not e["printed"]:  # a register entry's own record holds every form already
             continue
         missing = []
-        for word in (w for f in e["forms"] for w in _WORD.findall(fold(f))):
+        for word in (w for f in e["forms"] for w in _WORD.findall(fold(f)) if _names(w)):
             if not _printed(word.casefold(), seen):
                 missing.append(word)
                 seen.add(word.casefold())
@@ -182,6 +182,17 @@ def with_name_forms(record: dict, content: str, entities: list[dict]) -> dict:
     if not names:
         return record
     return dict(record, names=" ".join(words), meta=dict(record["meta"], names=json.dumps(names, ensure_ascii=False)))
+
+
+# Words of a name's forms that name nobody: an initial (L. D. Trotsky), a title (Mr. Trotsky), a regnal
+# number, a particle (Communist Party of the Soviet Union). A search for one would find every passage
+# that names the entry.
+_NOT_NAMES = frozenset("mr mrs mme mlle dr st herr frau sir lord the and of for in on at to de del della di du "
+                       "des la le les van von der den das".split())
+
+
+def _names(word: str) -> bool:
+    return len(word) > 1 and word.casefold() not in _NOT_NAMES and not re.fullmatch(r"[IVXL]+", word)
 
 
 def _unsearchable(text: str) -> str:
