@@ -688,7 +688,8 @@ def test_an_inscription_is_set_line_by_line_with_its_own_line_numbers(tmp_path):
                      "φνις τοὺς ἀγαθοὺ[ς] ἐνδεικνυμένων 5"]:  # line 5 with its number
         assert expected in lines, (expected, lines)
     # a word across two lines (lb break="no") ends its line with a hyphen, as epigraphic editions print it
-    assert "προστάτας Διόδωρος Νεμήνιος Δά-" in lines, lines
+    # (and a space left empty on the stone reads vac. with its count of letters, as on the web)
+    assert "προστάτας Διόδωρος vac. 2 Νεμήνιος Δά-" in lines, lines
     assert "3 ύ] τ" in lines, lines  # the apparatus cites the source's line
 
 
@@ -1070,3 +1071,13 @@ def test_no_font_chain_loads_fonts_a_text_does_not_need():
     assert fallback_chain(["Stalin, Троцкий, ἐνεπρίσθη, שלום"], "TeX Gyre Pagella") == ["DejaVu Serif", "DejaVu Sans"]
     chain = fallback_chain(["托洛茨基"], "TeX Gyre Pagella")
     assert chain[:2] == ["DejaVu Serif", "DejaVu Sans"] and len(chain) == (3 if _font_has("托") else 2)
+
+
+def test_editorial_signs_and_figure_descriptions_are_printed_as_on_the_web(tmp_path):
+    # a figure's description in a paragraph or a note was left out; vac., (- - -) and […] were the web's only
+    need_tex()
+    run([FIXTURES / "editorial_signs.xml"], tmp_path, html=False, pdf=True)
+    text = " ".join(pdf_text(tmp_path / "pdf" / "editorial-signs.pdf").split())
+    for shown in ["A woodcut of a ship.", "a drawing of a key", "the word teh[sic] as printed",
+                  "a letter […] not read", "ΔΑΜ vac. 3 ΟΣ Λαβ(- - -) ΚΑΙ vacat ΤΕΛ"]:
+        assert shown in text, shown

@@ -599,6 +599,30 @@
     <xsl:sequence select="($tei/tei:teiHeader/tei:profileDesc/tei:creation ! normalize-space(.))[. != ''][1]"/>
   </xsl:function>
 
+  <!-- Is an element part of the text of an epigraphic edition (EpiDoc's div type="edition"), which Leiden
+       conventions mark up for its readers? -->
+  <xsl:function name="tk:in-edition" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="exists($e/ancestor::tei:div[@type = 'edition'])"/>
+  </xsl:function>
+
+  <!-- The editorial sign the reading text shows with an element, after its words if it has any: Leiden's
+       vac. (vacat where its extent is unknown, with the number of letters it would hold) for a space left
+       empty in an epigraphic edition, and (- - -) after an abbreviation its editors leave unresolved; […]
+       for letters marked but not read; [sic] after a word kept as the source has it, where no correction
+       stands beside it.  Both outputs show it, each in its own style. -->
+  <xsl:function name="tk:sign" as="xs:string?">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="
+        if ($e/self::tei:space and tk:in-edition($e))
+          then string-join((if ($e/@extent = 'unknown') then 'vacat' else 'vac.',
+                            $e/@quantity[. castable as xs:integer][xs:integer(.) gt 1] ! string(.)), ' ')
+        else if ($e/self::tei:abbr and tk:in-edition($e) and not($e/ancestor::tei:expan or $e/parent::tei:choice)) then '(- - -)'
+        else if ($e/self::tei:unclear and empty($e/node()[self::* or normalize-space()])) then '[…]'
+        else if ($e/self::tei:sic and not($e/parent::tei:choice)) then '[sic]'
+        else ()"/>
+  </xsl:function>
+
   <!-- A printed page label for the margin: p. 16 (and a question mark when the number is inferred). -->
   <xsl:function name="tk:page-label" as="xs:string">
     <xsl:param name="pb" as="element()"/>

@@ -184,13 +184,6 @@
     <xsl:sequence select="$p/accumulator-before('html:paragraphs')"/>
   </xsl:function>
 
-  <!-- Is an element part of the text of an epigraphic edition (EpiDoc's div type="edition"), which Leiden
-       conventions mark up for its readers? -->
-  <xsl:function name="html:in-edition" as="xs:boolean">
-    <xsl:param name="e" as="element()"/>
-    <xsl:sequence select="exists($e/ancestor::tei:div[@type = 'edition'])"/>
-  </xsl:function>
-
   <!-- Is an element part of running text (so rendered inline) or between blocks? -->
   <xsl:function name="html:in-phrase" as="xs:boolean">
     <xsl:param name="e" as="element()"/>
@@ -458,23 +451,8 @@
       <xsl:when test="self::tei:hi and (tokenize(@rend) = ('subscript', 'sub') or contains-token(@rendition, '#sub'))">
         <sub><xsl:call-template name="html:attributes"/><xsl:apply-templates mode="html:render"/></sub>
       </xsl:when>
-      <!-- Leiden: an abbreviation the editors leave unresolved in an epigraphic edition reads Λαβ(- - -) -->
-      <xsl:when test="self::tei:abbr and html:in-edition(.) and not(ancestor::tei:expan or parent::tei:choice)">
-        <span><xsl:call-template name="html:attributes"><xsl:with-param name="class" select="'abbr-unresolved'"/></xsl:call-template>
-          <xsl:attribute name="title" select="'abbreviation, not expanded'"/>
-          <xsl:apply-templates mode="html:render"/></span>
-      </xsl:when>
-      <!-- Leiden: a space left empty on the stone is vac. (with the number of letters it would hold) -->
-      <xsl:when test="self::tei:space and html:in-edition(.)">
-        <span><xsl:call-template name="html:attributes"/>
-          <xsl:attribute name="title" select="string-join(('space left empty', @quantity, @unit[../@quantity], @extent), ' ')"/>
-          <i class="vac" lang="la">{if (@extent = 'unknown') then 'vacat' else 'vac.'}</i>{@quantity[. castable as xs:integer][xs:integer(.) gt 1] ! (' ' || .)}</span>
-      </xsl:when>
-      <!-- a letter the source leaves illegible, marked but not read -->
-      <xsl:when test="self::tei:unclear and not(html:shows-something(.))">
-        <span><xsl:call-template name="html:attributes"/>
-          <xsl:attribute name="title" select="string-join(('illegible', @reason[. != 'illegible']), ': ')"/>[…]</span>
-      </xsl:when>
+      <!-- an editorial sign (common's tk:sign): Leiden's vac. and (- - -), […] for letters not read, [sic] -->
+      <xsl:when test="exists(tk:sign(.))"><xsl:call-template name="html:signed"/></xsl:when>
       <!-- a glyph encoded by reference only (<g ref="#char-x"/>) is the character its declaration maps it to -->
       <xsl:when test="self::tei:g and not(node())">
         <xsl:variable name="glyph" select="tk:local-target(string(@ref), .)[self::tei:glyph or self::tei:char]"/>
@@ -507,6 +485,26 @@
         <span><xsl:call-template name="html:attributes"/><xsl:apply-templates mode="html:render"/></span>
       </xsl:otherwise>
     </xsl:choose>
+  </xsl:template>
+
+  <!-- An element shown with its editorial sign: its words, then the sign (vac. in Latin and italic, with
+       the count of letters after it). -->
+  <xsl:template name="html:signed">
+    <xsl:context-item as="element()" use="required"/>
+    <xsl:variable name="sign" select="tk:sign(.)"/>
+    <span>
+      <xsl:call-template name="html:attributes"><xsl:with-param name="class" select="'abbr-unresolved'[current()/self::tei:abbr]"/></xsl:call-template>
+      <xsl:attribute name="title" select="if (self::tei:abbr) then 'abbreviation, not expanded'
+          else if (self::tei:space) then string-join(('space left empty', @quantity, @unit[../@quantity], @extent), ' ')
+          else if (self::tei:unclear) then string-join(('illegible', @reason[. != 'illegible']), ': ')
+          else 'so in the source'"/>
+      <xsl:apply-templates mode="html:render"/>
+      <xsl:choose>
+        <xsl:when test="self::tei:space"><i class="vac" lang="la">{tokenize($sign)[1]}</i>{tokenize($sign)[position() gt 1] ! (' ' || .)}</xsl:when>
+        <xsl:when test="self::tei:unclear">{$sign}</xsl:when>
+        <xsl:otherwise><xsl:if test="self::tei:sic"><xsl:text> </xsl:text></xsl:if><span class="sign">{$sign}</span></xsl:otherwise>
+      </xsl:choose>
+    </span>
   </xsl:template>
 
   <!-- Is a character an s the source writes long?  Its rendition says so: the header's declaration of it

@@ -68,7 +68,8 @@
     <xsl:param name="t" as="text()"/>
     <xsl:variable name="prev" select="tex:printed-before($t)"/>
     <xsl:sequence select="exists(tex:line-block($t)//*[self::tei:gap or self::tei:space or self::tei:g or self::tei:graphic
-        or self::tei:formula or self::tei:figure or self::tei:ptr or self::tei:pb or self::tei:lb or self::tei:cb]
+        or self::tei:formula or self::tei:figure or self::tei:ptr or self::tei:pb or self::tei:lb or self::tei:cb
+        or self::tei:unclear[exists(tk:sign(.))]]
         [. &lt;&lt; $t][empty($prev) or . &gt;&gt; $prev][not(tk:in-alternate(.))])"/>
   </xsl:function>
 
@@ -106,7 +107,7 @@
     <xsl:choose>
       <!-- a note in the header's prose (a witness's, a source's): in brackets where it stands, as on the web -->
       <xsl:when test="self::tei:note and $ctx = 'meta' and ancestor::tei:teiHeader"> {{[}}<xsl:apply-templates mode="tex:inline"/>{{]}}</xsl:when>
-      <xsl:when test="tex:is-silent(.) or self::tei:witDetail or self::tei:figDesc or self::tei:lacunaStart
+      <xsl:when test="tex:is-silent(.) or self::tei:witDetail or self::tei:lacunaStart
                       or self::tei:lacunaEnd or self::tei:graphic or self::tei:media"/>
       <xsl:when test="$b = 'note' and tk:is-flow-note(.)"><xsl:call-template name="tex:note"/></xsl:when>
       <xsl:when test="$b = 'alternate' and tk:is-entry(.)"><xsl:call-template name="tex:entry"/></xsl:when>
@@ -116,11 +117,11 @@
       <xsl:when test="self::tei:lb and $ctx = 'text' and tex:source-line(.)"><xsl:call-template name="tex:source-line"/></xsl:when>
       <xsl:when test="self::tei:lb or self::tei:cb">{if (@break = 'no') then '' else ' '}</xsl:when>
       <xsl:when test="self::tei:milestone or self::tei:anchor or self::tei:gb"/>
+      <!-- an editorial sign (common's tk:sign) after the element's words: its Latin words in italic, [sic] raised -->
+      <xsl:when test="exists(tk:sign(.))"><xsl:apply-templates mode="tex:inline"/><xsl:call-template name="tex:sign"/></xsl:when>
       <xsl:when test="self::tei:gap">{{[}}\ldots{string-join(tei:desc ! (' ' || tex:plain(.)))}{{]}}</xsl:when>
       <xsl:when test="self::tei:space">\ {{}}</xsl:when>
       <xsl:when test="self::tei:supplied">{{[}}<xsl:apply-templates mode="tex:inline"/>{{]}}</xsl:when>
-      <xsl:when test="self::tei:sic">
-        <xsl:apply-templates mode="tex:inline"/>\textsuperscript{{[\textit{{sic}}]}}</xsl:when>
       <xsl:when test="self::tei:del">\strikeThrough{{<xsl:apply-templates mode="tex:inline"/>}}</xsl:when>
       <xsl:when test="self::tei:add">\underLine{{<xsl:apply-templates mode="tex:inline"/>}}</xsl:when>
       <xsl:when test="self::tei:persName and $ctx = ('text', 'note')"><xsl:call-template name="tex:person"/></xsl:when>
@@ -165,6 +166,12 @@
       </xsl:when>
       <xsl:otherwise><xsl:apply-templates mode="tex:inline"/></xsl:otherwise>
     </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="tex:sign">
+    <xsl:context-item as="element()" use="required"/>
+    <xsl:variable name="sign" select="replace(replace(tk:sign(.), '(\p{L}+\.?)', '\\textit{$1}'), '…', '\\ldots{}')"/>
+    <xsl:value-of select="if (self::tei:sic) then '\textsuperscript{' || $sign || '}' else replace($sign, '^\[(.*)\]$', '{[}$1{]}')"/>
   </xsl:template>
 
   <!-- A line of the source, where the source numbers its lines (an inscription, a letter whose lb carry @n;
