@@ -1081,3 +1081,13 @@ def test_editorial_signs_and_figure_descriptions_are_printed_as_on_the_web(tmp_p
     for shown in ["A woodcut of a ship.", "a drawing of a key", "the word teh[sic] as printed",
                   "a letter […] not read", "ΔΑΜ vac. 3 ΟΣ Λαβ(- - -) ΚΑΙ vacat ΤΕΛ"]:
         assert shown in text, shown
+
+
+def test_the_heads_of_divisions_of_every_level_and_of_a_group_are_headings_as_on_the_web():
+    # which heads are headings is decided once (common's tk:is-section-head); the web set div4-div7 and group as paragraphs
+    texts, register = collect([FIXTURES / "section_heads.xml"])
+    tex = latex_source(texts, register, {}, volume=False)
+    assert re.search(r"\\tkbodyhead\] Group head", tex), tex
+    for n in ("one", "two", "three", "four", "five", "six", "seven"):
+        assert re.search(rf"\\eled(sub)*section\{{\\texorpdfstring\{{Level {n}\}}", tex), n
+    assert "\\tklabel] Level" not in tex

@@ -2030,3 +2030,12 @@ def test_editorial_signs_and_figure_descriptions_are_shown_as_in_print(tmp_path)
     for shown in ["A woodcut of a ship.", "a drawing of a key", "the word teh [sic] as printed",
                   "a letter […] not read", "ΔΑΜ vac. 3 ΟΣ Λαβ(- - -) ΚΑΙ vacat ΤΕΛ"]:
         assert shown in text, shown
+
+
+def test_the_heads_of_divisions_of_every_level_and_of_a_group_are_headings_as_in_print(tmp_path):
+    # which heads are headings is decided once (common's tk:is-section-head); div4-div7 and group were paragraphs
+    run([FIXTURES / "section_heads.xml"], tmp_path, html=True, pdf=False, search=False)
+    html = lxml.html.parse(str(tmp_path / "html" / "texts" / "section-heads.html")).getroot()
+    headings = [h.text_content().strip()
+                for h in html.xpath("//main//*[self::h2 or self::h3 or self::h4 or self::h5 or self::h6][@data-tei='head']")]
+    assert headings == ["Group head"] + [f"Level {n}" for n in ("one", "two", "three", "four", "five", "six", "seven")], headings

@@ -599,6 +599,15 @@
     <xsl:sequence select="($tei/tei:teiHeader/tei:profileDesc/tei:creation ! normalize-space(.))[. != ''][1]"/>
   </xsl:function>
 
+  <!-- Is an element the heading of a section (a division of any level, the body, front or back, a group of
+       texts)?  Each output sets it as one; other heads (of a list, a quoted document, a figure) are labels. -->
+  <xsl:function name="tk:is-section-head" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="exists($e/self::tei:head/parent::*[self::tei:div or self::tei:div1 or self::tei:div2
+        or self::tei:div3 or self::tei:div4 or self::tei:div5 or self::tei:div6 or self::tei:div7 or self::tei:body
+        or self::tei:front or self::tei:back or self::tei:group])"/>
+  </xsl:function>
+
   <!-- Is an element part of the text of an epigraphic edition (EpiDoc's div type="edition"), which Leiden
        conventions mark up for its readers? -->
   <xsl:function name="tk:in-edition" as="xs:boolean">

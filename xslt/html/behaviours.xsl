@@ -226,7 +226,7 @@
       </xsl:for-each>
       <!-- the standard parts of an epigraphic edition are named, as EpiDoc's own editions name them -->
       <xsl:for-each select="self::tei:div[not(tei:head)][@type = map:keys($html:part-names)][../tei:div[@type = 'edition']]">
-        <xsl:element name="h{max((2, min((6, 2 + count(ancestor::*[tei:head[html:is-section-head(.)]])))))}">
+        <xsl:element name="h{max((2, min((6, 2 + count(ancestor::*[tei:head[tk:is-section-head(.)]])))))}">
           <xsl:attribute name="class" select="'part-head'"/>
           <xsl:attribute name="lang" select="'en'"/>
           <xsl:value-of select="$html:part-names(string(@type)) || (if (@type = 'translation' and @xml:lang)
@@ -266,7 +266,7 @@
   <xsl:template name="html:heading">
     <xsl:context-item as="element()" use="required"/>
     <xsl:choose>
-      <xsl:when test="html:is-section-head(.)">
+      <xsl:when test="tk:is-section-head(.)">
         <xsl:element name="h{html:heading-level(.)}">
           <xsl:call-template name="html:attributes"/>
           <xsl:attribute name="id" select="tk:id(.)"/>
@@ -321,14 +321,6 @@
         $person/tei:note[normalize-space()][1] ! normalize-space(tk:reading-string(node())))[. != ''], ': ')"/>
   </xsl:function>
 
-  <!-- A head of a division (or of the body, front or back) is an HTML heading; others (of a list, a
-       quoted document, a figure) are paragraphs. -->
-  <xsl:function name="html:is-section-head" as="xs:boolean">
-    <xsl:param name="head" as="element()"/>
-    <xsl:sequence select="exists($head/parent::*[self::tei:div or self::tei:body or self::tei:front or self::tei:back
-                                                  or self::tei:div1 or self::tei:div2 or self::tei:div3])"/>
-  </xsl:function>
-
   <!-- A heading's level is that of the nesting the page shows: the headed divisions around it (h1 is the
        title). A division without a heading, a quoted document or a corpus member adds none, so that no
        level is skipped: Serge's "Supplementary notes", in a document quoted in a chapter, is an h3.
@@ -336,7 +328,7 @@
   <xsl:function name="html:heading-level" as="xs:integer">
     <xsl:param name="head" as="element()"/>
     <xsl:variable name="under" select="if ($head/@type = ('sub', 'date') and $head/preceding-sibling::tei:head) then 1 else 0"/>
-    <xsl:sequence select="max((2, min((6, 1 + count($head/ancestor::*[tei:head[html:is-section-head(.)]]) + $under))))"/>
+    <xsl:sequence select="max((2, min((6, 1 + count($head/ancestor::*[tei:head[tk:is-section-head(.)]]) + $under))))"/>
   </xsl:function>
 
   <!-- An HTML p holds phrasing content only: a browser ends it at the first block it meets (a list, a

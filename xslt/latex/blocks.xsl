@@ -71,18 +71,12 @@
         else if ($n = ('dateline', 'salute', 'signed', 'docDate', 'byline', 'docAuthor')) then 'right'
         else if ($n = ('titlePart', 'docImprint')) then 'center'
         else if ($n = 'trailer') then 'label'
-        else if ($n = 'label' or ($n = 'head' and not(tex:is-section-head($e)))) then ('label',
+        else if ($n = 'label' or ($n = 'head' and not(tk:is-section-head($e)))) then ('label',
              (: a heading stays with what follows it; a caption belongs to its figure, not to the text after it :)
              if ($e/parent::tei:figure or empty($e/following-sibling::*[not(self::tei:figDesc or self::tei:note)])) then () else 'keep')
         else if ($n = 'bibl' and $e/parent::tei:cit) then 'source'
         else if ($n = 'row') then 'row'
         else ()"/>
-  </xsl:function>
-
-  <xsl:function name="tex:is-section-head" as="xs:boolean">
-    <xsl:param name="e" as="element()"/>
-    <xsl:sequence select="$e/self::tei:head and exists($e/parent::*[local-name() = ('div', 'div1', 'div2', 'div3',
-        'div4', 'div5', 'body', 'front', 'back', 'group')])"/>
   </xsl:function>
 
   <!-- Does a node start a block where it stands (in a container, or inside a paragraph)? -->
@@ -223,7 +217,7 @@
     <xsl:variable name="name" select="local-name($e)"/>
     <xsl:choose>
       <xsl:when test="tex:is-silent($e)"/>
-      <xsl:when test="tex:is-section-head($e)">
+      <xsl:when test="tk:is-section-head($e)">
         <!-- a heading that prints nothing is no heading (reledmac cannot set an empty one); the page breaks
              inside a heading, and the notes of an empty one, go to the next paragraph -->
         <xsl:variable name="printed" select="normalize-space(tk:reading-string($e/node())) != ''
