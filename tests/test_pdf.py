@@ -1091,3 +1091,11 @@ def test_the_heads_of_divisions_of_every_level_and_of_a_group_are_headings_as_on
     for n in ("one", "two", "three", "four", "five", "six", "seven"):
         assert re.search(rf"\\eled(sub)*section\{{\\texorpdfstring\{{Level {n}\}}", tex), n
     assert "\\tklabel] Level" not in tex
+
+
+def test_a_letter_and_a_play_are_dated_by_their_sending_and_their_writing_event_as_on_the_web():
+    # the web's fallbacks (correspDesc's sent date, DraCor's standOff event) are tk:written's (common) now
+    for name, written in [("written_by_correspondence.xml", "27 June 1834"), ("written_by_event.xml", "1836")]:
+        texts, register = collect([FIXTURES / name])
+        tex = latex_source(texts, register, {}, volume=False)
+        assert re.search(rf"^Written & {written} \\\\$", tex.replace("~", " "), re.M), (name, tex[:3000])

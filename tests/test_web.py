@@ -2039,3 +2039,14 @@ def test_the_heads_of_divisions_of_every_level_and_of_a_group_are_headings_as_in
     headings = [h.text_content().strip()
                 for h in html.xpath("//main//*[self::h2 or self::h3 or self::h4 or self::h5 or self::h6][@data-tei='head']")]
     assert headings == ["Group head"] + [f"Level {n}" for n in ("one", "two", "three", "four", "five", "six", "seven")], headings
+
+
+def test_a_letter_and_a_play_are_dated_by_their_sending_and_their_writing_event_as_in_print(tmp_path):
+    # tk:written (common) falls back on correspDesc's sent date and DraCor's standOff event; test_pdf has the same
+    run([FIXTURES / "written_by_correspondence.xml", FIXTURES / "written_by_event.xml"], tmp_path / "out",
+        html=True, pdf=False, search=False)
+    home = lxml.html.parse(str(tmp_path / "out" / "html" / "index.html")).getroot()
+    written = [(r.xpath("string(th)").strip(), r.xpath("string(td[@data-label='Written'])").strip())
+               for r in home.xpath("//table[contains(@class, 'texts')]//tr[td]")]
+    # in the order written: the letter's date sorts it too (it came last, as undated)
+    assert written == [("A letter", "27 June 1834"), ("A play", "1836")], written

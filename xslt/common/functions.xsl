@@ -594,9 +594,13 @@
                           [. != '']"/>
   </xsl:function>
 
+  <!-- When a text was written: its creation, else the date a letter was sent (correspDesc), else the
+       event a play's project records as its writing (DraCor's standOff). -->
   <xsl:function name="tk:written" as="xs:string?">
     <xsl:param name="tei" as="element()"/>
-    <xsl:sequence select="($tei/tei:teiHeader/tei:profileDesc/tei:creation ! normalize-space(.))[. != ''][1]"/>
+    <xsl:sequence select="($tei/tei:teiHeader/tei:profileDesc/tei:creation ! normalize-space(.),
+        $tei/tei:teiHeader/tei:profileDesc/tei:correspDesc/tei:correspAction[@type = 'sent']/tei:date ! normalize-space(),
+        $tei/tei:standOff//tei:event[@type = 'written']/(@when, @notBefore, @from)[1] ! string())[. != ''][1]"/>
   </xsl:function>
 
   <!-- Is an element the heading of a section (a division of any level, the body, front or back, a group of

@@ -42,7 +42,7 @@
                 <tr>
                   <th scope="row"><a href="texts/{@key}.html">{tk:title($tei)}</a></th>
                   <td data-label="Author">{string-join(tk:authors($tei), '; ')}</td>
-                  <td data-label="Written">{html:written($tei)}</td>
+                  <td data-label="Written">{tk:written($tei)}</td>
                   <td data-label="Source"><xsl:sequence select="($tei/tei:teiHeader/tei:fileDesc/tei:sourceDesc/(tei:bibl[@type = 'original'],
                       tei:bibl, tei:biblFull, tei:p))[1] ! html:source-cell(.)"/></td>
                 </tr>
@@ -105,11 +105,13 @@
     </xsl:call-template>
   </xsl:template>
 
-  <!-- The texts in the order they were written (the first date of their creation, or of a 'written'
-       event), then by title; a text without a date comes last. -->
+  <!-- The texts in the order they were written (the first date of their creation, of a letter's sending,
+       or of a 'written' event: where tk:written finds the date it shows), then by title; a text without a
+       date comes last. -->
   <xsl:function name="html:written-key" as="xs:string">
     <xsl:param name="tei" as="element()"/>
     <xsl:variable name="date" select="($tei/tei:teiHeader/tei:profileDesc/tei:creation//(tei:date | tei:origDate),
+        $tei/tei:teiHeader/tei:profileDesc/tei:correspDesc/tei:correspAction[@type = 'sent']/tei:date,
         $tei/tei:standOff//tei:event[@type = 'written'])[1]"/>
     <xsl:sequence select="(($date/(@when, @from, @notBefore, @to, @notAfter))[1] ! string(),
         replace(string($date), '^\D*(\d{4}).*$', '$1', 's')[matches(., '^\d{4}$')], '~')[1]"/>

@@ -110,7 +110,7 @@
       <xsl:with-param name="title" select="tk:title($tei)"/>
       <xsl:with-param name="path" select="'texts/' || @key || '.html'"/>
       <xsl:with-param name="description" select="string-join(tk:authors($tei), ', ')[. != ''] ! (. || ': ')
-          || tk:title($tei) || (html:written($tei) ! (' (' || . || ')')) || '.' || (html:edition-title() ! (' In ' || . || '.'))"/>
+          || tk:title($tei) || (tk:written($tei) ! (' (' || . || ')')) || '.' || (html:edition-title() ! (' In ' || . || '.'))"/>
       <xsl:with-param name="extra-head"><xsl:call-template name="html:citation-meta"><xsl:with-param name="tei" select="$tei"/></xsl:call-template></xsl:with-param>
       <xsl:with-param name="body">
         <!-- the page is in the interface's language (its navigation, labels, script); the text's own
@@ -164,15 +164,6 @@
     <xsl:sequence select="exists(tk:witnesses($tei)) and exists($tei//tei:text//(tei:lem | tei:rdg)[@wit])"/>
   </xsl:function>
 
-  <!-- When a text was written: its creation, else the date a letter was sent (correspDesc), else the
-       event a play's project records as its writing (DraCor's standOff). -->
-  <xsl:function name="html:written" as="xs:string?">
-    <xsl:param name="tei" as="element()"/>
-    <xsl:sequence select="(tk:written($tei),
-        $tei/tei:teiHeader/tei:profileDesc/tei:correspDesc/tei:correspAction[@type = 'sent']/tei:date ! normalize-space(),
-        $tei/tei:standOff//tei:event[@type = 'written']/(@when, @notBefore, @from)[1] ! string())[. != ''][1]"/>
-  </xsl:function>
-
   <xsl:template name="html:text-meta">
     <xsl:param name="tei" as="element()"/>
     <xsl:variable name="key" select="string(@key)"/>
@@ -199,7 +190,7 @@
           <dt lang="en">Written</dt><dd><xsl:apply-templates select="$header/tei:profileDesc/tei:creation/node()" mode="html:render"/></dd>
         </xsl:if>
         <xsl:if test="not(normalize-space($header/tei:profileDesc/tei:creation)) and $tei/tei:standOff//tei:event[@type = 'written']">
-          <dt lang="en">Written</dt><dd>{html:written($tei)}</dd>
+          <dt lang="en">Written</dt><dd>{tk:written($tei)}</dd>
         </xsl:if>
         <xsl:for-each select="html:sources($header)">
           <dt lang="en">{if (@type = 'transcription') then 'Transcription used' else if (@type = 'reprint') then 'Reprinted' else 'Source'}</dt>
