@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 from pathlib import Path
 
@@ -99,3 +100,55 @@ def test_the_committed_schematron_works_in_jing(jing, root: Path):
     assert len(refused) >= 10
     out = _jing(jing, sch, refused)  # one run (a JVM each is slow); jing does not name the file
     assert out.count("assertion failed") >= len(refused) and "already been defined" not in out, out
+
+
+def test_every_element_the_odd_allows_has_a_rendering_of_its_own_in_both_outputs(tmp_path: Path, monkeypatch):
+    """STYLE 10-11: each element of our ODD has a dedicated behaviour in the web and in print; only TEI of
+    other projects reaches the generic fallback, which the web marks with the class tei-generic and print
+    names in a message ("teikit: generic NAME")."""
+    from teikit import xslt
+    from teikit.build import collect, pdf, run
+
+    odd = Odd.load(schema.odd_path())
+    seen = set()
+    for seed in range(40):
+        doc = Generator(odd, seed).document()
+        doc.set("{http://www.w3.org/XML/1998/namespace}id", f"gen{seed}")
+        seen |= {etree.QName(e).localname for e in doc.iter() if isinstance(e.tag, str)}
+        etree.ElementTree(doc).write(str(tmp_path / f"gen{seed}.xml"), encoding="utf-8")
+    assert len(seen) >= 0.9 * len(odd.elements)
+    files = sorted(tmp_path.glob("gen*.xml"))
+    run(files, tmp_path / "out", html=True, pdf=False, search=False)
+    assert not _generic_on_the_web(tmp_path / "out"), "the web renders these elements of the ODD generically"
+    messages = []
+    transform = xslt.transform
+
+    def recording(*args, **kwargs):
+        result = transform(*args, **kwargs)
+        messages.extend(line for m in result.messages for line in m.splitlines())
+        return result
+    monkeypatch.setattr(pdf.xslt, "transform", recording)
+    texts, register = collect(files)
+    for text in texts:
+        pdf.latex_source([text], register, {}, volume=False)
+    pdf.latex_source(texts, register, {}, volume=True)  # (a publication date such as --07 stopped the volume)
+    printed_generically = sorted({m.removeprefix("teikit: generic ") for m in messages if m.startswith("teikit: generic ")})
+    assert not printed_generically, f"print renders these elements of the ODD generically: {printed_generically}"
+    # (the markers work: another project's element of its own is named in both)
+    other = tmp_path / "other" / "other.xml"
+    other.parent.mkdir()
+    other.write_text('<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="other"><teiHeader><fileDesc><titleStmt><title>T'
+                     '</title></titleStmt><publicationStmt><p>p</p></publicationStmt><sourceDesc><p>s</p></sourceDesc>'
+                     '</fileDesc></teiHeader><text><body><p>a <unknownThing>marked</unknownThing> word</p></body></text></TEI>',
+                     encoding="utf-8")
+    texts, register = collect([other])
+    pdf.latex_source(texts, register, {}, volume=False)
+    assert "teikit: generic unknownThing" in messages
+    run([other], other.parent / "out", html=True, pdf=False, search=False)
+    assert _generic_on_the_web(other.parent / "out") == {"unknownThing"}
+
+
+def _generic_on_the_web(out: Path) -> set[str]:
+    """The TEI names of the elements the web's pages render by the generic fallback (class tei-generic)."""
+    return {re.search(r'data-tei="([^"]+)"', tag).group(1) for page in (out / "html" / "texts").glob("*.html")
+            for tag in re.findall(r'<[^>]*\btei-generic\b[^>]*>', page.read_text(encoding="utf-8"))}

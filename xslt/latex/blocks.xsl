@@ -215,6 +215,8 @@
     <xsl:param name="e" as="element()"/>
     <xsl:param name="style" as="xs:string*"/>
     <xsl:variable name="name" select="local-name($e)"/>
+    <!-- an element without a behaviour (TEI of other projects) is set by its shape, and named in a message -->
+    <xsl:if test="tk:behaviour($e) = 'generic'"><xsl:message select="'teikit: generic ' || name($e)"/></xsl:if>
     <xsl:choose>
       <xsl:when test="tex:is-silent($e)"/>
       <xsl:when test="tk:is-section-head($e)">

@@ -67,7 +67,7 @@
 <xsl:if test="tex:option('editors')">{{\large Edited by {tex:plain(tex:option('editors'))}\par}}
 </xsl:if>\vfill
 <xsl:for-each select="distinct-values($pub/tei:publisher ! normalize-space(.))[. != ''][1]">{{\large {tex:plain(.)}\par}}
-</xsl:for-each><xsl:for-each select="max($pub/tei:date/(@when, .)[1] ! xs:integer(substring(normalize-space(.), 1, 4))[. castable as xs:integer])">{.}\par
+</xsl:for-each><xsl:for-each select="max($pub/tei:date/(@when, .)[1] ! substring(normalize-space(.), 1, 4)[. castable as xs:integer] ! xs:integer(.))">{.}\par
 </xsl:for-each>\end{{titlepage}}
 <xsl:call-template name="tex:colophon"><xsl:with-param name="pub" select="$pub"/></xsl:call-template>
 \renewcommand{{\tkauthor}}{{{tex:plain(tex:shorten(tex:option('title')))}}}\renewcommand{{\tktitle}}{{Contents}}

@@ -164,6 +164,12 @@
         <xsl:apply-templates mode="tex:inline"/>
         <xsl:if test="self::tei:cell and following-sibling::tei:cell">\enspace\textbar\enspace{''}</xsl:if>
       </xsl:when>
+      <!-- an element without a behaviour (TEI of other projects): its text, and a message naming it (the
+           test of the ODD's elements checks that none of ours comes here) -->
+      <xsl:when test="$b = 'generic'">
+        <xsl:message select="'teikit: generic ' || name()"/>
+        <xsl:apply-templates mode="tex:inline"/>
+      </xsl:when>
       <xsl:otherwise><xsl:apply-templates mode="tex:inline"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
