@@ -612,6 +612,13 @@
         or self::tei:front or self::tei:back or self::tei:group])"/>
   </xsl:function>
 
+  <!-- The block whose lines a node stands on: the nearest element around it that is not a phrase (an
+       apparatus list's comment on lines is a block of that list). -->
+  <xsl:function name="tk:line-block" as="element()?">
+    <xsl:param name="n" as="node()"/>
+    <xsl:sequence select="$n/ancestor::*[not(tk:behaviour(.) = ('inline', 'link', 'alternate', 'glyph')) or tk:is-comment(.)][1]"/>
+  </xsl:function>
+
   <!-- Is an element part of the text of an epigraphic edition (EpiDoc's div type="edition"), which Leiden
        conventions mark up for its readers? -->
   <xsl:function name="tk:in-edition" as="xs:boolean">

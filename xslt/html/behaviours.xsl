@@ -133,19 +133,13 @@
        block) before it and itself, nor between itself and the next line break (or the end of its block)? -->
   <xsl:function name="html:is-own-line" as="xs:boolean">
     <xsl:param name="e" as="element()"/>
-    <xsl:variable name="block" select="html:line-block($e)"/>
+    <xsl:variable name="block" select="tk:line-block($e)"/>
     <xsl:variable name="before" select="$e/preceding::tei:lb[1][. &gt;&gt; $block]"/>
     <xsl:variable name="after" select="$e/following::tei:lb[1][some $b in ancestor::* satisfies $b is $block]"/>
     <xsl:sequence select="empty($block//text()[normalize-space()][not(ancestor::tei:note)]
         [. &lt;&lt; $e][empty($before) or . &gt;&gt; $before])
         and empty($block//text()[normalize-space()][not(ancestor::tei:note)]
         [. &gt;&gt; $e][not(ancestor::* intersect $e)][empty($after) or . &lt;&lt; $after])"/>
-  </xsl:function>
-
-  <!-- The block whose lines a node stands on: the nearest element around it that is not a phrase. -->
-  <xsl:function name="html:line-block" as="element()?">
-    <xsl:param name="n" as="node()"/>
-    <xsl:sequence select="$n/ancestor::*[not(tk:behaviour(.) = ('inline', 'link', 'alternate', 'glyph'))][1]"/>
   </xsl:function>
 
   <!-- A dir attribute where a passage's writing direction differs from its surroundings' (a Hebrew
@@ -791,7 +785,7 @@
        between the letters of a word. -->
   <xsl:template name="html:line-break">
     <xsl:context-item as="element(tei:lb)" use="required"/>
-    <xsl:variable name="starts-block" select="not(html:in-phrase(.)) or not(tk:text-before(., html:line-block(.)))"/>
+    <xsl:variable name="starts-block" select="not(html:in-phrase(.)) or not(tk:text-before(., tk:line-block(.)))"/>
     <xsl:variable name="n" select="html:margin-number(@n)"/>
     <xsl:choose>
       <xsl:when test="@break = 'no' and not($starts-block)">

@@ -28,7 +28,7 @@
          a text before this one, it is taken back (\unskip) -->
     <xsl:variable name="own-text" select="if (matches(tk:text(.), '^\s*\n\s*[.,;:·!?)\]]') or (matches(tk:text(.), '^\s') and tex:after-space(.)))
                                           then replace(tk:text(.), '^\s+', '') else tk:text(.)"/>
-    <xsl:if test="matches($own-text, '^[.,;:·!?)\]]') and (tex:printed-before(.)[ancestor::* intersect tex:line-block(current())]
+    <xsl:if test="matches($own-text, '^[.,;:·!?)\]]') and (tex:printed-before(.)[ancestor::* intersect tk:line-block(current())]
                   ! matches(tk:text(.), '\n\s*$')) and not(tex:printing-between(.))">\unskip{{}}</xsl:if>
     <!-- a speaker's name the transcription gives in capitals (LEONCE.) is set in small capitals as a name -->
     <xsl:variable name="own-text" select="if (ancestor::tei:speaker[not(matches(string(.), '\p{Ll}'))])
@@ -67,7 +67,7 @@
   <xsl:function name="tex:printing-between" as="xs:boolean">
     <xsl:param name="t" as="text()"/>
     <xsl:variable name="prev" select="tex:printed-before($t)"/>
-    <xsl:sequence select="exists(tex:line-block($t)//*[self::tei:gap or self::tei:space or self::tei:g or self::tei:graphic
+    <xsl:sequence select="exists(tk:line-block($t)//*[self::tei:gap or self::tei:space or self::tei:g or self::tei:graphic
         or self::tei:formula or self::tei:figure or self::tei:ptr or self::tei:pb or self::tei:lb or self::tei:cb
         or self::tei:unclear[exists(tk:sign(.))]]
         [. &lt;&lt; $t][empty($prev) or . &gt;&gt; $prev][not(tk:in-alternate(.))])"/>
@@ -80,7 +80,7 @@
        not set: tex:entry gives the space the entry needs.) -->
   <xsl:function name="tex:after-space" as="xs:boolean">
     <xsl:param name="t" as="text()"/>
-    <xsl:variable name="block" select="tex:line-block($t)"/>
+    <xsl:variable name="block" select="tk:line-block($t)"/>
     <xsl:variable name="prev" select="tex:printed-before($t)"/>
     <!-- (white space that only ends a reading is not set: tex:entry trims a reading's layout) -->
     <xsl:sequence select="not(tex:printing-between($t)) and (empty($prev) or not($prev/ancestor::* intersect $block)
@@ -190,7 +190,7 @@
     <xsl:context-item as="element(tei:lb)" use="required"/>
     <!-- (one carried from between blocks to the next paragraph only numbers that paragraph's first line) -->
     <xsl:param name="tex:carried" as="node()*" tunnel="yes" select="()"/>
-    <xsl:if test="empty(. intersect $tex:carried) and tk:text-before(., tex:line-block(.))">{if (@break = 'no') then '-' else ''}\tksrcbreak{{}}</xsl:if>
+    <xsl:if test="empty(. intersect $tex:carried) and tk:text-before(., tk:line-block(.))">{if (@break = 'no') then '-' else ''}\tksrcbreak{{}}</xsl:if>
     <xsl:text>\tksrcline{{{if (@n castable as xs:integer and xs:integer(@n) ge 0) then xs:integer(@n) else ''}}}</xsl:text>
   </xsl:template>
 
@@ -199,7 +199,7 @@
   <xsl:function name="tex:source-line" as="xs:boolean">
     <xsl:param name="lb" as="element(tei:lb)"/>
     <xsl:sequence select="empty($lb/ancestor::tei:note) and exists($lb/ancestor::tei:text)
-                          and (exists($lb/@n) or exists(tex:line-block($lb)//tei:lb[@n][empty(ancestor::tei:note)]))"/>
+                          and (exists($lb/@n) or exists(tk:line-block($lb)//tei:lb[@n][empty(ancestor::tei:note)]))"/>
   </xsl:function>
 
   <!-- Whether the text of an element numbers lines of its source anywhere (so that prose after them is
@@ -208,12 +208,6 @@
   <xsl:function name="tex:has-source-lines" as="xs:boolean">
     <xsl:param name="e" as="element()?"/>
     <xsl:sequence select="exists($e) and exists(key('tex:numbered-lb', 'lb', root($e)))"/>
-  </xsl:function>
-
-  <!-- The block a line break belongs to: its nearest ancestor that is not a phrase. -->
-  <xsl:function name="tex:line-block" as="element()?">
-    <xsl:param name="n" as="node()"/>
-    <xsl:sequence select="$n/ancestor::*[not(local-name() = $tex:phrase) or (self::tei:app and tk:is-comment(.))][1]"/>
   </xsl:function>
 
   <!-- hi/@rend and the like: italic, bold, small capitals, superscript, underline … -->
