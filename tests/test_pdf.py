@@ -1099,3 +1099,17 @@ def test_a_letter_and_a_play_are_dated_by_their_sending_and_their_writing_event_
         texts, register = collect([FIXTURES / name])
         tex = latex_source(texts, register, {}, volume=False)
         assert re.search(rf"^Written & {written} \\\\$", tex.replace("~", " "), re.M), (name, tex[:3000])
+
+
+def test_without_an_edition_title_the_book_is_named_by_its_one_text_or_plainly_edition():
+    # as the web's pages (tk:edition-name): "TEI edition", the configuration's placeholder, was the volume's title
+    letter, play = FIXTURES / "written_by_correspondence.xml", FIXTURES / "written_by_event.xml"
+    texts, register = collect([letter, play])
+    volume = latex_source(texts, register, {}, volume=True)
+    assert "TEI edition" not in volume
+    assert "pdftitle={Edition}" in volume and "\\selectfont Edition\\par" in volume
+    assert "\\renewcommand{\\tkauthor}{Edition}" in volume  # the running head of the texts without an author
+    one = latex_source(texts[:1], register, {}, volume=False)
+    assert "TEI edition" not in one and "\\renewcommand{\\tkauthor}{A letter}" in one
+    titled = latex_source(texts, register, {"title": "Letters and a Play"}, volume=True)
+    assert "pdftitle={Letters and a Play}" in titled and "\\selectfont Letters and a Play\\par" in titled

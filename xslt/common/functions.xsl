@@ -619,6 +619,16 @@
     <xsl:sequence select="$n/ancestor::*[not(tk:behaviour(.) = ('inline', 'link', 'alternate', 'glyph')) or tk:is-comment(.)][1]"/>
   </xsl:function>
 
+  <!-- The edition's name, on the web's pages and the book's title page and running heads: its title where
+       the configuration gives one ($title, empty where none is), else its one text's title, else plainly
+       "Edition"; the configuration's placeholder, "TEI edition", names nothing. -->
+  <xsl:function name="tk:edition-name" as="xs:string">
+    <xsl:param name="title" as="xs:string?"/>
+    <xsl:param name="edition" as="element(tk:edition)?"/>
+    <xsl:sequence select="($title, $edition[count(tk:text) = 1]/tk:text/tk:title((.//(tei:TEI | tei:teiCorpus))[1]),
+                           'Edition')[. != ''][1]"/>
+  </xsl:function>
+
   <!-- Is an element part of the text of an epigraphic edition (EpiDoc's div type="edition"), which Leiden
        conventions mark up for its readers? -->
   <xsl:function name="tk:in-edition" as="xs:boolean">

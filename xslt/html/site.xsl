@@ -28,11 +28,9 @@
   <xsl:param name="docs" as="map(xs:string, document-node())" select="map{}"/>
 
   <!-- The site's name, in its pages' titles, header and footer: the edition's title where the configuration
-       gives one (html:edition-title), else its one text's title, else plainly "Edition"; the default's
-       placeholder, "TEI edition", names nothing. -->
+       gives one (html:edition-title), else its one text's title, else plainly "Edition" (tk:edition-name). -->
   <xsl:variable name="html:site-name" as="xs:string"
-                select="(html:edition-title(), tk:edition[count(tk:text) = 1]/tk:text/tk:title((.//(tei:TEI | tei:teiCorpus))[1]),
-                         'Edition')[. != ''][1]"/>
+                select="tk:edition-name(html:edition-title(), tk:edition)"/>
 
   <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no"/>
   <xsl:output name="page" method="html" html-version="5" encoding="UTF-8" indent="no"/>

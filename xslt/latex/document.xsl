@@ -19,6 +19,10 @@
     <xsl:sequence select="string(($options($name), '')[1])"/>
   </xsl:function>
 
+  <!-- The edition's name (tk:edition-name): the configured title, else the one text's title, else "Edition". -->
+  <xsl:variable name="tex:edition-name" as="xs:string"
+                select="tk:edition-name(tex:option('title')[. != ''][not($options?titled = false())], /tk:edition)"/>
+
   <xsl:template name="tex:preamble">
     <xsl:param name="title" as="xs:string"/>
     <xsl:param name="author" as="xs:string"/>
@@ -316,7 +320,7 @@
     <xsl:variable name="authors" select="string-join(tk:authors($tei), ', ')"/>
     <xsl:variable name="lang" select="tk:text-lang($tei)"/>
 \cleardoublepage
-\renewcommand{{\tkauthor}}{{{tex:plain(if ($authors) then $authors else tex:shorten(tex:option('title')))}}}
+\renewcommand{{\tkauthor}}{{{tex:plain(if ($authors) then $authors else tex:shorten($tex:edition-name))}}}
 \renewcommand{{\tktitle}}{{{tex:plain(tex:running-title($tei))}}}
 <xsl:variable name="title-el" select="tex:title-element($tei)"/>
 \chapter*{{{tex:in-language($title-el, tex:plain($title))}}}

@@ -33,7 +33,7 @@
     <xsl:variable name="volume" select="$options?volume = true()"/>
     <xsl:variable name="first" select="($texts[1]/(tei:TEI, tei:teiCorpus))[1]"/>
     <xsl:call-template name="tex:preamble">
-      <xsl:with-param name="title" select="tex:pdf-string(if ($volume) then tex:option('title') else tk:title($first))"/>
+      <xsl:with-param name="title" select="tex:pdf-string(if ($volume) then $tex:edition-name else tk:title($first))"/>
       <xsl:with-param name="author" select="tex:pdf-string(if ($volume) then tex:option('editors') else string-join(tk:authors($first), ', '))"/>
       <xsl:with-param name="lang" select="if ($volume) then 'en' else tk:text-lang($first)"/>
       <xsl:with-param name="babel" select="tex:babel-languages($texts/(tei:TEI, tei:teiCorpus)[1])"/>
@@ -56,7 +56,7 @@
   <xsl:template name="tex:front-matter">
     <xsl:param name="texts" as="element(tk:text)*"/>
 \frontmatter
-<xsl:variable name="title" select="tk:title-parts(tex:option('title'))"/>
+<xsl:variable name="title" select="tk:title-parts($tex:edition-name)"/>
 <xsl:variable name="pub" select="$texts/(tei:TEI, tei:teiCorpus)/tei:teiHeader/tei:fileDesc/tei:publicationStmt"/>
 \begin{{titlepage}}\centering
 \vspace*{{0.14\textheight}}
@@ -70,7 +70,7 @@
 </xsl:for-each><xsl:for-each select="max($pub/tei:date/(@when, .)[1] ! substring(normalize-space(.), 1, 4)[. castable as xs:integer] ! xs:integer(.))">{.}\par
 </xsl:for-each>\end{{titlepage}}
 <xsl:call-template name="tex:colophon"><xsl:with-param name="pub" select="$pub"/></xsl:call-template>
-\renewcommand{{\tkauthor}}{{{tex:plain(tex:shorten(tex:option('title')))}}}\renewcommand{{\tktitle}}{{Contents}}
+\renewcommand{{\tkauthor}}{{{tex:plain(tex:shorten($tex:edition-name))}}}\renewcommand{{\tktitle}}{{Contents}}
 {{\hyphenpenalty=10000\exhyphenpenalty=10000 \tableofcontents}}
 \cleardoublepage
 \renewcommand{{\tktitle}}{{Editorial Principles}}

@@ -59,6 +59,8 @@ def latex_source(texts: list[Text], register, settings: dict, *, volume: bool) -
     """The LaTeX of one text (volume=False) or of the whole edition."""
     options = dict(DEFAULTS, **{k: v for k, v in settings.items() if k in DEFAULTS and v}, volume=volume)
     options["line-numbers-every"] = max(1, int(options["line-numbers-every"]))
+    # the default title is a placeholder: the edition is then named by its one text, else "Edition" (tk:edition-name)
+    options["titled"] = str(options.get("title") or "") not in ("", config.DEFAULTS["build"]["title"])
     options["paper"] = paper(str(options["trim"]))
     letters = ["".join(t.doc.root.itertext()) for t in texts]
     options["fallback-fonts"] = "|".join(fonts.fallback_chain(letters, options["font"]))
