@@ -1113,3 +1113,11 @@ def test_without_an_edition_title_the_book_is_named_by_its_one_text_or_plainly_e
     assert "TEI edition" not in one and "\\renewcommand{\\tkauthor}{A letter}" in one
     titled = latex_source(texts, register, {"title": "Letters and a Play"}, volume=True)
     assert "pdftitle={Letters and a Play}" in titled and "\\selectfont Letters and a Play\\par" in titled
+
+
+def test_a_note_in_the_back_is_set_at_its_pointer_in_the_text_not_at_one_in_another_note():
+    # where a note is anchored is decided once (common's tk:note-pointers); test_web has the same case
+    texts, register = collect([FIXTURES / "note_anchored_by_pointers.xml"])
+    tex = latex_source(texts, register, {}, volume=False)
+    assert re.search(r"nesh \\edlabel\{tknote-[^}]+\}\\footnoteA\[1\]\{\\tkdq\{[^}]+\}Nesh,", tex), tex
+    assert "which says: see the gloss.}" in tex and tex.count("tender.") == 1

@@ -2050,3 +2050,11 @@ def test_a_letter_and_a_play_are_dated_by_their_sending_and_their_writing_event_
                for r in home.xpath("//table[contains(@class, 'texts')]//tr[td]")]
     # in the order written: the letter's date sorts it too (it came last, as undated)
     assert written == [("A letter", "27 June 1834"), ("A play", "1836")], written
+
+
+def test_a_note_in_the_back_opens_at_its_pointer_in_the_text_not_at_one_in_another_note(tmp_path):
+    # where a note is anchored is decided once (common's tk:note-pointers); test_pdf has the same case
+    run([FIXTURES / "note_anchored_by_pointers.xml"], tmp_path, html=True, pdf=False, search=False)
+    html = lxml.html.parse(str(tmp_path / "html" / "texts" / "note-anchored.html")).getroot()
+    assert [a.text_content() for a in html.xpath("//a[@data-note='fn1']")] == ["[1]"]
+    assert [a.text_content() for a in html.xpath("//a[@href='#fn1'][not(@data-note)]")] == ["the gloss"]

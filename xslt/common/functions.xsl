@@ -629,6 +629,28 @@
                            'Edition')[. != ''][1]"/>
   </xsl:function>
 
+  <!-- Is an element part of running text (so set inline) or between blocks? -->
+  <xsl:function name="tk:in-phrase" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="exists($e/../text()[normalize-space()]) or
+        tk:behaviour($e/..) = ('inline', 'paragraph', 'heading', 'link', 'alternate', 'note')"/>
+  </xsl:function>
+
+  <!-- Where a note is anchored: the pointers to a note standing apart from the text (a novel's
+       <ref target="#footnote1">[1]</ref> to its notes in the back, a letter's <ptr target="#note1"/>).
+       Only a note of the flow with an id, standing between blocks; only pointers of the reading text
+       of its own document (not in a note, nor in a reading the text does not show) that lead to it. -->
+  <xsl:key name="tk:pointers" match="tei:ref[@target] | tei:ptr[@target]"
+           use="tokenize(@target)[starts-with(., '#')] ! substring(., 2)"/>
+
+  <xsl:function name="tk:note-pointers" as="element()*">
+    <xsl:param name="note" as="element()"/>
+    <xsl:sequence select="if ($note/self::tei:note[@xml:id] and tk:is-flow-note($note) and not(tk:in-phrase($note)))
+        then key('tk:pointers', string($note/@xml:id), ($note/ancestor::tk:text[1], root($note))[1])
+             [ancestor::tei:text][not(ancestor::tei:note)][not(tk:in-alternate(.))][tk:target(.) is $note]
+        else ()"/>
+  </xsl:function>
+
   <!-- Is an element part of the text of an epigraphic edition (EpiDoc's div type="edition"), which Leiden
        conventions mark up for its readers? -->
   <xsl:function name="tk:in-edition" as="xs:boolean">

@@ -124,7 +124,7 @@
     <xsl:param name="e" as="element()"/>
     <xsl:variable name="align" select="(tokenize($e/@rend) ! replace(., '^align\(?-?(right|center|centre)\)?$', '$1')
         [. = ('right', 'center', 'centre')])[1] ! replace(., 'centre', 'center')"/>
-    <xsl:if test="exists($align) and tk:behaviour($e) = 'inline' and html:in-phrase($e) and html:is-own-line($e)">
+    <xsl:if test="exists($align) and tk:behaviour($e) = 'inline' and tk:in-phrase($e) and html:is-own-line($e)">
       <xsl:sequence select="'aligned-line', 'align-' || $align"/>
     </xsl:if>
   </xsl:function>
@@ -176,13 +176,6 @@
   <xsl:function name="html:paragraph-number" as="xs:integer">
     <xsl:param name="p" as="element()"/>
     <xsl:sequence select="$p/accumulator-before('html:paragraphs')"/>
-  </xsl:function>
-
-  <!-- Is an element part of running text (so rendered inline) or between blocks? -->
-  <xsl:function name="html:in-phrase" as="xs:boolean">
-    <xsl:param name="e" as="element()"/>
-    <xsl:sequence select="exists($e/../text()[normalize-space()]) or
-        tk:behaviour($e/..) = ('inline', 'paragraph', 'heading', 'link', 'alternate', 'note')"/>
   </xsl:function>
 
   <!-- ============================================================ behaviours -->
@@ -359,7 +352,7 @@
     <xsl:context-item as="element()" use="required"/>
     <xsl:choose>
       <xsl:when test="self::tei:quote"><xsl:call-template name="html:block-quote"/></xsl:when>
-      <xsl:when test="html:in-phrase(.)">
+      <xsl:when test="tk:in-phrase(.)">
         <span><xsl:call-template name="html:attributes"><xsl:with-param name="class" select="'block-in-phrase'"/></xsl:call-template>
           <xsl:call-template name="html:line-id"/><xsl:call-template name="html:verse-number"/>
           <xsl:apply-templates mode="html:render"/></span>
@@ -401,7 +394,7 @@
   <xsl:function name="html:is-blockish" as="xs:boolean">
     <xsl:param name="e" as="element()"/>
     <xsl:sequence select="exists($e/ancestor::tei:text) and tk:behaviour($e) = ('paragraph', 'heading', 'block', 'listItem', 'cell', 'generic')
-        and not(html:in-phrase($e))"/>
+        and not(tk:in-phrase($e))"/>
   </xsl:function>
 
   <!-- What search finds as a unit with an anchor of its own: a numbered paragraph, a heading, a verse
@@ -516,21 +509,9 @@
        points to (a novel's <ref target="#footnote1">[1]</ref>, a letter's <ptr target="#note1"/>).  The
        pointer is its marker, and opens it as a marker does; where the note stands, no marker is shown (a
        row of bare numbers at the end of the text would lead only to the notes). -->
-  <xsl:key name="html:pointers" match="tei:ref[@target] | tei:ptr[@target]"
-           use="tokenize(@target)[starts-with(., '#')] ! substring(., 2)"/>
-
-  <xsl:function name="html:note-pointers" as="element()*">
-    <xsl:param name="note" as="element()"/>
-    <xsl:sequence select="if ($note/@xml:id and tk:is-flow-note($note) and not(html:in-phrase($note)))
-        then key('html:pointers', string($note/@xml:id), ($note/ancestor::tk:text[1], root($note))[1])
-             [ancestor::tei:text][not(ancestor::tei:note intersect $note)][tk:target(.) is $note]
-             [not(tk:in-alternate(.))]
-        else ()"/>
-  </xsl:function>
-
   <xsl:function name="html:is-endnote" as="xs:boolean">
     <xsl:param name="note" as="element()"/>
-    <xsl:sequence select="exists(html:note-pointers($note))"/>
+    <xsl:sequence select="exists(tk:note-pointers($note))"/>
   </xsl:function>
 
   <!-- A pointer to an endnote: its words as the text has them ("[1]", or "note 2" for an empty one), and
@@ -546,7 +527,7 @@
       <xsl:call-template name="html:attributes">
         <xsl:with-param name="class" select="('note-ref', 'note-' || tk:note-kind($note), 'note-pointer'[not($marker)])"/>
       </xsl:call-template>
-      <xsl:if test="html:note-pointers($note)[1] is ."><xsl:attribute name="id" select="'ref-' || $id"/></xsl:if>
+      <xsl:if test="tk:note-pointers($note)[1] is ."><xsl:attribute name="id" select="'ref-' || $id"/></xsl:if>
       <xsl:apply-templates mode="html:render"/>
       <xsl:choose>
         <xsl:when test="$marker"><xsl:sequence select="html:note-labels($note)"/></xsl:when>
@@ -639,7 +620,7 @@
     <xsl:variable name="entry" select="if (@ref) then tk:entry(., $register) else ()"/>
     <xsl:variable name="href" select="html:href(.)"/>
     <xsl:variable name="self" select="."/>
-    <xsl:variable name="endnote" select="tk:target(.)[self::tei:note][some $p in html:note-pointers(.) satisfies $p is $self]"/>
+    <xsl:variable name="endnote" select="tk:target(.)[self::tei:note][some $p in tk:note-pointers(.) satisfies $p is $self]"/>
     <xsl:choose>
       <xsl:when test="exists($href) and html:in-link(.)">
         <span><xsl:call-template name="html:attributes"/><xsl:apply-templates mode="html:render"/></span>
@@ -785,7 +766,7 @@
        between the letters of a word. -->
   <xsl:template name="html:line-break">
     <xsl:context-item as="element(tei:lb)" use="required"/>
-    <xsl:variable name="starts-block" select="not(html:in-phrase(.)) or not(tk:text-before(., tk:line-block(.)))"/>
+    <xsl:variable name="starts-block" select="not(tk:in-phrase(.)) or not(tk:text-before(., tk:line-block(.)))"/>
     <xsl:variable name="n" select="html:margin-number(@n)"/>
     <xsl:choose>
       <xsl:when test="@break = 'no' and not($starts-block)">
@@ -949,7 +930,7 @@
         </xsl:choose>
       </xsl:for-each>
     </xsl:variable>
-    <xsl:element name="{if (html:in-phrase(.)) then 'span' else 'div'}">
+    <xsl:element name="{if (tk:in-phrase(.)) then 'span' else 'div'}">
       <xsl:call-template name="html:attributes"><xsl:with-param name="class" select="'app-comment'"/></xsl:call-template>
       <xsl:attribute name="id" select="tk:id(.)"/>
       <xsl:for-each select="tk:comment-lines(.)"><span class="app-loc" lang="en">{.}</span><xsl:text> </xsl:text></xsl:for-each>
@@ -965,7 +946,7 @@
   <!-- Elements without a dedicated behaviour keep their text and their TEI name. -->
   <xsl:template name="html:generic">
     <xsl:context-item as="element()" use="required"/>
-    <xsl:element name="{if (html:in-phrase(.)) then 'span' else 'div'}">
+    <xsl:element name="{if (tk:in-phrase(.)) then 'span' else 'div'}">
       <xsl:call-template name="html:attributes"><xsl:with-param name="class" select="'tei-generic'"/></xsl:call-template>
       <xsl:call-template name="html:line-id"/>
       <xsl:apply-templates mode="html:render"/>

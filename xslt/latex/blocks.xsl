@@ -99,21 +99,13 @@
   </xsl:function>
 
   <!-- A note the text points to from elsewhere (a novel's <ref target="#footnote1">[1]</ref> to its notes in
-       the back): the first pointer to it in the reading text, where the book sets it as a footnote, as the web
-       sets it at its pointer. Only a note standing apart from the text (among the blocks of a division, the
-       back's), and only a pointer that stands as a marker: one with words ([1]), or an empty one touching the
-       word before it (lass<ptr/>,); "see <ptr/>" is a cross-reference. Not a pointer in a note or in a reading
-       the text does not show. -->
-  <xsl:key name="tex:pointers" match="tei:text//tei:ref[@target] | tei:text//tei:ptr[@target]"
-           use="tokenize(@target)[starts-with(., '#')] ! substring(., 2)"/>
+       the back): the first of its pointers (tk:note-pointers, where the web opens it too) that stands as a
+       marker, where the book sets the note as a footnote: one with words ([1]), or an empty one touching the
+       word before it (lass<ptr/>,); "see <ptr/>" is a cross-reference. -->
   <xsl:function name="tex:note-pointer" as="element()?">
     <xsl:param name="note" as="element()"/>
-    <xsl:sequence select="if ($note/self::tei:note[@xml:id] and tk:is-flow-note($note) and tk:note-kind($note) != 'editorial'
-                              and $note/parent::*[local-name() = ($tex:containers, 'noteGrp')])
-        then key('tex:pointers', string($note/@xml:id), root($note))
-             [not(ancestor::tei:note)][not(tk:in-alternate(.))][tk:target(.) is $note]
-             [normalize-space() or matches(string(preceding-sibling::node()[1][self::text()]), '\S$')][1]
-        else ()"/>
+    <xsl:sequence select="if (tk:note-kind($note) = 'editorial') then ()
+        else tk:note-pointers($note)[normalize-space() or matches(string(preceding-sibling::node()[1][self::text()]), '\S$')][1]"/>
   </xsl:function>
 
   <!-- ============================================================ the flow -->
