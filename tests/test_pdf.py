@@ -1121,3 +1121,13 @@ def test_a_note_in_the_back_is_set_at_its_pointer_in_the_text_not_at_one_in_anot
     tex = latex_source(texts, register, {}, volume=False)
     assert re.search(r"nesh \\edlabel\{tknote-[^}]+\}\\footnoteA\[1\]\{\\tkdq\{[^}]+\}Nesh,", tex), tex
     assert "which says: see the gloss.}" in tex and tex.count("tender.") == 1
+
+
+def test_a_later_pointer_to_a_note_in_a_heading_or_a_note_is_its_mark_raised_not_its_words(tmp_path):
+    # a novel's second <ref target="#fn1">[1]</ref> (9bc9679) printed '[1]' inside a heading or a note; the footnote
+    # is set at the first pointer of the running text, not in a heading (which sets a note in brackets)
+    need_tex()
+    run([FIXTURES / "note_pointed_to_again.xml"], tmp_path, html=False, pdf=True)
+    text = " ".join(pdf_text(tmp_path / "pdf" / "note-again.pdf").split())
+    assert "[1]" not in text and text.count("tender.") == 1, text
+    assert re.search(r"Of nesh 1 things .*The weather was nesh 1 that day\..*nesh 1 again\.", text), text

@@ -2058,3 +2058,12 @@ def test_a_note_in_the_back_opens_at_its_pointer_in_the_text_not_at_one_in_anoth
     html = lxml.html.parse(str(tmp_path / "html" / "texts" / "note-anchored.html")).getroot()
     assert [a.text_content() for a in html.xpath("//a[@data-note='fn1']")] == ["[1]"]
     assert [a.text_content() for a in html.xpath("//a[@href='#fn1'][not(@data-note)]")] == ["the gloss"]
+
+
+def test_every_pointer_to_a_note_in_the_back_leads_to_it_from_a_heading_the_text_and_a_note(tmp_path):
+    # test_pdf has the same case: there each is the footnote's mark (the heading's and the note's raised alone)
+    run([FIXTURES / "note_pointed_to_again.xml"], tmp_path, html=True, pdf=False, search=False)
+    html = lxml.html.parse(str(tmp_path / "html" / "texts" / "note-again.html")).getroot()
+    pointers = html.xpath("//main//a[@href='#fn1']")
+    assert len(pointers) == 3 and len(html.xpath("//main//a[@href='#fn1'][@data-note='fn1']")) == 2
+    assert html.xpath("//main//h2//a[@data-note='fn1']") or html.xpath("//main//*[@data-tei='head']//a[@data-note='fn1']")

@@ -101,11 +101,13 @@
   <!-- A note the text points to from elsewhere (a novel's <ref target="#footnote1">[1]</ref> to its notes in
        the back): the first of its pointers (tk:note-pointers, where the web opens it too) that stands as a
        marker, where the book sets the note as a footnote: one with words ([1]), or an empty one touching the
-       word before it (lass<ptr/>,); "see <ptr/>" is a cross-reference. -->
+       word before it (lass<ptr/>,); "see <ptr/>" is a cross-reference.  Not one in a heading, which sets a
+       note in brackets where it stands: there, as in a note, the pointer is the footnote's mark raised. -->
   <xsl:function name="tex:note-pointer" as="element()?">
     <xsl:param name="note" as="element()"/>
     <xsl:sequence select="if (tk:note-kind($note) = 'editorial') then ()
-        else tk:note-pointers($note)[normalize-space() or matches(string(preceding-sibling::node()[1][self::text()]), '\S$')][1]"/>
+        else tk:note-pointers($note)[normalize-space() or matches(string(preceding-sibling::node()[1][self::text()]), '\S$')]
+             [not(ancestor::tei:head)][1]"/>
   </xsl:function>
 
   <!-- ============================================================ the flow -->

@@ -144,6 +144,13 @@
         <xsl:variable name="note" select="tk:target(.)"/>
         <xsl:text>\tknoteagain{{{tex:plain(tex:pointer-mark(tex:note-pointer($note), $note))}}}{{tknote-{generate-id($note)}}}{{tknote-{generate-id()}}}</xsl:text>
       </xsl:when>
+      <!-- in a note or a heading, where no label can be set: the footnote's mark raised alone -->
+      <xsl:when test="(self::tei:ref or self::tei:ptr) and $ctx = ('note', 'heading') and not(tk:in-alternate(.))
+                      and (normalize-space() or matches(string(preceding-sibling::node()[1][self::text()]), '\S$'))
+                      and exists(tk:target(.)[exists(tex:note-pointer(.))])">
+        <xsl:variable name="note" select="tk:target(.)"/>
+        <xsl:text>\textsuperscript{{{tex:plain(tex:pointer-mark(tex:note-pointer($note), $note))}}}</xsl:text>
+      </xsl:when>
       <xsl:when test="(self::tei:ref or self::tei:ptr) and exists(tex:url(@target))">
         <xsl:variable name="label" as="xs:string"><xsl:value-of><xsl:apply-templates mode="tex:inline"/></xsl:value-of></xsl:variable>
         <xsl:text>\href{{{tex:url(@target)}}}{{{if (normalize-space($label)) then $label else tex:escape(@target)}}}</xsl:text>
