@@ -109,7 +109,14 @@ def pdf_text(pdf, *, layout: bool = False, pages: tuple[int, int] | None = None)
 def pdf_words(pdf) -> Counter:
     """The words of a PDF, hyphenation at line ends undone, the bars of the source pagination removed."""
     text = pdf_text(pdf).replace("|", "")  # the bars of the source pagination
-    # a word divided at a line end (not at a page end, where the next line is the foot of the page)
-    text = re.sub(r"(\w)[-\u00ad][ \t]*\n[ \t]*(\w)", r"\1\2", text)
+    # a word divided at a line end (not at a page end, where the next line is the foot of the page), a line
+    # number of the margin maybe read between its halves; a hyphen of the word's own (B-n, a place's short
+    # form) may end a line too: count it both ways
+    divided = r"(\w)([-\u00ad])[ \t]*\n(?:\s*\d+[ \t]*\n)?\s*(\w)"
+    joined, kept = re.sub(divided, r"\1\3", text), re.sub(divided, r"\1\2\3", text)
     # supplied text is printed in brackets (τοῖ[ς]): count the words with and without them
-    return Counter(words(text)) | Counter(words(re.sub(r"[\[\]]", "", text)))
+    readings = (joined, kept, text)  # and as extracted, should the halves be two words after all
+    counts = Counter()
+    for t in readings:  # each word as often as its likeliest reading has it (a union, not a sum)
+        counts |= Counter(words(t)) | Counter(words(re.sub(r"[\[\]]", "", t)))
+    return counts

@@ -106,8 +106,16 @@
   <xsl:function name="tex:note-pointer" as="element()?">
     <xsl:param name="note" as="element()"/>
     <xsl:sequence select="if (tk:note-kind($note) = 'editorial') then ()
-        else tk:note-pointers($note)[normalize-space() or matches(string(preceding-sibling::node()[1][self::text()]), '\S$')]
-             [not(ancestor::tei:head)][1]"/>
+        else tk:note-pointers($note)[tex:stands-as-marker(.)][not(ancestor::tei:head)][1]"/>
+  </xsl:function>
+
+  <!-- Does a pointer stand as a note's marker: its words a mark ([1], *, 12a), or empty and touching the word
+       before it (lass<ptr/>,)?  Words that say something ("see <ref>the gloss</ref>") are kept as words. -->
+  <xsl:function name="tex:stands-as-marker" as="xs:boolean">
+    <xsl:param name="pointer" as="element()"/>
+    <xsl:sequence select="if (normalize-space($pointer)) then matches(normalize-space($pointer), '^[\[(]?[\p{N}\p{L}*†‡]{1,4}[\])]?$')
+                          and not(matches(normalize-space($pointer), '^\p{L}{3,}$'))
+        else matches(string($pointer/preceding-sibling::node()[1][self::text()]), '\S$')"/>
   </xsl:function>
 
   <!-- ============================================================ the flow -->

@@ -139,14 +139,14 @@
       <!-- a later pointer standing as a marker to that note: the footnote's mark raised, as a reference to it,
            with its page where it is on another ("nesh[1]" again: nesh¹ ⁽ᵖ· ³⁾) -->
       <xsl:when test="(self::tei:ref or self::tei:ptr) and $ctx = 'text' and not(tk:in-alternate(.))
-                      and (normalize-space() or matches(string(preceding-sibling::node()[1][self::text()]), '\S$'))
+                      and tex:stands-as-marker(.)
                       and exists(tk:target(.)[exists(tex:note-pointer(.))])">
         <xsl:variable name="note" select="tk:target(.)"/>
         <xsl:text>\tknoteagain{{{tex:plain(tex:pointer-mark(tex:note-pointer($note), $note))}}}{{tknote-{generate-id($note)}}}{{tknote-{generate-id()}}}</xsl:text>
       </xsl:when>
       <!-- in a note or a heading, where no label can be set: the footnote's mark raised alone -->
       <xsl:when test="(self::tei:ref or self::tei:ptr) and $ctx = ('note', 'heading') and not(tk:in-alternate(.))
-                      and (normalize-space() or matches(string(preceding-sibling::node()[1][self::text()]), '\S$'))
+                      and tex:stands-as-marker(.)
                       and exists(tk:target(.)[exists(tex:note-pointer(.))])">
         <xsl:variable name="note" select="tk:target(.)"/>
         <xsl:text>\textsuperscript{{{tex:plain(tex:pointer-mark(tex:note-pointer($note), $note))}}}</xsl:text>
